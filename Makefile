@@ -1,0 +1,42 @@
+# Two commands do all setup: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test test-sqlite test-postgres lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/litopys demo --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+test-sqlite: install
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@if [ -n "$$LITOPYS_TEST_DATABASE_URL" ]; then \
+		echo "== the same suite on PostgreSQL ($$LITOPYS_TEST_DATABASE_URL)"; \
+		DATABASE_URL="$$LITOPYS_TEST_DATABASE_URL" $(BIN)/pytest $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL run skipped: set LITOPYS_TEST_DATABASE_URL to run the suite there too"; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

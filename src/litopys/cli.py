@@ -1,0 +1,23 @@
+"""The `litopys` command: Django's management commands plus the project's own."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a management command, turning misconfiguration into a one-line error."""
+    argv = list(sys.argv if argv is None else argv)
+    argv[0] = "litopys"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "litopys.settings")
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        import django
+
+        django.setup()
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"litopys: configuration error: {exc}\n")
+        sys.exit(2)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)

@@ -1,0 +1,104 @@
+"""Read Litopys settings from the environment, failing early with a message that says the fix."""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a yes/no value; set it to 1 or 0, or unset it.")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a whole number; set it to e.g. {default}, or unset it."
+        ) from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}; unset it for {default}.")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def home_dir() -> Path:
+    """Return LITOPYS_HOME, creating it; it holds the database, vault, keys and secret key."""
+    home = Path(os.environ.get("LITOPYS_HOME", "var")).expanduser().resolve()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(
+            f"LITOPYS_HOME={home} cannot be created ({exc.strerror}); point LITOPYS_HOME at a writable folder."
+        ) from None
+    if not os.access(home, os.W_OK):
+        raise ImproperlyConfigured(
+            f"LITOPYS_HOME={home} is not writable; point LITOPYS_HOME at a writable folder."
+        )
+    return home
+
+
+def secret_key(home: Path) -> str:
+    """Return LITOPYS_SECRET_KEY, or a key generated on first run and kept in LITOPYS_HOME."""
+    from_env = os.environ.get("LITOPYS_SECRET_KEY")
+    if from_env:
+        return from_env
+    path = home / "secret_key"
+    if not path.exists():
+        key = secrets.token_urlsafe(50)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise ImproperlyConfigured(f"{path} holds a secret key shorter than 32 characters; delete the file.")
+    return key
+
+
+def database(home: Path) -> dict:
+    """Return Django's DATABASES['default'] from DATABASE_URL, defaulting to SQLite in LITOPYS_HOME."""
+    import dj_database_url
+
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{home / 'litopys.sqlite3'}"
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url!r} cannot be read ({exc}); use e.g. postgresql://user@host:5432/litopys "
+            "or unset it for the embedded SQLite database."
+        ) from None
+    engine = config.get("ENGINE", "")
+    if not engine.endswith(("sqlite3", "postgresql")):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url!r} names a database Litopys does not support; use postgresql:// or sqlite://."
+        )
+    if engine.endswith("sqlite3"):
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    return config

@@ -1,0 +1,1 @@
+"""Evidence vault: sources, items, custody ledger."""

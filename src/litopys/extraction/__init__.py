@@ -1,0 +1,1 @@
+"""Extraction: text to attributed claims."""

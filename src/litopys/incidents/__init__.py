@@ -1,0 +1,1 @@
+"""Documentation: incidents, sites, actors, claims."""

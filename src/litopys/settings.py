@@ -1,0 +1,107 @@
+"""Litopys settings: everything comes from the environment (see docs/configuration.md)."""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from litopys import conf
+
+BASE_DIR = Path(__file__).resolve().parent
+LITOPYS_HOME = conf.home_dir()
+
+SECRET_KEY = conf.secret_key(LITOPYS_HOME)
+DEBUG = conf.env_bool("LITOPYS_DEBUG", False)
+ALLOWED_HOSTS = conf.env_list("LITOPYS_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = conf.env_list("LITOPYS_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "litopys.evidence",
+    "litopys.places",
+    "litopys.incidents",
+    "litopys.extraction",
+    "litopys.verification",
+    "litopys.chronicle",
+    "litopys.casualties",
+    "litopys.exchange",
+    "litopys.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "litopys.urls"
+WSGI_APPLICATION = "litopys.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": conf.database(LITOPYS_HOME)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = conf.env_str("LITOPYS_LANGUAGE", "uk")
+LANGUAGES = [("uk", _("Ukrainian")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = conf.env_str("LITOPYS_TIME_ZONE", "Europe/Kyiv")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = LITOPYS_HOME / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = LITOPYS_HOME / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# The evidence vault: where original bytes live, written once under their hash.
+LITOPYS_VAULT = {
+    "BACKEND": conf.env_str("LITOPYS_VAULT_BACKEND", "litopys.evidence.vault.LocalVault"),
+    "OPTIONS": {"root": str(Path(conf.env_str("LITOPYS_VAULT_ROOT", str(LITOPYS_HOME / "vault"))))},
+}
+LITOPYS_MAX_ITEM_BYTES = conf.env_int("LITOPYS_MAX_ITEM_BYTES", 4 * 1024**3, minimum=1)
+LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME / "custody-ed25519.pem")))
+
+LOGIN_URL = "admin:login"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": conf.env_str("LITOPYS_LOG_LEVEL", "WARNING")},
+}

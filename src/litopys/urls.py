@@ -1,0 +1,13 @@
+"""Top-level URLs: the staff site under /staff/, public pages at the root."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Litopys"
+admin.site.site_title = "Litopys"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("staff/", admin.site.urls),
+    path("", include("litopys.chronicle.urls")),
+]
