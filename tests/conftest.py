@@ -1,8 +1,13 @@
 """Shared fixtures: an isolated LITOPYS_HOME per test run, and the samples from ../shared."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Settings read LITOPYS_HOME at import: give the test run its own, never the developer's ./var.
+os.environ.setdefault("LITOPYS_HOME", tempfile.mkdtemp(prefix="litopys-test-home-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO.parent / "shared" / "samples"
@@ -14,3 +19,14 @@ def samples() -> Path:
     if not (SAMPLES / "seed-article.txt").exists():
         pytest.skip(f"the shared samples are not beside this clone ({SAMPLES} is absent)")
     return SAMPLES
+
+
+@pytest.fixture
+def vault(settings, tmp_path):
+    """Point the evidence vault and the signing key at a fresh folder for one test."""
+    from litopys.evidence.vault import get_vault
+
+    settings.LITOPYS_VAULT = {"BACKEND": "litopys.evidence.vault.LocalVault",
+                              "OPTIONS": {"root": str(tmp_path / "vault")}}
+    settings.LITOPYS_SIGNING_KEY = tmp_path / "custody-ed25519.pem"
+    return get_vault()

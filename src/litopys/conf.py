@@ -100,5 +100,25 @@ def database(home: Path) -> dict:
         )
     if engine.endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        # IMMEDIATE makes writers queue at BEGIN, so two appends to the custody ledger never race.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;",
+            "transaction_mode": "IMMEDIATE",
+        }
     return config
+
+
+def env_json(name: str, default: dict) -> dict:
+    """Return a JSON object from the environment."""
+    import json
+
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} is not valid JSON ({exc}); give a JSON object or unset it.") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object like {{\"key\": \"value\"}}; unset it for defaults.")
+    return value

@@ -92,7 +92,9 @@ WHITENOISE_USE_FINDERS = True
 # The evidence vault: where original bytes live, written once under their hash.
 LITOPYS_VAULT = {
     "BACKEND": conf.env_str("LITOPYS_VAULT_BACKEND", "litopys.evidence.vault.LocalVault"),
-    "OPTIONS": {"root": str(Path(conf.env_str("LITOPYS_VAULT_ROOT", str(LITOPYS_HOME / "vault"))))},
+    "OPTIONS": conf.env_json(
+        "LITOPYS_VAULT_OPTIONS", {"root": conf.env_str("LITOPYS_VAULT_ROOT", str(LITOPYS_HOME / "vault"))}
+    ),
 }
 LITOPYS_MAX_ITEM_BYTES = conf.env_int("LITOPYS_MAX_ITEM_BYTES", 4 * 1024**3, minimum=1)
 LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME / "custody-ed25519.pem")))

@@ -1,0 +1,107 @@
+"""Staff screens for sources and items: bytes are read-only, every download is a custody event."""
+
+from django.contrib import admin
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from litopys.evidence import custody
+from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item, Source
+from litopys.evidence.vault import get_vault
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SourceInline(ReadOnlyMixin, admin.TabularInline):
+    model = Source
+    fk_name = "item"
+    fields = ("kind", "title", "publisher", "published", "collected_at", "collected_by", "sensitivity")
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Item)
+class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("short_hash", "media_type", "size", "original_name", "derivation", "language", "stored_at")
+    list_filter = ("media_type", "derivation", "language")
+    search_fields = ("sha256", "original_name", "phash")
+    readonly_fields = ("sha256", "size", "media_type", "original_name", "derived_from", "derivation", "metadata",
+                       "sensitive_keys", "processing_errors", "phash", "language", "stored_at", "download",
+                       "custody_history", "text")
+    fields = readonly_fields
+    inlines = [SourceInline]
+
+    @admin.display(description=_("hash"))
+    def short_hash(self, obj):
+        return obj.sha256[:23] + "…"
+
+    @admin.display(description=_("download"))
+    def download(self, obj):
+        if not obj.pk:
+            return "-"
+        url = reverse("admin:evidence_item_download", args=[obj.pk])
+        return format_html('<a href="{}">{}</a> ({})', url, _("download the bytes"),
+                           _("recorded in the custody ledger"))
+
+    @admin.display(description=_("chain of custody"))
+    def custody_history(self, obj):
+        rows = format_html("")
+        for event in custody.history(obj.sha256):
+            rows += format_html("<tr><td>#{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                                event.sequence, event.occurred_at.isoformat(timespec="seconds"),
+                                event.get_action_display(), event.actor, event.entry_hash[:23] + "…")
+        return format_html("<table>{}</table>", rows)
+
+    def get_urls(self):
+        return [path("<int:pk>/download/", self.admin_site.admin_view(self.download_view),
+                     name="evidence_item_download")] + super().get_urls()
+
+    def download_view(self, request, pk):
+        item = get_object_or_404(Item, pk=pk)
+        if not self.has_view_permission(request, item):
+            raise Http404
+        custody.record(CustodyAction.ACCESSED, request.user.get_username(), item.sha256,
+                       via="staff download", remote=request.META.get("REMOTE_ADDR", ""))
+        handle = get_vault().open(item.sha256)
+        name = item.original_name or item.sha256.replace(":", "-")
+        return FileResponse(handle, as_attachment=True, filename=name, content_type=item.media_type)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "kind", "publisher", "published", "collected_at", "collected_by", "sensitivity")
+    list_filter = ("kind", "sensitivity", "language")
+    search_fields = ("title", "publisher", "author", "url", "item__sha256")
+    date_hierarchy = "collected_at"
+    readonly_fields = ("item", "parent", "file_name", "collected_at", "tool_version")
+    raw_id_fields = ("owner",)
+
+    def has_add_permission(self, request):
+        return False  # sources come in through `litopys ingest`, which hashes first
+
+
+@admin.register(CustodyEvent)
+class CustodyEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("sequence", "occurred_at", "action", "actor", "item_hash")
+    list_filter = ("action",)
+    search_fields = ("item_hash", "actor", "entry_hash")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Checkpoint)
+class CheckpointAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("tree_size", "root_hash", "signed_at")
+
+    def has_change_permission(self, request, obj=None):
+        return False

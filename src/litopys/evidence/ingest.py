@@ -1,0 +1,208 @@
+"""Ingest files into the vault: hash first, store once, record custody, then process.
+
+Each input gets one result (new / held / failed). A failure is reported and the batch goes on;
+bytes are either stored whole under their hash or not at all.
+"""
+
+import getpass
+import io
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+import litopys
+from litopys.evidence import custody
+from litopys.evidence.media import detect_media_type
+from litopys.evidence.models import CustodyAction, Item, Source, SourceKind
+from litopys.evidence.processing import process_item
+from litopys.evidence.signals import source_ingested
+from litopys.evidence.vault import VaultError, get_vault
+
+ARCHIVE_TYPES = ("application/warc", "application/wacz")
+
+
+@dataclass
+class SourceFacts:
+    """What the collector says about a source; blank fields are filled from the content."""
+
+    kind: str = ""
+    title: str = ""
+    publisher: str = ""
+    author: str = ""
+    url: str = ""
+    published: date | None = None
+    collected_by: str = ""
+    collected_at: datetime | None = None
+    collection_method: str = "litopys ingest"
+    sensitivity: str = "restricted"
+    notes: str = ""
+
+
+@dataclass
+class IngestResult:
+    path: str
+    status: str  # new, held, failed
+    digest: str = ""
+    size: int = 0
+    media_type: str = ""
+    message: str = ""
+    source_id: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    captures: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed" and not self.warnings
+
+
+def actor_name(facts: SourceFacts) -> str:
+    if facts.collected_by:
+        return facts.collected_by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def walk(paths: list[str], recursive: bool) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, error) for every file to ingest; error is set when a path cannot be used."""
+    for raw in paths:
+        path = Path(raw)
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:
+            yield raw, f"cannot be read ({exc.strerror})"
+            continue
+        if not is_dir:
+            yield raw, None
+            continue
+        if not recursive:
+            yield raw, "is a folder; add --recursive to ingest what it holds"
+            continue
+        errors: list[OSError] = []
+        for folder, dirnames, filenames in os.walk(path, onerror=errors.append, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                yield os.path.join(folder, name), None
+            while errors:
+                error = errors.pop()
+                yield error.filename or raw, f"folder cannot be read ({error.strerror}); check its permissions"
+
+
+def check_file(path: str) -> tuple[int, str | None]:
+    """Return (size, error) after the cheap checks that need no reading."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == 40:
+            return 0, "is a symbolic link loop; fix or remove the link"
+        return 0, f"cannot be read ({exc.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return 0, "is not a regular file"
+    if info.st_size == 0:
+        return 0, "is empty; nothing to preserve"
+    if info.st_size > settings.LITOPYS_MAX_ITEM_BYTES:
+        return info.st_size, (f"is {info.st_size} bytes, over LITOPYS_MAX_ITEM_BYTES "
+                              f"({settings.LITOPYS_MAX_ITEM_BYTES}); raise the limit to ingest it")
+    return info.st_size, None
+
+
+def ingest_paths(paths: list[str], facts: SourceFacts, recursive: bool = False,
+                 progress: Callable[[int], None] | None = None) -> Iterator[IngestResult]:
+    """Ingest every file under paths, yielding one result per file."""
+    for path, error in walk(paths, recursive):
+        if error:
+            yield IngestResult(path, "failed", message=error)
+            continue
+        size, error = check_file(path)
+        if error:
+            yield IngestResult(path, "failed", size=size, message=error)
+            continue
+        try:
+            with open(path, "rb") as handle:
+                result = ingest_stream(handle, os.path.basename(path), facts, label=path)
+        except OSError as exc:
+            result = IngestResult(path, "failed", message=f"cannot be read ({exc.strerror})")
+        except VaultError as exc:
+            result = IngestResult(path, "failed", message=str(exc))
+        result.path = path
+        if progress:
+            progress(size)
+        yield result
+
+
+def ingest_stream(stream, name: str, facts: SourceFacts, label: str = "",
+                  parent: Source | None = None, derived_from: Item | None = None,
+                  payload: tuple[bytes, str] | None = None) -> IngestResult:
+    """Store one stream and record its source; process it when its bytes are new."""
+    vault = get_vault()
+    stored = vault.store(stream, settings.LITOPYS_MAX_ITEM_BYTES, label=label or name)
+    media_type = detect_media_type(stored.head)
+    actor = actor_name(facts)
+    with transaction.atomic():
+        item, created = Item.objects.get_or_create(
+            sha256=stored.digest,
+            defaults={"size": stored.size, "media_type": media_type, "original_name": name[:500],
+                      "derived_from": derived_from, "derivation": "capture" if derived_from else ""})
+        source = Source.objects.create(
+            kind=facts.kind or guess_kind(media_type, parent), title=facts.title[:500],
+            publisher=facts.publisher, author=facts.author, url=facts.url, published=facts.published,
+            collected_at=facts.collected_at or timezone.now(), collected_by=facts.collected_by,
+            collection_method=facts.collection_method, tool_version=f"litopys {litopys.__version__}",
+            notes=facts.notes, sensitivity=facts.sensitivity, item=item, file_name=name[:1000], parent=parent)
+        custody.record(CustodyAction.INGESTED, actor, item.sha256, source=source.pk, file_name=name,
+                       size=stored.size, media_type=item.media_type, new_bytes=created,
+                       parent_source=parent.pk if parent else None)
+    result = IngestResult(label or name, "new" if created else "held", stored.digest, stored.size,
+                          item.media_type, source_id=source.pk)
+    if created:
+        result.warnings.extend(process_item(item, vault, actor, payload=payload))
+    if item.media_type in ARCHIVE_TYPES and parent is None:
+        ingest_captures(item, source, facts, result)
+    if not source.title:
+        source.title = (item.metadata.get("title") or name)[:500]
+        source.language = item.language
+        source.save(update_fields=["title", "language"])
+    elif not source.language and item.language:
+        source.language = item.language
+        source.save(update_fields=["language"])
+    source_ingested.send(sender=Source, source=source, item=item, created=created)
+    return result
+
+
+def guess_kind(media_type: str, parent: Source | None) -> str:
+    if parent is not None or media_type in ARCHIVE_TYPES:
+        return SourceKind.WEB_ARCHIVE
+    if media_type.startswith("image/"):
+        return SourceKind.PHOTO
+    if media_type.startswith("video/"):
+        return SourceKind.VIDEO
+    if media_type.startswith("text/html"):
+        return SourceKind.ARTICLE
+    return SourceKind.DOCUMENT
+
+
+def ingest_captures(container: Item, source: Source, facts: SourceFacts, result: IngestResult) -> None:
+    """Make one source per captured page of a web archive, keeping its response record as the item."""
+    from litopys.evidence.webarchive import WebArchiveError, iter_captures
+
+    vault = get_vault()
+    try:
+        with vault.open(container.sha256) as handle:
+            for capture in iter_captures(handle):
+                page = SourceFacts(**{**facts.__dict__, "kind": SourceKind.WEB_ARCHIVE, "title": "",
+                                      "url": capture.url[:2000], "collected_at": capture.captured_at,
+                                      "collection_method": "web archive capture"})
+                ingest_stream(io.BytesIO(capture.record), capture.url, page, label=capture.url,
+                              parent=source, derived_from=container,
+                              payload=(capture.payload, capture.content_type))
+                result.captures += 1
+    except WebArchiveError as exc:
+        result.warnings.append(f"the archive is stored, but its captures cannot be read: {exc}")

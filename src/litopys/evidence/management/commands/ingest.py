@@ -1,0 +1,94 @@
+import json
+import sys
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from litopys.evidence.ingest import SourceFacts, check_file, ingest_paths, walk
+from litopys.evidence.models import Sensitivity, SourceKind
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--published {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+class Command(BaseCommand):
+    help = _("Preserve files as evidence: hash, store once, record custody, extract text and claims.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=_("Files or folders to ingest."))
+        parser.add_argument("--kind", choices=SourceKind.values, default="",
+                            help=_("Kind of source (default: guessed from the content)."))
+        parser.add_argument("--title", default="", help=_("Title of the source (default: from the content)."))
+        parser.add_argument("--publisher", default="", help=_("Who published the source."))
+        parser.add_argument("--author", default="", help=_("Who wrote or made the source."))
+        parser.add_argument("--url", default="", help=_("Where the source was found."))
+        parser.add_argument("--published", type=str, default=None, metavar="YYYY-MM-DD",
+                            help=_("When the source was published."))
+        parser.add_argument("--collected-by", default="", help=_("Who collected it (default: your user name)."))
+        parser.add_argument("--sensitivity", choices=Sensitivity.values, default=Sensitivity.RESTRICTED,
+                            help=_("public, restricted (default) or confidential."))
+        parser.add_argument("--notes", default="", help=_("Free notes on how and why it was collected."))
+        parser.add_argument("--recursive", "-r", action="store_true", help=_("Descend into folders."))
+        parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
+
+    def handle(self, *args, **options):
+        facts = SourceFacts(
+            kind=options["kind"], title=options["title"], publisher=options["publisher"],
+            author=options["author"], url=options["url"],
+            published=iso_date(options["published"]) if options["published"] else None,
+            collected_by=options["collected_by"], sensitivity=options["sensitivity"], notes=options["notes"])
+        bar = self.progress_bar(options)
+        results = []
+        try:
+            for result in ingest_paths(options["paths"], facts, options["recursive"],
+                                       progress=bar.update if bar else None):
+                results.append(result)
+                if options["format"] == "text":
+                    self.print_line(result, bar)
+        finally:
+            if bar:
+                bar.close()
+        from litopys.evidence.custody import checkpoint
+
+        checkpoint()
+        failed = [r for r in results if not r.ok]
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({"results": [r.__dict__ for r in results],
+                                          "failed": len(failed)}, ensure_ascii=False, indent=2))
+        else:
+            counts = {s: sum(r.status == s for r in results) for s in ("new", "held", "failed")}
+            summary = _("%(new)d new, %(held)d already held, %(failed)d failed") % counts
+            self.stderr.write(summary)
+        if failed:
+            sys.exit(1)
+
+    def progress_bar(self, options):
+        if options["format"] != "text" or not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        total = 0
+        for path, error in walk(options["paths"], options["recursive"]):
+            if not error:
+                total += check_file(path)[0]
+        return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, leave=False)
+
+    def print_line(self, result, bar):
+        if result.status == "failed":
+            line = f"{'-' * 71}  failed  {result.path}: {result.message}"
+        else:
+            status = _("new") if result.status == "new" else _("already held")
+            line = f"{result.digest}  {status}  {result.path}"
+            if result.captures:
+                line += "  " + _("(%d captured pages)") % result.captures
+        lines = [line] + [f"    ! {result.path}: {warning}" for warning in result.warnings]
+        for text in lines:
+            if bar:
+                bar.write(text, file=sys.stdout)
+            else:
+                self.stdout.write(text)

@@ -1,0 +1,214 @@
+"""Vault backends: where original bytes are written once, under their SHA-256.
+
+Choose one with LITOPYS_VAULT_BACKEND (a dotted path), as Django's STORAGES does:
+`LocalVault` (a folder, the default) or `StorageVault` (any Django storage, e.g. S3).
+"""
+
+import hashlib
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from litopys.evidence.hashing import PREFIX, hex_of, is_digest
+
+CHUNK = 4 * 1024 * 1024
+HEAD = 64 * 1024
+
+
+class VaultError(Exception):
+    """Bytes could not be stored or read; the message names the input and what to do."""
+
+
+class TooLarge(VaultError):
+    pass
+
+
+@dataclass
+class Stored:
+    digest: str
+    size: int
+    head: bytes
+    created: bool
+
+
+def relative_name(digest: str) -> str:
+    """Return the content-addressed name of a digest: sha256/ab/cd/abcd…"""
+    hexdigest = hex_of(digest)
+    return f"sha256/{hexdigest[:2]}/{hexdigest[2:4]}/{hexdigest}"
+
+
+def copy_hashing(source: BinaryIO, write, max_bytes: int, label: str) -> tuple[str, int, bytes]:
+    """Stream source into write(), hashing as it goes; return (digest, size, head)."""
+    hasher = hashlib.sha256()
+    buffer = bytearray(CHUNK)
+    view = memoryview(buffer)
+    size = 0
+    head = b""
+    while True:
+        count = source.readinto(buffer)
+        if not count:
+            break
+        size += count
+        if size > max_bytes:
+            raise TooLarge(f"{label}: larger than LITOPYS_MAX_ITEM_BYTES ({max_bytes} bytes); "
+                           "raise the limit or split the file")
+        chunk = view[:count]
+        hasher.update(chunk)
+        write(chunk)
+        if len(head) < HEAD:
+            head += bytes(chunk[: HEAD - len(head)])
+    return PREFIX + hasher.hexdigest(), size, head
+
+
+class Vault:
+    """Base backend: subclasses store, open and list content-addressed bytes."""
+
+    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+        raise NotImplementedError
+
+    def open(self, digest: str) -> BinaryIO:
+        raise NotImplementedError
+
+    def exists(self, digest: str) -> bool:
+        raise NotImplementedError
+
+    def location(self, digest: str) -> str:
+        return relative_name(digest)
+
+    def digests(self) -> Iterator[str]:
+        raise NotImplementedError
+
+    def partials(self) -> list[str]:
+        """Return leftovers of interrupted writes (never under a final name)."""
+        return []
+
+
+class LocalVault(Vault):
+    """A folder: temporary file, fsync, rename; a crash never leaves a partial final file."""
+
+    def __init__(self, root: str):
+        self.root = Path(root)
+        self.tmp = self.root / "tmp"
+
+    def _ensure(self) -> None:
+        try:
+            self.tmp.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise VaultError(f"vault folder {self.root} cannot be created ({exc.strerror}); "
+                             "set LITOPYS_VAULT_ROOT to a writable folder") from None
+
+    def path(self, digest: str) -> Path:
+        return self.root / relative_name(digest)
+
+    def location(self, digest: str) -> str:
+        return str(self.path(digest))
+
+    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+        self._ensure()
+        partial = self.tmp / f".partial-{secrets.token_hex(8)}"
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb", buffering=0) as out:
+                digest, size, head = copy_hashing(source, out.write, max_bytes, label)
+                os.fsync(out.fileno())
+            final = self.path(digest)
+            if final.exists():
+                partial.unlink()
+                return Stored(digest, size, head, created=False)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(partial, 0o444)
+            os.replace(partial, final)
+            _fsync_dir(final.parent)
+            return Stored(digest, size, head, created=True)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+
+    def open(self, digest: str) -> BinaryIO:
+        return open(self.path(digest), "rb")
+
+    def exists(self, digest: str) -> bool:
+        return self.path(digest).is_file()
+
+    def digests(self) -> Iterator[str]:
+        base = self.root / "sha256"
+        if not base.is_dir():
+            return
+        for path in sorted(base.glob("*/*/*")):
+            candidate = PREFIX + path.name
+            if is_digest(candidate):
+                yield candidate
+
+    def partials(self) -> list[str]:
+        if not self.tmp.is_dir():
+            return []
+        return sorted(str(path) for path in self.tmp.glob(".partial-*"))
+
+
+class StorageVault(Vault):
+    """Any Django storage (e.g. django-storages' S3Storage), given by dotted path in OPTIONS."""
+
+    def __init__(self, storage: str = "django.core.files.storage.FileSystemStorage", **options):
+        from django.utils.module_loading import import_string
+
+        self.storage = import_string(storage)(**options)
+
+    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+        from django.core.files import File
+
+        with tempfile.TemporaryFile() as spool:
+            digest, size, head = copy_hashing(source, spool.write, max_bytes, label)
+            name = relative_name(digest)
+            if self.storage.exists(name):
+                return Stored(digest, size, head, created=False)
+            spool.seek(0)
+            self.storage.save(name, File(spool, name=name))
+            return Stored(digest, size, head, created=True)
+
+    def open(self, digest: str) -> BinaryIO:
+        return self.storage.open(relative_name(digest), "rb")
+
+    def exists(self, digest: str) -> bool:
+        return self.storage.exists(relative_name(digest))
+
+    def digests(self) -> Iterator[str]:
+        def walk(folder: str) -> Iterator[str]:
+            subfolders, files = self.storage.listdir(folder)
+            for name in files:
+                if is_digest(PREFIX + name):
+                    yield PREFIX + name
+            for sub in subfolders:
+                yield from walk(f"{folder}/{sub}")
+
+        try:
+            yield from walk("sha256")
+        except FileNotFoundError:
+            return
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def get_vault() -> Vault:
+    """Return the configured vault backend (settings.LITOPYS_VAULT)."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+    from django.utils.module_loading import import_string
+
+    config = settings.LITOPYS_VAULT
+    try:
+        backend = import_string(config["BACKEND"])
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            f"LITOPYS_VAULT_BACKEND={config['BACKEND']!r} cannot be imported ({exc}); "
+            "use litopys.evidence.vault.LocalVault or litopys.evidence.vault.StorageVault") from None
+    return backend(**config.get("OPTIONS", {}))
