@@ -1,0 +1,37 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from litopys.demo.loading import demo_staff_account, load_dossier
+from litopys.evidence.custody import checkpoint
+from litopys.extensions import demo_steps
+
+
+class Command(BaseCommand):
+    help = _("Set up the embedded database with the demo dossier, print a staff login, and serve the site.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help=_("Address to listen on (default 127.0.0.1)."))
+        parser.add_argument("--port", default="8000", help=_("Port to listen on (default 8000)."))
+        parser.add_argument("--no-serve", action="store_true", help=_("Load everything, then stop."))
+
+    def handle(self, *args, **options):
+        say = self.stdout.write
+        say(_("Preparing the database…"))
+        call_command("migrate", interactive=False, verbosity=0)
+        for label, step in demo_steps():
+            say(f"  {label}: {step()}")
+        for name, status in load_dossier():
+            say(f"  {_('dossier')}: {name} ({status})")
+        checkpoint()
+        username, password = demo_staff_account()
+        base = f"http://{options['host']}:{options['port']}"
+        say("")
+        say(_("Litopys demo is ready."))
+        say(f"  {_('Public site')}:  {base}/")
+        say(f"  {_('Staff site')}:   {base}/staff/")
+        say(f"  {_('Staff login')}:  {username} / {password}")
+        say("")
+        if options["no_serve"]:
+            return
+        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
