@@ -276,6 +276,16 @@ class TestLanguage:
         assert subject.metadata["language"] == code
         assert 0.5 < subject.metadata["language_confidence"] <= 1
 
+    @pytest.mark.parametrize(
+        ("code", "phrase"),
+        [("ru", "Мама мыла раму"), ("ru", "Да, это правда"), ("uk", "Так, це правда"), ("uk", "Харків під обстрілом")],
+    )
+    def test_short_russian_and_ukrainian_phrases_are_told_apart(self, code, phrase):
+        subject = Subject.from_bytes(b"", "text/plain")
+        subject.text = phrase
+        Language().process(subject)
+        assert subject.metadata["language"] == code
+
     def test_the_detector_is_built_once(self):
         assert language_detector(Language.languages) is language_detector(Language.languages)
 

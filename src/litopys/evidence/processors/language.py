@@ -14,7 +14,7 @@ _detectors_lock = threading.Lock()
 
 
 def language_detector(languages: tuple[str, ...]) -> LanguageDetector:
-    """Return the detector for these lingua language names, built once per process (it takes ~1 s)."""
+    """Return the detector for these lingua language names, built once per process."""
     with _detectors_lock:
         if languages not in _detectors:
             unknown = [
@@ -23,6 +23,8 @@ def language_detector(languages: tuple[str, ...]) -> LanguageDetector:
             if unknown:
                 raise ValueError(f"lingua knows no language named {', '.join(unknown)}; use names like UKRAINIAN")
             chosen = [getattr(LinguaLanguage, name) for name in languages]
+            # High accuracy: low accuracy mode loads faster but mistakes short Russian phrases for Ukrainian.
+            # Models load lazily, per script met: ~25 ms for Cyrillic, ~0.85 s for the four Latin-script languages.
             _detectors[languages] = LanguageDetectorBuilder.from_languages(*chosen).build()
         return _detectors[languages]
 
