@@ -337,6 +337,12 @@ class TestImageMetadata:
         subject = run(data, "image/jpeg")
         assert subject.metadata["gps"] == {"latitude": -33.85, "longitude": -70.5, "altitude": -93.5}
 
+    def test_an_impossible_position_is_not_recorded(self):
+        subject = run(photo_with_gps(latitude=(149.0, 0.0, 0.0)), "image/jpeg")
+        assert subject.errors == []
+        assert "gps" not in subject.metadata and "gps" not in subject.sensitive
+        assert "out of range" in subject.metadata["gps_note"]
+
     def test_an_image_without_exif_records_its_size_only(self):
         subject = run(encoded(scene()), "image/png")
         assert subject.errors == []

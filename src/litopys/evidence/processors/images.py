@@ -66,10 +66,13 @@ class ImageMetadata(ImageProcessor):
         meta.update({key: value for key, value in plain.items() if value not in (None, "")})
         # A serial number or an owner's name can identify the person who took the picture.
         subject.sensitive.update(key for key in ("camera_serial", "camera_owner") if key in meta)
-        gps = _position(exif.get_ifd(_IFD.GPSInfo))
+        gps_ifd = exif.get_ifd(_IFD.GPSInfo)
+        gps = _position(gps_ifd)
         if gps:
             meta["gps"] = gps
             subject.sensitive.add("gps")  # a location can lead to a witness
+        elif _GPS.GPSLatitude in gps_ifd or _GPS.GPSLongitude in gps_ifd:
+            meta["gps_note"] = "the GPS position in EXIF is incomplete, damaged or out of range; not recorded"
 
 
 class PerceptualHash(ImageProcessor):
@@ -131,8 +134,8 @@ def _exif_time(stamp: object, offset: object) -> str | None:
 def _position(gps: dict) -> dict | None:
     latitude = _degrees(gps.get(_GPS.GPSLatitude), gps.get(_GPS.GPSLatitudeRef), "S")
     longitude = _degrees(gps.get(_GPS.GPSLongitude), gps.get(_GPS.GPSLongitudeRef), "W")
-    if latitude is None or longitude is None:
-        return None
+    if latitude is None or longitude is None or abs(latitude) > 90 or abs(longitude) > 180:
+        return None  # absent, or too damaged to point anywhere
     position = {"latitude": latitude, "longitude": longitude, "altitude": None}
     altitude = _plain(gps.get(_GPS.GPSAltitude))
     if isinstance(altitude, float):
@@ -144,7 +147,7 @@ def _position(gps: dict) -> dict | None:
 def _degrees(dms: object, ref: object, negative: str) -> float | None:
     """Convert EXIF degrees, minutes, seconds and a hemisphere letter to signed decimal degrees."""
     parts = _plain(dms)
-    if not isinstance(parts, list) or len(parts) != 3 or None in parts:
+    if not isinstance(parts, list) or len(parts) != 3 or not all(isinstance(part, int | float) for part in parts):
         return None
     degrees = parts[0] + parts[1] / 60 + parts[2] / 3600
     return round(-degrees if _plain(ref) == negative else degrees, 7)
