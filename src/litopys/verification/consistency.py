@@ -1,0 +1,237 @@
+"""Check claims and figures against each other: supersession, conflicts, bounds, breakdowns of a total."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from litopys.verification.claims import SCHEMES, ClaimInput, Figure, Flag, gettext_noop, join_words
+
+CONFLICT = "conflict"
+PARTS_EXCEED_TOTAL = "parts_exceed_total"
+PARTS_DO_NOT_ADD_UP = "parts_do_not_add_up"
+OVERLAPPING_CATEGORIES = "overlapping_categories"
+INTERIM_SUPERSEDED = "interim_superseded"
+BOUND_ABOVE_TOTAL = "bound_above_total"
+
+#: One sentence per flag, marked for translation; the Django side may translate ``template % params``.
+MESSAGES = {
+    INTERIM_SUPERSEDED: gettext_noop("An earlier figure of %(old)s from the same origin (%(who)s) was replaced "
+                                     "by a later one of %(new)s."),
+    CONFLICT: gettext_noop("%(count)s independent origins give different values: %(values)s."),
+    "conflict_in_origin": gettext_noop("One origin (%(who)s) gives different values, %(values)s, and the order "
+                                       "in which it gave them is not known."),
+    "conflict_bounds": gettext_noop("Sources disagree: one says at least %(low)s (%(low_who)s), another at "
+                                    "most %(high)s (%(high_who)s)."),
+    BOUND_ABOVE_TOTAL: gettext_noop("One source says at least %(bound)s (%(bound_who)s), more than the exact "
+                                    "count of %(total)s given by another origin (%(total_who)s)."),
+    PARTS_EXCEED_TOTAL: gettext_noop("The parts given by %(who)s (%(parts)s) add up to %(sum)s, more than the "
+                                     "total of %(total)s."),
+    PARTS_DO_NOT_ADD_UP: gettext_noop("The parts given by %(who)s (%(parts)s) add up to %(sum)s, not %(total)s: "
+                                      "%(rest)s of the total are not broken down, although the categories "
+                                      "should cover everyone."),
+    OVERLAPPING_CATEGORIES: gettext_noop("The parts given by %(who)s are not added up: the %(inner)s may already "
+                                         "be counted among the %(outer)s."),
+}
+_COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+
+
+class OverlappingCategories(ValueError):
+    """Parts that may count the same people were about to be added together."""
+
+
+def flag(code: str, claims: Iterable[int] = (), template: str | None = None, **params) -> Flag:
+    """Return a flag whose message is its template filled with ``params``."""
+    return Flag(code, MESSAGES[template or code] % params, sorted(set(claims)))
+
+
+def superseded(claims: list[ClaimInput], voices: Mapping[int, str]) -> tuple[set[int], list[Flag]]:
+    """Return the claims a later exact figure from the same voice replaced, with a flag for each.
+
+    ``voices`` maps claim ids to origins without their day (``origins.voice``): a speaker's count of Friday
+    replaces their count of Thursday.
+    """
+    by_voice: dict[str, list[ClaimInput]] = defaultdict(list)
+    for claim in claims:
+        by_voice[voices[claim.id]].append(claim)
+    interim: set[int] = set()
+    flags = []
+    for members in by_voice.values():
+        exact = [claim for claim in members if claim.exact]
+        latest = [claim for claim in exact if not any(claim.said_before(other) for other in exact)]
+        for claim in sorted(members, key=lambda c: c.id):
+            if claim.approximate:
+                continue  # "almost 450" never conflicts with a count, so nothing replaces it
+            for newer in latest:
+                if claim.said_before(newer) and not _admits(claim, newer.min):
+                    interim.add(claim.id)
+                    old = str(claim.min) if claim.exact else _describe(claim)
+                    flags.append(flag(INTERIM_SUPERSEDED, [claim.id, newer.id], old=old, new=newer.min,
+                                      who=claim.attribution()))
+                    break
+    return interim, flags
+
+
+def value_flags(current: list[ClaimInput], origins: Mapping[int, str]) -> list[Flag]:
+    """Flag current claims of one figure that disagree: different exact values, or a bound above a count.
+
+    ``origins`` maps claim ids to independent origins; pass voices, so one speaker's two days are one.
+    """
+    flags = []
+    exact = [claim for claim in current if claim.exact]
+    values_of: dict[str, set[int]] = defaultdict(set)
+    for claim in exact:
+        values_of[origins[claim.id]].add(claim.min)
+    for origin, values in sorted(values_of.items()):
+        if len(values) > 1:
+            members = [claim for claim in exact if origins[claim.id] == origin]
+            flags.append(flag(CONFLICT, [c.id for c in members], "conflict_in_origin",
+                              who=members[0].attribution(), values=join_words([str(v) for v in sorted(values)])))
+    if len({claim.min for claim in exact}) > 1 and len(values_of) > 1:
+        by_value: dict[int, list[ClaimInput]] = defaultdict(list)
+        for claim in exact:
+            by_value[claim.min].append(claim)
+        values = [f"{value} ({_who(by_value[value], origins)})" for value in sorted(by_value)]
+        count = len(values_of)
+        flags.append(flag(CONFLICT, [c.id for c in exact], values=join_words(values),
+                          count=_COUNT_WORDS.get(count, str(count))))
+    for bound in (claim for claim in current if claim.lower_bound):
+        below = [claim for claim in exact if claim.min < bound.min and origins[claim.id] != origins[bound.id]]
+        for total in sorted({claim.min for claim in below}):
+            behind = [claim for claim in below if claim.min == total]
+            flags.append(flag(BOUND_ABOVE_TOTAL, [bound.id] + [c.id for c in behind], bound=bound.min,
+                              bound_who=bound.attribution(), total=total, total_who=_who(behind, origins)))
+    return flags
+
+
+def bounds_flag(low: ClaimInput, high: ClaimInput) -> Flag:
+    """Flag an "at least" above an "at most" when no exact count settles the range."""
+    return flag(CONFLICT, [low.id, high.id], "conflict_bounds", low=low.min, low_who=low.attribution(),
+                high=high.max, high_who=high.attribution())
+
+
+def breakdown_flags(figures: list[Figure], claims: list[ClaimInput], interim: set[int]) -> None:
+    """Check each source's parts of a total against that total, and add the flags to the total's figure.
+
+    A breakdown is what one source gives for one cell and kind: exact parts (claims with qualifiers) and,
+    when it states one, its own total; otherwise the total figure's best value stands for the total.
+    """
+    totals = {(figure.cell, figure.kind): figure for figure in figures if not figure.qualifiers}
+    statements: dict[tuple, list[ClaimInput]] = defaultdict(list)
+    for claim in claims:
+        if claim.exact and claim.id not in interim and claim.status != "rejected":
+            statements[(claim.cell, claim.kind, claim.source_id)].append(claim)
+    for (cell, kind, _source), members in sorted(statements.items()):
+        figure = totals.get((cell, kind))
+        latest: dict = {}
+        for claim in sorted(members, key=lambda c: c.order):
+            latest[claim.key] = claim
+        own_total = latest.pop((cell, kind, ()), None)
+        parts = list(latest.values())
+        total = own_total.min if own_total else (figure.best if figure else None)
+        if not parts or total is None or figure is None:
+            continue
+        for found in _check(parts, total, own_total):
+            if all((found.code, found.message) != (f.code, f.message) for f in figure.flags):
+                figure.flags.append(found)
+
+
+def _check(parts: list[ClaimInput], total: int, own_total: ClaimInput | None) -> list[Flag]:
+    counted = sum(part.min for part in parts)
+    ids = [part.id for part in parts] + ([own_total.id] if own_total else [])
+    who = parts[0].attribution()
+    listed = ", ".join(f"{part.min} {category(part.qualifiers)}" for part in sorted(parts, key=lambda p: -p.min))
+    if counted == total:
+        return []  # a list that adds up exactly is read as disjoint parts, whatever schemes it mixes
+    if counted > total:
+        pair = _overlapping_pair([(part.qualifiers, part.min) for part in parts])
+        if pair:
+            (inner, inner_n), (outer, outer_n) = pair
+            return [flag(OVERLAPPING_CATEGORIES, ids, who=who, inner=f"{inner_n} {category(inner)}",
+                         outer=f"{outer_n} {category(outer)}")]
+        return [flag(PARTS_EXCEED_TOTAL, ids, who=who, parts=listed, sum=counted, total=total)]
+    if _complete(parts):
+        return [flag(PARTS_DO_NOT_ADD_UP, ids, who=who, parts=listed, sum=counted, total=total,
+                     rest=total - counted)]
+    return []  # a partial breakdown ("the sex of the others is not yet established") is no fault
+
+
+def _complete(parts: list[ClaimInput]) -> bool:
+    """Tell whether the parts name every value of one scheme, and so claim to cover everyone."""
+    return any(set(values) <= {part.qualifiers.get(scheme) for part in parts} for scheme, values in SCHEMES.items())
+
+
+def may_overlap(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Tell whether two categories can count the same people: women and civilians can, women and men cannot."""
+    if any(a[scheme] != b[scheme] for scheme in a.keys() & b.keys()):
+        return False
+    # Children are not servicemen: the one cross-scheme pair that is disjoint by definition.
+    pairs = {(a.get("age"), b.get("status")), (b.get("age"), a.get("status"))}
+    return ("child", "military") not in pairs
+
+
+def _overlapping_pair(parts: list[tuple[Mapping, int]]):
+    # Report the narrower category inside the broader one: "5 children ... among the 425 civilians".
+    ordered = sorted(parts, key=lambda part: (part[0].get("status") == "civilian", part[1]))
+    for i, inner in enumerate(ordered):
+        for outer in ordered[i + 1:]:
+            if may_overlap(inner[0], outer[0]):
+                return inner, outer
+    return None
+
+
+def safe_total(parts: Iterable) -> int:
+    """Add parts of a total, refusing categories that may count the same people (children among civilians).
+
+    Each part is a ``(qualifiers, value)`` pair or a Figure (its best value counts).
+    """
+    pairs = []
+    for part in parts:
+        qualifiers, value = (part.qualifiers, part.best) if isinstance(part, Figure) else part
+        if value is None:
+            raise ValueError(f"the part {category(qualifiers)} has no value to add")
+        pairs.append((dict(qualifiers), value))
+    pair = _overlapping_pair(pairs)
+    if pair:
+        (inner, inner_n), (outer, outer_n) = pair
+        raise OverlappingCategories(f"{inner_n} {category(inner)} may already be counted among the {outer_n} "
+                                    f"{category(outer)}; add parts of one scheme only")
+    return sum(value for _, value in pairs)
+
+
+_NOUNS = {
+    ("child", "female"): "girls", ("child", "male"): "boys", ("adult", "female"): "women",
+    ("adult", "male"): "men", ("", "female"): "women", ("", "male"): "men", ("child", ""): "children",
+    ("adult", ""): "adults", ("", "unknown"): "people of unknown sex", ("child", "unknown"): "children of unknown sex",
+    ("adult", "unknown"): "adults of unknown sex",
+}
+
+
+def category(qualifiers: Mapping[str, str]) -> str:
+    """Name a category in plain words: {"status": "civilian", "age": "child"} → "civilian children"."""
+    noun = _NOUNS.get((qualifiers.get("age", ""), qualifiers.get("sex", "")), "people")
+    status = qualifiers.get("status")
+    if status == "military":
+        return "servicemen and servicewomen" if noun == "people" else f"{noun} in military service"
+    if status == "civilian":
+        return "civilians" if noun == "people" else f"civilian {noun}"
+    return noun
+
+
+def _who(claims: list[ClaimInput], origins: Mapping[int, str]) -> str:
+    first = {}
+    for claim in sorted(claims, key=lambda c: c.id):
+        first.setdefault(origins[claim.id], claim)
+    return "; ".join(claim.attribution() for claim in first.values())
+
+
+def _admits(claim: ClaimInput, value: int) -> bool:
+    return (claim.min is None or claim.min <= value) and (claim.max is None or value <= claim.max)
+
+
+def _describe(claim: ClaimInput) -> str:
+    if claim.max is None:
+        return f"at least {claim.min}"
+    if claim.min is None:
+        return f"at most {claim.max}"
+    return f"{claim.min} to {claim.max}"
