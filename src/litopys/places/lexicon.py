@@ -1,0 +1,79 @@
+"""Index place names word by word, so that a text's words lead to the places they may name."""
+
+import re
+
+from litopys.places.morphology import StemIndex
+from litopys.places.translit import fold, fold_latin
+
+WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
+# Words a place name may carry in lowercase: "Kharkiv region", "Харківської області", "Republic of Crimea".
+AREA_WORDS = frozenset({"область", "обл", "oblast", "region", "province", "oblasts", "regions", "provinces"})
+LOWERCASE_WORDS = AREA_WORDS | {"of"}
+_POSSESSIVE = ("'s", "’s", "ʼs")
+
+
+def is_latin_word(word: str) -> bool:
+    """Tell whether a word is written in the Latin script (the lexicon's other half is Cyrillic)."""
+    return word[0] < "\u0400"
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Return the lookup keys of a name's words: "Kryvyi Rih" → ("kryvyi", "rih")."""
+    return tuple(w.replace("'", "") if w < "\u0400" else w for w in WORD.findall(fold(name)))
+
+
+class Lexicon:
+    """Names of places as sequences of nominative words, and the word forms that lead to them."""
+
+    def __init__(self) -> None:
+        self.cyrillic = StemIndex()
+        self.latin: set[str] = set(AREA_WORDS)
+        # first word → [(all words, entry)], longest first; an entry is a list of (place index, rank)
+        self.names: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.entries: list[list[tuple[int, int]]] = []
+        self._entry_of: dict[tuple[str, ...], int] = {}
+        self._words_of: dict[str, tuple[str, ...]] = {}
+        # "харківська", "kharkiv": words that name an oblast when an area word follows, for "X and Y regions"
+        self.area_heads: dict[str, int] = {}
+        for word in AREA_WORDS:
+            if not is_latin_word(word):
+                self.cyrillic.add(word)
+
+    def add(self, name: str, place: int, rank: int) -> None:
+        """Index one name of a place."""
+        words = self._words_of.get(name)
+        if words is None:
+            words = self._words_of[name] = name_words(name)
+        if not words:
+            return
+        entry = self._entry_of.get(words)
+        if entry is None:
+            entry = self._entry_of[words] = len(self.entries)
+            self.entries.append([])
+            heads = self.names.setdefault(words[0], [])
+            heads.append((words, entry))
+            heads.sort(key=lambda head: -len(head[0]))
+            for word in words:
+                if is_latin_word(word):
+                    self.latin.add(word)
+                else:
+                    self.cyrillic.add(word)
+            if len(words) == 2 and words[1] in AREA_WORDS:
+                self.area_heads.setdefault(words[0], entry)
+        candidates = self.entries[entry]
+        for i, (known, known_rank) in enumerate(candidates):
+            if known == place:
+                candidates[i] = (place, min(rank, known_rank))
+                return
+        candidates.append((place, rank))
+
+    def words(self, written: str) -> tuple[str, ...]:
+        """Return the nominative words a written word may be a form of."""
+        if is_latin_word(written):
+            key = fold_latin(written)
+            if key in self.latin:
+                return (key,)
+            if written.endswith(_POSSESSIVE) and key[:-1] in self.latin:
+                return (key[:-1],)
+            return ()
+        return self.cyrillic.nominatives(fold(written))

@@ -1,0 +1,153 @@
+"""Find the place names in a text: known names in any inflected form, and unknown ones a cue word introduces."""
+
+import re
+from dataclasses import dataclass
+
+from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon
+
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
+_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ])[{_CAPITAL}][^\W\d_]*(?:['’ʼ`][^\W\d_]+)*")
+_ANY_WORD = re.compile(rf"(?<![^\W\d_'’ʼ]){WORD.pattern}")
+# What may stand between the words of one name: spaces, one line break, or a hyphen.
+_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*|[-‐])({WORD.pattern})")
+_COORDINATOR = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|or|та|і|й|и|або|или)[ \t\u00a0]+)?")
+_REGION_OF = re.compile(r"(?i)\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
+# Words that introduce a settlement by kind: "village of Hrakove", "в селі Гракове", "поселок Шевченково".
+# English ones are matched in lowercase (or opening a sentence) so that "City Hall" names no place.
+_CUE = re.compile(
+    r"(?:\b(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)(?:\s+of)?|\b[Tt]own\s+of)\s+$"
+    r"|(?i:(?<![^\W\d_])(?:сел(?:о|а|і|у|е|ом)|селищ(?:е|а|і|у|ем)|смт|пгт|пос[её]л(?:ок|ка|ке|ку|ком)"
+    r"|деревн(?:я|і|и|е|ю|ею)|хут(?:ір|ор|ора|орі|оре|ору))\.?\s+$)"
+    r"|(?i:(?<![^\W\d_])(?:с|сел|пос)\.\s*$)"
+)
+_CUE_WINDOW = 30
+_LONGEST_UNKNOWN = 3
+
+
+@dataclass
+class Match:
+    """Where a name was found, and the lexicon entries it may be (none for an unknown place)."""
+
+    start: int
+    end: int
+    entries: tuple[int, ...]
+    cued: bool = False
+    unknown: str = ""
+
+
+def _cued(text: str, start: int) -> bool:
+    return bool(_CUE.search(text, max(0, start - _CUE_WINDOW), start))
+
+
+def _name_end(lexicon: Lexicon, text: str, words: tuple[str, ...], at: int, capitals: bool) -> int:
+    """Return where the rest of a name's words end after position at, or -1 when they are not there."""
+    for word in words:
+        following = _NEXT_WORD.match(text, at)
+        if not following:
+            return -1
+        written = following.group(1)
+        if capitals and word not in LOWERCASE_WORDS and not written[0].isupper():
+            return -1
+        if word not in lexicon.words(written):
+            return -1
+        at = following.end()
+    return at
+
+
+def _longest(lexicon: Lexicon, text: str, found: tuple[str, ...], end: int, capitals: bool) -> tuple[int, list[int]]:
+    """Return the end and entries of the longest names that start with a word of found, or (-1, [])."""
+    best, entries = -1, []
+    for word in found:
+        for words, entry in lexicon.names.get(word, ()):
+            stop = end if len(words) == 1 else _name_end(lexicon, text, words[1:], end, capitals)
+            if stop > best:
+                best, entries = stop, [entry]
+            elif stop == best >= 0:
+                entries.append(entry)
+    return best, entries
+
+
+def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list[Match]:
+    """Match "Kharkiv and Donetsk regions", "Харківської та Донецької областей": oblasts sharing one area word."""
+    links, token = [first], first
+    while True:
+        gap = _COORDINATOR.match(text, token.end())
+        following = _NEXT_WORD.match(text, token.end())
+        if following and any(w in AREA_WORDS for w in lexicon.words(following.group(1))):
+            if len(links) < 2:
+                return []
+            ends = [link.end() for link in links[:-1]] + [following.end()]
+            return [Match(link.start(), stop, (lexicon.area_heads[_head(lexicon, link.group())],))
+                    for link, stop in zip(links, ends, strict=True)]
+        token = _CAPITALISED.match(text, gap.end()) if capitals else _ANY_WORD.match(text, gap.end())
+        if not gap.group().strip() or not token or not _head(lexicon, token.group()):
+            return []
+        links.append(token)
+
+
+def _head(lexicon: Lexicon, written: str) -> str:
+    return next((w for w in lexicon.words(written) if w in lexicon.area_heads), "")
+
+
+def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Match:
+    """Return an unknown place named by up to three capitalised words, stopping before a known phrase."""
+    end = first.end()
+    for _ in range(_LONGEST_UNKNOWN - 1):
+        following = _NEXT_WORD.match(text, end)
+        if not following or not following.group(1)[0].isupper():
+            break
+        found = lexicon.words(following.group(1))
+        if found and _longest(lexicon, text, found, following.end(), capitals)[0] > following.end():
+            break  # "в селі Гракове Харківської області"
+        end = following.end()
+    return Match(first.start(), end, (), cued=True, unknown=text[first.start():end])
+
+
+def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[int] = frozenset()) -> list[Match]:
+    """Return the names in a text, in order and not overlapping, the longest where two compete.
+
+    Names must start with a capital letter unless capitals is false; the entries in common (names that are
+    also common words) count only after a cue word ("село Перемога").
+    """
+    matches: list[Match] = []
+    covered = 0
+    tokens = _CAPITALISED if capitals else _ANY_WORD
+    for token in tokens.finditer(text):
+        start, end = token.span()
+        if start < covered:
+            continue
+        written = token.group()
+        if capitals and len(written) <= 3 and written.isupper():
+            continue  # abbreviations: ЗСУ, ISW
+        found = lexicon.words(written)
+        stop, entries = _longest(lexicon, text, found, end, capitals) if found else (-1, [])
+        if stop <= end and _head(lexicon, written):
+            chain = _chain(lexicon, text, token, capitals)
+            if chain:
+                matches += chain
+                covered = chain[-1].end
+                continue
+            region = _REGION_OF.search(text, max(0, start - 40), start) if stop == end else None
+            if region:
+                matches.append(Match(region.start(), end, (lexicon.area_heads[_head(lexicon, written)],)))
+                covered = end
+                continue
+        cued = capitals and _cued(text, start)
+        if cued:
+            unknown = _unknown(lexicon, text, token, capitals)
+            if unknown.end > max(stop, end):  # "в селі Верхня Гракова Балка": more than the known "Верхня"
+                matches.append(unknown)
+                covered = unknown.end
+                continue
+        if entries:
+            if not cued:
+                entries = [entry for entry in entries if entry not in common]
+                if not entries:
+                    continue
+            matches.append(Match(start, stop, tuple(entries), cued=cued))
+            covered = stop
+        elif cued:
+            matches.append(_unknown(lexicon, text, token, capitals))
+            covered = matches[-1].end
+    return matches
+
