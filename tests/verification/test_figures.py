@@ -84,6 +84,14 @@ def test_almost_450_never_overrides_an_exact_447():
     assert "exact count" in alone.best_reason
 
 
+def test_about_450_is_not_an_exact_count():
+    about = claim(2, 450, approximate=True, publisher="Outlet", on=date(2022, 9, 24))
+    figure = only(reconcile([seed(1, 447), about]))
+    assert (figure.min, figure.max, figure.best, figure.flags) == (447, 447, 447, [])
+    alone = only(reconcile([about]))
+    assert (alone.min, alone.max, alone.best) == (450, 450, None)
+
+
 def test_lower_bounds_raise_the_minimum_when_no_count_is_exact():
     figure = only(reconcile([claim(1, min=400), claim(2, min=420, speaker="Maksym Strelnyk"),
                              claim(3, max=450, approximate=True)]))

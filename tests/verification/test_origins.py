@@ -129,3 +129,8 @@ def test_voice_is_the_origin_without_its_day():
     assert voice("publisher:war in ukraine:undated") == "publisher:war in ukraine"
     assert voice("source:12") == "source:12"
     assert voice("staff:izium police") == "staff:izium police"
+
+
+def test_a_speaker_without_letters_counts_as_no_speaker():
+    assert assign_origins([claim(1, 447, publisher="Ukrinform", speaker=" — ")]) == {
+        1: "publisher:ukrinform:2022-09-23"}

@@ -86,10 +86,6 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
     return found if len(found) >= MIN_SHINGLES else frozenset()
 
 
-def jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 class _Groups:
     """Union-find over claim positions."""
 
@@ -124,15 +120,36 @@ def assign_origins(claims: Iterable[ClaimInput], merges: Iterable[tuple[str, str
     claims = list(claims)
     split = set(splits)
     groups = _Groups(len(claims))
-    days = [claim.stated_on.isoformat() if claim.stated_on else "undated" for claim in claims]
     base = [f"source:{claim.source_id}" for claim in claims]
+    speaking = _speaker_keys(claims, split)
+    for i, claim in enumerate(claims):
+        if i in speaking:
+            base[i] = speaking[i]
+        elif claim.source_id not in split and latin(claim.publisher):
+            base[i] = f"publisher:{latin(claim.publisher)}:{_day(claim)}"
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(base):
+        by_key[key].append(i)
+    for members in by_key.values():
+        groups.join_all(members)
+    _join_within_sources(claims, split, speaking, groups)
+    _join_relayed_texts([i for i, claim in enumerate(claims) if claim.source_id not in split], claims, groups)
+    _join_merges(merges, claims, base, groups)
+    keys = _keys(groups, base)
+    return {claim.id: keys[i] for i, claim in enumerate(claims)}
 
-    # A speaker on one day: match spellings pairwise, and name the cluster by its clearest spelling.
+
+def _day(claim: ClaimInput) -> str:
+    return claim.stated_on.isoformat() if claim.stated_on else "undated"
+
+
+def _speaker_keys(claims: list[ClaimInput], split: set[int]) -> dict[int, str]:
+    """Key claims with a speaker by day and speaker, one spelling (the clearest) standing for all."""
     by_day: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        if claim.speaker.strip() and claim.source_id not in split:
-            by_day[days[i]].append(i)
-    speaker_of: dict[int, int] = {}
+        if latin(claim.speaker) and claim.source_id not in split:
+            by_day[_day(claim)].append(i)
+    keys = {}
     for day, members in by_day.items():
         names = sorted({claims[i].speaker.strip() for i in members}, key=_display_rank)
         folded = [name_tokens(name) for name in names]
@@ -141,35 +158,30 @@ def assign_origins(claims: Iterable[ClaimInput], merges: Iterable[tuple[str, str
             for b in range(a + 1, len(names)):
                 if same_person(folded[a], folded[b]):
                     clusters.join(a, b)
+        shown: dict[int, str] = {}
+        for n in range(len(names)):  # clearest first, so each cluster shows its clearest spelling
+            shown.setdefault(clusters.find(n), names[n])
         index = {name: n for n, name in enumerate(names)}
         for i in members:
-            root = clusters.find(index[claims[i].speaker.strip()])
-            # names are sorted clearest first, so the cluster's first member is its clearest spelling
-            shown = next(names[n] for n in range(len(names)) if clusters.find(n) == root)
-            base[i] = f"speaker:{latin(shown)}:{day}"
-            speaker_of[i] = root
-    for i, claim in enumerate(claims):
-        if i not in speaker_of and claim.source_id not in split and latin(claim.publisher):
-            base[i] = f"publisher:{latin(claim.publisher)}:{days[i]}"
+            keys[i] = f"speaker:{latin(shown[clusters.find(index[claims[i].speaker.strip()])])}:{day}"
+    return keys
 
-    # One statement: the same key. One source: its own voice (no speaker) is one origin, and so is each
-    # speaker it quotes; its own voice repeating a value it quotes joins the quoted speaker.
-    by_key: dict[str, list[int]] = defaultdict(list)
+
+def _join_within_sources(claims: list[ClaimInput], split: set[int], speaking: dict[int, str],
+                         groups: _Groups) -> None:
+    """Join one source's claims with one attribution; its own voice joins a speaker whose value it repeats."""
     by_source: dict[int, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        by_key[base[i]].append(i)
         by_source[claim.source_id].append(i)
-    for members in by_key.values():
-        groups.join_all(members)
     for source_id, members in by_source.items():
         if source_id in split:
             groups.join_all(members)
             continue
-        own = [i for i in members if i not in speaker_of]
+        own = [i for i in members if i not in speaking]
         groups.join_all(own)
-        speakers = [i for i in members if i in speaker_of]
-        for a in speakers:
-            for b in speakers:
+        quoted = [i for i in members if i in speaking]
+        for a in quoted:
+            for b in quoted:
                 if a < b and same_person(name_tokens(claims[a].speaker), name_tokens(claims[b].speaker)):
                     groups.join(a, b)
             for i in own:
@@ -177,41 +189,47 @@ def assign_origins(claims: Iterable[ClaimInput], merges: Iterable[tuple[str, str
                         claims[a].key, claims[a].min):
                     groups.join(i, a)
 
-    # One text relayed: equal digests or near-identical quotes.
-    comparable = [i for i, claim in enumerate(claims) if claim.source_id not in split]
+
+def _join_relayed_texts(comparable: list[int], claims: list[ClaimInput], groups: _Groups) -> None:
+    """Join claims with equal text digests or near-identical quotes."""
     by_digest: dict[str, list[int]] = defaultdict(list)
+    texts: dict[frozenset, list[int]] = defaultdict(list)
     for i in comparable:
         if claims[i].text_digest:
             by_digest[claims[i].text_digest].append(i)
-    for members in by_digest.values():
-        groups.join_all(members)
-    texts: dict[frozenset, list[int]] = defaultdict(list)
-    for i in comparable:
         found = shingles(claims[i].quote)
         if found:
             texts[found].append(i)
-    distinct = list(texts)
-    for members in texts.values():
+    for members in [*by_digest.values(), *texts.values()]:
         groups.join_all(members)
-    for a in range(len(distinct)):
-        for b in range(a + 1, len(distinct)):
-            small, large = sorted((len(distinct[a]), len(distinct[b])))
-            if small >= SIMILAR_TEXT * large and jaccard(distinct[a], distinct[b]) >= SIMILAR_TEXT:
-                groups.join(texts[distinct[a]][0], texts[distinct[b]][0])
+    # Compare only quotes that share a shingle, counting shared shingles through an inverted index.
+    distinct = list(texts)
+    holders: dict[tuple, list[int]] = defaultdict(list)
+    for n, found in enumerate(distinct):
+        for shingle in found:
+            holders[shingle].append(n)
+    for n, found in enumerate(distinct):
+        shared: dict[int, int] = defaultdict(int)
+        for shingle in found:
+            for other in holders[shingle]:
+                if other > n:
+                    shared[other] += 1
+        for other, common in shared.items():
+            if common / (len(found) + len(distinct[other]) - common) >= SIMILAR_TEXT:
+                groups.join(texts[found][0], texts[distinct[other]][0])
 
-    # Staff merges, by origin key or by a source within an origin.
+
+def _join_merges(merges: Iterable[tuple[str, str]], claims: list[ClaimInput], base: list[str],
+                 groups: _Groups) -> None:
+    """Apply staff merges; each side names an origin key, a member's own key, or "source:<id>"."""
     named: dict[str, set[int]] = defaultdict(set)
-    for i, key in enumerate(_keys(groups, base).values()):
+    for i, key in _keys(groups, base).items():
         named[key].add(i)
         named[base[i]].add(i)
         named[f"source:{claims[i].source_id}"].add(i)
     for left, right in merges:
-        members = sorted(named.get(left, set())) + sorted(named.get(right, set()))
         if named.get(left) and named.get(right):
-            groups.join_all(members)
-
-    keys = _keys(groups, base)
-    return {claim.id: keys[i] for i, claim in enumerate(claims)}
+            groups.join_all(sorted(named[left]) + sorted(named[right]))
 
 
 def voice(origin: str) -> str:
