@@ -67,6 +67,14 @@ def test_one_speaker_repeating_a_count_on_two_days_does_not_corroborate_it():
     assert (figure.status, figure.interim, figure.flags) == ("unverified", [], [])
 
 
+def test_relays_of_one_superseded_figure_share_one_flag():
+    figure = only(reconcile([police(1, 436, at=MORNING, source=1), police(2, 436, at=MORNING, source=2),
+                             police(3, 447, at=AFTERNOON, source=3)]))
+    assert figure.interim == [1, 2]
+    [flag] = figure.flags
+    assert flag.code == "interim_superseded" and flag.claims == [1, 2, 3]
+
+
 def test_same_origin_same_day_without_times_is_not_ordered():
     figure = only(reconcile([police(1, 436, source=1), police(2, 447, source=2)]))
     assert (figure.min, figure.max, figure.interim) == (436, 447, [])

@@ -45,6 +45,15 @@ def flag(code: str, claims: Iterable[int] = (), template: str | None = None, **p
     return Flag(code, MESSAGES[template or code] % params, sorted(set(claims)))
 
 
+def merged(flags: Iterable[Flag]) -> list[Flag]:
+    """Return flags with identical sentences merged into one that points at all their claims."""
+    by_sentence: dict[tuple[str, str], Flag] = {}
+    for found in flags:
+        kept = by_sentence.setdefault((found.code, found.message), Flag(found.code, found.message, []))
+        kept.claims = sorted(set(kept.claims) | set(found.claims))
+    return list(by_sentence.values())
+
+
 def superseded(claims: list[ClaimInput], voices: Mapping[int, str]) -> tuple[set[int], list[Flag]]:
     """Return the claims a later exact figure from the same voice replaced, with a flag for each.
 
@@ -131,9 +140,7 @@ def breakdown_flags(figures: list[Figure], claims: list[ClaimInput], interim: se
         total = own_total.min if own_total else (figure.best if figure else None)
         if not parts or total is None or figure is None:
             continue
-        for found in _check(parts, total, own_total):
-            if all((found.code, found.message) != (f.code, f.message) for f in figure.flags):
-                figure.flags.append(found)
+        figure.flags = merged(figure.flags + _check(parts, total, own_total))
 
 
 def _check(parts: list[ClaimInput], total: int, own_total: ClaimInput | None) -> list[Flag]:

@@ -60,7 +60,7 @@ def _figure(key: FigureKey, claims: list[ClaimInput], origins: Mapping[int, str]
     current = [claim for claim in live if claim.id not in interim]
     exact = [claim for claim in current if claim.exact]
     low, high, range_flags = _range(current, exact)
-    flags += range_flags + consistency.value_flags(current, voices)
+    flags = consistency.merged(flags + range_flags + consistency.value_flags(current, voices))
     if override is not None:
         best, reason = override[0], f"Set by a reviewer: {override[1]}"
     else:
