@@ -18,6 +18,8 @@ def test_confirmed_needs_a_verified_figure_from_two_origins_one_official():
     assert suggest_grade(reconcile([police(1, 447, status="verified"), seed(2, 447)])) == "confirmed"
     assert suggest_grade(reconcile([claim(1, 447, publisher="A", status="verified"),
                                     claim(2, 447, publisher="B")])) == "fair"
+    one_voice_twice = [police(1, 447, status="verified", on=date(2022, 9, 22), source=1), police(2, 447, source=2)]
+    assert suggest_grade(reconcile(one_voice_twice)) == "fair"
 
 
 def test_fair_is_corroborated_or_official():

@@ -10,6 +10,7 @@ import yaml
 
 from litopys.verification.claims import OFFICIAL_KINDS, Figure
 from litopys.verification.consistency import BOUND_ABOVE_TOTAL, CONFLICT
+from litopys.verification.origins import voice
 
 GRADES_FILE = Path(__file__).resolve().parent / "grades.yaml"
 #: Disagreements between origins that leave an incident contested until a reviewer settles the figure.
@@ -33,7 +34,7 @@ def suggest_grade(figures: Iterable[Figure]) -> str:
 
     discounted: every claim behind every figure was rejected. contested: a figure is disputed, or has a
     conflict or a bound above a count that no reviewer settled (by verifying or setting its best value).
-    confirmed: a verified figure whose best value two or more independent origins give, one of them official.
+    confirmed: a verified figure whose best value two or more independent voices give, one of them official.
     fair: a corroborated or verified figure, or one an official origin gives. weak: anything else.
     """
     figures = list(figures)
@@ -42,8 +43,8 @@ def suggest_grade(figures: Iterable[Figure]) -> str:
         return "discounted" if any(figure.rejected for figure in figures) else "weak"
     if any(_contested(figure) for figure in live):
         return "contested"
-    if any(figure.status == "verified" and len(figure.best_origins) >= 2 and _official(figure, figure.best_origins)
-           for figure in live):
+    if any(figure.status == "verified" and len({voice(origin) for origin in figure.best_origins}) >= 2
+           and _official(figure, figure.best_origins) for figure in live):
         return "confirmed"
     if any(figure.status in ("verified", "corroborated") or _official(figure, figure.origins) for figure in live):
         return "fair"
