@@ -24,6 +24,12 @@ def test_the_27_divisions_have_their_iso_codes(gazetteer):
     assert 49 < kharkiv.latitude < 50.5 and 35.5 < kharkiv.longitude < 38
 
 
+def test_geonames_ids_are_unique(gazetteer):
+    ids = [place.geonames_id for place in gazetteer.places()]
+    assert None not in ids
+    assert len(ids) == len(set(ids))
+
+
 def test_every_division_has_names_in_three_languages(gazetteer):
     for oblast in gazetteer.oblasts():
         assert oblast.name and oblast.name_uk and oblast.name_ru, oblast

@@ -29,8 +29,10 @@ class Gazetteer:
         self._places: list[Place] = []
         self._lexicon = Lexicon()
         self._exact: dict[str, list[int]] = {}
+        self._names: list[list[str]] = []
         for index, (place, names) in enumerate(named_places):
             self._places.append(place)
+            self._names.append([name for name, _ in names])
             for name, rank in names:
                 self._lexicon.add(name, index, rank)
             if place.kind != SETTLEMENT:  # "Kyiv City", "UA-63": names find() never matches
@@ -63,6 +65,10 @@ class Gazetteer:
     def oblasts(self) -> list[Place]:
         """Return the 27 first-level divisions, in ISO code order."""
         return sorted((p for p in self._places if p.kind == OBLAST), key=lambda p: p.admin1_code or "")
+
+    def names(self) -> Iterable[tuple[Place, list[str]]]:
+        """Return every place with the names it is found by (its display names first)."""
+        return zip(self._places, self._names, strict=True)
 
     def by_geonames_id(self, geonames_id: int) -> Place | None:
         """Return the place with this GeoNames id."""
