@@ -1,0 +1,126 @@
+"""Find who a sentence attributes its content to: "X said", "according to X", "за словами X", "Об этом сообщил X".
+
+A sentence gives at most one reference: the speaker named in full, by pronoun or by surname, or a
+body named generically ("the council"). The engine resolves pronouns and surnames against speakers
+named earlier and carries the speaker over the following sentences of the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .speakers import Reference, parse
+
+_V = r"(?<![\w'’ʼ])(?:{})(?![\w'’ʼ])"
+#: The speaker follows: "according to X", "за словами X", "по данным X".
+PREFIX = re.compile(
+    _V.format(
+        r"according to|citing|quoted by|за словами|за даними|за інформацією|за повідомленням|за підрахунками"
+        r"|за оцінками|як повідомил[аио]?|як повідомляє|як заявил[аио]?|як зазначил[аио]?|з посиланням на"
+        r"|по словам|по данным|по информации|по сообщению|по подсчетам|по оценкам|как сообщил[аио]?|как сообщает"
+        r"|как заявил[аио]?|как отметил[аио]?|со ссылкой на"
+    ),
+    re.I,
+)
+#: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
+BACKWARD = re.compile(
+    _V.format(
+        r"про це (?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
+        r"|об этом (?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
+        r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
+    ),
+    re.I,
+)
+#: The speaker is the subject (before) or, inverted, the object (after): "X said", "said X", "повідомив X".
+VERB = re.compile(
+    _V.format(
+        r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
+        r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
+        r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
+        r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
+        r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
+        r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
+        r"|сообщи(?:л|ла|ли)|сообщает|сообщают|заяви(?:л|ла|ли)|заявляет|сказа(?:л|ла|ли)|рассказа(?:л|ла|ли)"
+        r"|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|добави(?:л|ла|ли)|уточни(?:л|ла|ли)|написа(?:л|ла|ли)|считает"
+        r"|подтверди(?:л|ла|ли)|информирует|проинформирова(?:л|ла|ли)"
+    ),
+    re.I,
+)
+_CLAUSE_END = re.compile(r",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:that|що|что|which|які|яка|який|которые|которая)\s", re.I)
+_SUBORDINATE = re.compile(
+    r"(?:^|[\s,;:])(?:and|but|while|that|as|so|і|й|та|а|але|що|проте|и|но|что|как)\s+(?=[^\s])", re.I
+)
+_RELATIVE = re.compile(r"^\s*(?:which|whom|it|them|this|these|preliminary|official|initial|data|information)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    reference: Reference
+    #: The reference also covers the sentences before it in the paragraph ("Про це повідомив ...").
+    backward: bool = False
+
+
+def find(sentence: str) -> Attribution | None:
+    """Return the first resolvable attribution in ``sentence`` (offsets relative to it), or None."""
+    candidates: list[tuple[int, Attribution]] = []
+    for match in BACKWARD.finditer(sentence):
+        reference = _object(sentence, match.end())
+        if reference:
+            candidates.append((match.start(), Attribution(reference, backward=True)))
+    for match in PREFIX.finditer(sentence):
+        if _RELATIVE.match(sentence, match.end()):
+            continue
+        reference = _object(sentence, match.end())
+        if reference:
+            candidates.append((match.start(), Attribution(reference)))
+    for match in VERB.finditer(sentence):
+        if BACKWARD.search(sentence, max(0, match.start() - 12), match.end()):
+            continue
+        reference = _subject(sentence, match.start()) or _object(sentence, match.end())
+        if reference:
+            candidates.append((match.start(), Attribution(reference)))
+    if not candidates:
+        return None
+    # A named speaker beats a pronoun or surname elsewhere in the sentence.
+    candidates.sort(key=lambda c: (c[1].reference.how != "named", c[0]))
+    return candidates[0][1]
+
+
+def _object(sentence: str, start: int) -> Reference | None:
+    end_match = _CLAUSE_END.search(sentence, start)
+    end = end_match.start() if end_match else len(sentence)
+    phrase = sentence[start:end]
+    reference = parse(phrase, start)
+    if reference is None and ", " in phrase:
+        head = phrase.split(", ")[0]
+        reference = parse(head, start)
+    if reference is None and end_match and sentence[end_match.start()] == ",":
+        # "said Ihor Klymenko, head of the National Police": the role follows after a comma.
+        role_end = _CLAUSE_END.search(sentence, end_match.end())
+        reference = parse(sentence[start : role_end.start() if role_end else len(sentence)], start)
+    return reference
+
+
+def _subject(sentence: str, verb_start: int) -> Reference | None:
+    before = sentence[:verb_start]
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        # "The head of the National Police, Ihor Klymenko, said": an appositive subject.
+        segments = stripped[:-1].split(", ")
+        for count in range(min(3, len(segments)), 0, -1):
+            phrase = ", ".join(segments[-count:])
+            if _SUBORDINATE.search(phrase) and count > 1:
+                continue
+            reference = parse(phrase, len(stripped) - 1 - len(phrase))
+            if reference:
+                return reference
+        return None
+    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" — "), before.rfind(" – "))
+    start = cut + 2 if cut >= 0 else 0
+    if before[start : start + 1] == " ":
+        start += 1
+    clause_words = list(_SUBORDINATE.finditer(before, start))
+    if clause_words:
+        start = clause_words[-1].end()
+    return parse(before[start:], start)

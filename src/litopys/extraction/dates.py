@@ -1,0 +1,82 @@
+"""Find the date a sentence refers to: "on Friday", "23 вересня 2022 року", "16.09.2022", "yesterday".
+
+Candidates come from a cheap regular expression; only those snippets go to ``dateparser``
+(slow on long text), relative to the publication date. Weekdays and "yesterday"/"today" are
+resolved here: the latest such day on or before publication.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from .numbers import MONTHS
+
+_WEEKDAYS = [
+    r"monday|понеділ\w*|понедельник\w*",
+    r"tuesday|вівтор\w*|вторник\w*",
+    r"wednesday|серед[аиу]|сред[ау]",
+    r"thursday|четвер\w*|четверг\w*",
+    r"friday|п['’ʼ]ятниц\w*|пятниц\w*",
+    r"saturday|субот\w*|суббот\w*",
+    r"sunday|неділ\w*|воскресень\w*",
+]
+_RELATIVE = {
+    r"today|сьогодні|сегодня": 0,
+    r"yesterday|вчора|учора|вчера": 1,
+    r"the day before yesterday|позавчора|позавчера": 2,
+}
+_DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+CANDIDATE = re.compile(
+    rf"(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
+    rf"|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|[0-3]?[0-9]\.[01]?[0-9]\.{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9]"
+    rf"|(?:{'|'.join(_WEEKDAYS)})|(?:{'|'.join(_RELATIVE)}))(?!\w)",
+    re.I,
+)
+_WEEKDAY_RE = [re.compile(rf"(?:{w})$", re.I) for w in _WEEKDAYS]
+_RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.items()]
+
+
+def find_date(text: str, language: str, published: datetime.date | None) -> tuple[datetime.date, int, int] | None:
+    """Return the first date stated in ``text`` with its span, or None."""
+    for match in CANDIDATE.finditer(text):
+        value = parse(match.group(0), language, published)
+        if value is not None:
+            return value, match.start(), match.end()
+    return None
+
+
+def parse(snippet: str, language: str, published: datetime.date | None) -> datetime.date | None:
+    """Return the date ``snippet`` names, or None when it names none or needs an unknown publication date."""
+    snippet = snippet.strip()
+    for index, pattern in enumerate(_WEEKDAY_RE):
+        if pattern.match(snippet):
+            if published is None:
+                return None
+            return published - datetime.timedelta(days=(published.weekday() - index) % 7)
+    for pattern, days in _RELATIVE_RE:
+        if pattern.match(snippet):
+            return None if published is None else published - datetime.timedelta(days=days)
+    if published is None and not re.search(_YEAR, snippet):
+        return None  # "23 September" of which year?
+    return _dateparser(snippet, language, published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(snippet: str, language: str, published: datetime.date | None) -> datetime.date | None:
+    import dateparser  # imported late: loading its data takes a few hundred milliseconds
+
+    settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime.datetime.combine(published, datetime.time(12))
+    languages = [language] if language in ("en", "uk", "ru") else None
+    try:
+        value = dateparser.parse(snippet, languages=languages, settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    if value is None or not 1900 <= value.year <= 2100:
+        return None
+    return value.date()

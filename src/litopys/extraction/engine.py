@@ -1,0 +1,278 @@
+"""Run the rules over a text: paragraphs, sentences, quantities, kinds, speakers, places, dates, opinions."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from . import attribution, dates, opinions, places, segment
+from .bounds import quantities
+from .kinds import BARE_REACH, SENTENCE_REACH, clause_of, clauses, default_kind, nearest_trigger, read, triggers
+from .language import LANGUAGES, detect
+from .numbers import WORD_NUMBER, find_numbers
+from .result import ClaimCandidate, ExtractionResult, OpinionSpan
+from .speakers import INSTITUTION, Speaker, generic_word
+
+#: Sentences longer than this are quoted only around the claim.
+QUOTE_LIMIT = 400
+#: A breakdown may follow its total by this many sentences.
+BREAKDOWN_REACH = 2
+_HINT = re.compile(r"[0-9?!]")
+
+
+@dataclass
+class _Claim:
+    candidate: ClaimCandidate
+    sentence: int
+    total: bool
+    date_known: bool = False
+
+
+@dataclass
+class _Paragraph:
+    """What the rules learn while reading one paragraph."""
+
+    claims: list[_Claim] = field(default_factory=list)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    speaker: Speaker | None = None
+    date: datetime.date | None = None
+
+
+def extract(
+    text: str, language: str = "auto", published: datetime.date | None = None, gazetteer=None
+) -> ExtractionResult:
+    """Extract attributed claims and opinion spans from ``text``."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs text as str, not {type(text).__name__}")
+    if language in (None, "", "auto"):
+        language = detect(text)
+    elif language not in LANGUAGES:
+        raise ValueError(f"language must be 'auto' or one of {', '.join(LANGUAGES)}, not {language!r}")
+    return _Reader(text, language, published, gazetteer).run()
+
+
+class _Reader:
+    def __init__(self, text: str, language: str, published, gazetteer):
+        self.text, self.language, self.published = text, language, published
+        self.finder = places.PlaceFinder(text, gazetteer)
+        self.paragraphs = segment.paragraphs(text)
+        self.speakers: list[Speaker] = []
+        self.claims: list[ClaimCandidate] = []
+        self.opinions: list[OpinionSpan] = []
+        self.headline = []
+        for paragraph in self.paragraphs[:5]:
+            if not paragraph.heading:
+                break
+            self.headline.append(paragraph)
+
+    def run(self) -> ExtractionResult:
+        for index, paragraph in enumerate(self.paragraphs):
+            if self._worth_reading(paragraph.text):
+                self._paragraph(index, paragraph)
+        return ExtractionResult(self.language, _deduplicated(self.claims), self.opinions)
+
+    def _worth_reading(self, text: str) -> bool:
+        return bool(
+            _HINT.search(text)
+            or WORD_NUMBER.search(text)
+            or attribution.VERB.search(text)
+            or attribution.PREFIX.search(text)
+            or opinions.is_weak(text)
+            or opinions.is_strong(text)
+        )
+
+    def _paragraph(self, index: int, paragraph: segment.Paragraph) -> None:
+        state = _Paragraph()
+        sentences = segment.sentences(paragraph)
+        flags, bearing = [], []
+        for position, sentence in enumerate(sentences):
+            found = attribution.find(sentence.text)
+            statement_date = None
+            if found:
+                reference = found.reference
+                state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
+                speaker = self._resolve(reference)
+                statement_date = self._date(sentence.text)
+                if found.backward:
+                    for claim in state.claims:
+                        if claim.candidate.attributed_to is None:
+                            claim.candidate.attributed_to = speaker
+                            if not claim.date_known:
+                                claim.candidate.date = statement_date
+                if speaker is not None or reference.how != "pronoun":
+                    state.speaker, state.date = speaker, statement_date
+            strong = opinions.is_strong(sentence.text)
+            made = [] if strong else self._sentence(index, position, sentence, state)
+            flags.append(strong or (not made and opinions.is_weak(sentence.text)))
+            bearing.append(bool(made))
+        runs = opinions.spans(flags, bearing)
+        flagged = sum(flags)
+        if len(sentences) >= 3 and flagged * 3 >= len(sentences) * 2:
+            runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
+        for first, last in runs:
+            self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
+        self.claims.extend(claim.candidate for claim in state.claims)
+
+    def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[_Claim]:
+        text = sentence.text
+        found = quantities(text, find_numbers(text))
+        if not found:
+            return []
+        verbs = triggers(text)
+        bounds = clauses(text)
+        made: list[_Claim] = []
+        sentence_date = self._date(text)
+        for number, quantity in enumerate(found):
+            limit = found[number + 1].start if number + 1 < len(found) else len(text)
+            reading = read(text, quantity, limit)
+            if reading is None:
+                continue
+            span = (quantity.start, reading.noun_end)
+            clause = clause_of(bounds, quantity.start)
+            total = self._total(state.claims + made, position, quantity, reading.group_kind)
+            kind, rule = reading.kind, reading.rule
+            if kind is not None and not (reading.sex_unknown and total):
+                pass
+            elif reading.bare:
+                kind, rule = nearest_trigger(verbs, span, clause, BARE_REACH), "verb"
+                if kind is None and reading.linked and total:
+                    kind, rule = total.candidate.kind, "breakdown"
+            else:
+                own = None if reading.sex_unknown else nearest_trigger(verbs, span, clause, 10**6)
+                kind, rule = own, "verb"
+                if kind is None and reading.group_kind:
+                    kind, rule = reading.group_kind, "breakdown"
+                elif kind is None and total and (reading.qualifiers or reading.linked or reading.others):
+                    kind, rule = total.candidate.kind, "breakdown"
+                if kind is None:
+                    kind, rule = nearest_trigger(verbs, span, (0, len(text)), SENTENCE_REACH), "verb"
+                if kind is None:
+                    kind, rule = default_kind(text, quantity, reading), "victims"
+            if kind is None:
+                continue
+            inherits = total is not None and (rule == "breakdown" or reading.linked)
+            qualifiers = dict(reading.qualifiers)
+            if inherits and reading.linked and not qualifiers:
+                qualifiers = dict(total.candidate.qualifiers)
+            start, end = self._quote(sentence, quantity.start, reading.noun_end)
+            candidate = ClaimCandidate(
+                kind=kind,
+                min=quantity.min,
+                max=quantity.max,
+                approximate=quantity.approximate,
+                quote=self.text[start:end],
+                start=start,
+                end=end,
+                qualifiers=qualifiers,
+                rule=rule,
+            )
+            if inherits:
+                candidate.place = total.candidate.place
+                candidate.attributed_to = total.candidate.attributed_to
+                candidate.date = sentence_date or total.candidate.date
+            else:
+                anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
+                candidate.place = self._place(index, position, anchor, state)
+                candidate.attributed_to = state.speaker
+                candidate.date = sentence_date or (state.date if state.speaker else None)
+            made.append(_Claim(candidate, position, total=rule != "breakdown", date_known=sentence_date is not None))
+        state.claims.extend(made)
+        return made
+
+    def _total(self, claims: list[_Claim], position: int, quantity, kind: str | None) -> _Claim | None:
+        value = quantity.max if quantity.max is not None else quantity.min
+        for claim in reversed(claims):
+            if position - claim.sentence > BREAKDOWN_REACH:
+                break
+            ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
+            if not claim.total or (kind and claim.candidate.kind != kind):
+                continue
+            if claim.candidate.min is not None and value is not None and ceiling is not None and value >= ceiling:
+                continue
+            return claim
+        return None
+
+    def _resolve(self, reference) -> Speaker | None:
+        speaker = reference.speaker
+        if reference.how == "pronoun":
+            people = [s for s in self.speakers if s.role != INSTITUTION and s.name]
+            return people[-1] if people else None
+        if reference.how == "surname":
+            for known in reversed(self.speakers):
+                if known.name and known.role != INSTITUTION and _same_surname(known.name, speaker.name):
+                    return known
+        if reference.how == "generic":
+            stem = generic_word(speaker.name)
+            for known in reversed(self.speakers):
+                if known.role == INSTITUTION and stem and stem in known.name.lower() and known != speaker:
+                    return known
+        if speaker is not None and speaker.name:
+            self.speakers.append(speaker)
+        return speaker
+
+    def _date(self, text: str) -> datetime.date | None:
+        found = dates.find_date(text, self.language, self.published)
+        return found[0] if found else None
+
+    def _place(self, index: int, position: int, anchor: tuple[int, int], state: _Paragraph) -> dict | None:
+        sentences = self.paragraphs[index].sentences
+        for back, sentence in enumerate(reversed(sentences[: position + 1])):
+            mentions = self.finder.mentions(sentence.start, sentence.end)
+            chosen = places.best(mentions, anchor if back == 0 else None, self.text, state.excluded)
+            if chosen is not None:
+                return places.to_dict(chosen)
+        for earlier in reversed(self.paragraphs[:index]):
+            if earlier.heading:
+                unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
+                if len(unique) == 1:
+                    return places.to_dict(unique[0])
+                break
+        mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
+        unique = places.distinct(mentions)
+        return places.to_dict(unique[0]) if len(unique) == 1 else None
+
+    def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
+        if sentence.end - sentence.start <= QUOTE_LIMIT:
+            return sentence.start, sentence.end
+        text = sentence.text
+        left = max(0, start - QUOTE_LIMIT // 2)
+        right = min(len(text), end + QUOTE_LIMIT // 2)
+        left = text.find(" ", left) + 1 if left > 0 and text.find(" ", left) != -1 else left
+        space = text.rfind(" ", 0, right)
+        right = space if right < len(text) and space > end else right
+        return sentence.start + min(left, start), sentence.start + max(right, end)
+
+
+def _same_surname(full: str, surname: str) -> bool:
+    last = full.split()[-1].lower()
+    surname = surname.lower()
+    common = min(len(last), len(surname)) - 2
+    return last == surname or (common >= 4 and last[:common] == surname[:common] and abs(len(last) - len(surname)) <= 2)
+
+
+def _deduplicated(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Drop repeats of a claim (a caption, a headline restated); keep the better-attributed copy."""
+    kept: list[ClaimCandidate] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        key = (claim.kind, claim.min, claim.max, claim.approximate, tuple(sorted(claim.qualifiers.items())))
+        for index, other in enumerate(kept):
+            other_key = (other.kind, other.min, other.max, other.approximate, tuple(sorted(other.qualifiers.items())))
+            if key != other_key or not _compatible(claim, other):
+                continue
+            if _information(claim) > _information(other):
+                kept[index] = claim
+            break
+        else:
+            kept.append(claim)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
+    places_agree = a.place is None or b.place is None or a.place == b.place
+    speakers_agree = a.attributed_to is None or b.attributed_to is None or a.attributed_to == b.attributed_to
+    return places_agree and speakers_agree
+
+
+def _information(claim: ClaimCandidate) -> int:
+    return 2 * (claim.attributed_to is not None) + (claim.place is not None) + (claim.date is not None)

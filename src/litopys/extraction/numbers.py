@@ -1,0 +1,295 @@
+"""Find counts in text: digits ("447", "1,000", "1 000", "1,5 тис.") and words ("twenty-two", "п'ять", "шесть").
+
+Years, dates, times, phone numbers, footnote markers, ordinals, percentages and absurdly large
+numbers are not counts and are left out. Offsets are relative to the string searched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Larger values are not counts of anything this tool extracts; they are dropped.
+MAX_VALUE = 10**9
+APOSTROPHE = "['’ʼ`]"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count found in text: where it is and what it is worth."""
+
+    start: int
+    end: int
+    value: int | float
+    #: Spelled out ("five") rather than written in digits.
+    spelled: bool = False
+    #: A vague plural ("hundreds", "десятки"): the value is a lower bound, approximate.
+    vague: bool = False
+    #: A plain four-digit number that could be a year; a claim needs a counted noun right after it.
+    year_like: bool = False
+
+
+def _forms(spec: str, value: int) -> dict[str, int]:
+    return dict.fromkeys(spec.split(), value)
+
+
+# Word numbers in English, Ukrainian and Russian, with the inflected forms news texts use.
+UNITS: dict[str, int] = {}
+for _value, _spec in enumerate(
+    [
+        "",
+        "one один одна одне одного одну одно одной",
+        "two два дві двох двоє двома две двух двое",
+        "three три трьох троє трьома трех трёх трое",
+        "four чотири чотирьох четверо четыре четырех четырёх",
+        "five п'ять п'яти п'ятьох п'ятеро пять пяти пятеро",
+        "six шість шести шістьох шестеро шесть",
+        "seven сім семи сімох семеро семь",
+        "eight вісім восьми вісьмох восьмеро восемь",
+        "nine дев'ять дев'яти дев'ятьох дев'ятеро девять девяти девятеро",
+        "ten десять десяти десятьох десятеро",
+        "eleven одинадцять одинадцяти одиннадцать одиннадцати",
+        "twelve дванадцять дванадцяти двенадцать двенадцати",
+        "thirteen тринадцять тринадцяти тринадцать тринадцати",
+        "fourteen чотирнадцять чотирнадцяти четырнадцать четырнадцати",
+        "fifteen п'ятнадцять п'ятнадцяти пятнадцать пятнадцати",
+        "sixteen шістнадцять шістнадцяти шестнадцать шестнадцати",
+        "seventeen сімнадцять сімнадцяти семнадцать семнадцати",
+        "eighteen вісімнадцять вісімнадцяти восемнадцать восемнадцати",
+        "nineteen дев'ятнадцять дев'ятнадцяти девятнадцать девятнадцати",
+    ]
+):
+    UNITS.update(_forms(_spec, _value))
+UNITS.pop("", None)
+TENS: dict[str, int] = {}
+for _value, _spec in [
+    (20, "twenty двадцять двадцяти двадцать двадцати"),
+    (30, "thirty тридцять тридцяти тридцать тридцати"),
+    (40, "forty сорок сорока"),
+    (50, "fifty п'ятдесят п'ятдесяти пятьдесят пятидесяти"),
+    (60, "sixty шістдесят шістдесяти шестьдесят шестидесяти"),
+    (70, "seventy сімдесят сімдесяти семьдесят семидесяти"),
+    (80, "eighty вісімдесят вісімдесяти восемьдесят восьмидесяти"),
+    (90, "ninety дев'яносто дев'яноста девяносто девяноста"),
+]:
+    TENS.update(_forms(_spec, _value))
+HUNDREDS: dict[str, int] = {}
+for _value, _spec in [
+    (100, "сто ста"),
+    (200, "двісті двохсот двести двухсот"),
+    (300, "триста трьохсот трехсот трёхсот"),
+    (400, "чотириста чотирьохсот четыреста четырехсот"),
+    (500, "п'ятсот п'ятисот пятьсот пятисот"),
+    (600, "шістсот шестисот шестьсот"),
+    (700, "сімсот семисот семьсот"),
+    (800, "вісімсот восьмисот восемьсот"),
+    (900, "дев'ятсот дев'ятисот девятьсот девятисот"),
+]:
+    HUNDREDS.update(_forms(_spec, _value))
+MULTIPLIERS: dict[str, int] = {
+    **_forms("hundred", 100),
+    **_forms("dozen", 12),
+    **_forms("десяток десятка десятки десятків десятков", 10),
+    **_forms("thousand тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу", 1000),
+    **_forms("million мільйон мільйона мільйонів миллион миллиона миллионов", 1_000_000),
+}
+#: Plurals that mean "many": a lower bound, approximate ("hundreds of bodies" -> at least 200).
+VAGUE: dict[str, int] = {
+    **_forms("dozens десятки десятків десятков", 20),
+    **_forms("hundreds сотні сотень сотни сотен", 200),
+    **_forms("thousands тисячі тисяч тысячи тысяч", 2000),
+}
+_WORD_VALUES = {**UNITS, **TENS, **HUNDREDS, **MULTIPLIERS, **VAGUE}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = re.compile(rf"(?:{_alternation(_WORD_VALUES)})", re.I)
+WORD_NUMBER = re.compile(
+    rf"(?<![\w'’ʼ-])(?:a\s+)?{_WORD.pattern}(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])", re.I
+)
+_SPACE = "[ \u00a0\u202f\u2009]"
+_DIGITS = re.compile(rf"[0-9]+(?:(?:{_SPACE}|[.,:/]|\s?[-–—]\s?)[0-9]+)*")
+_MULT_AFTER = re.compile(
+    rf"{_SPACE}?(thousand|million|тисяч[аіу]?|тис\.?|тысяч[аиу]?|тыс\.?|мільйон\w*|миллион\w*|млн\.?)(?!\w)", re.I
+)
+_THOUSANDS = re.compile(rf"[1-9][0-9]{{0,2}}(,|{_SPACE}|\.)[0-9]{{3}}(?:\1[0-9]{{3}})*")
+_DECIMAL = re.compile(r"[0-9]+[.,][0-9]{1,2}")
+_GROUPED = rf"[0-9]+(?:[,.]|{_SPACE})?[0-9]*"
+_RANGE = re.compile(r"([0-9][0-9,. \u00a0\u202f\u2009]*?)\s?[-–—]\s?([0-9][0-9,. \u00a0\u202f\u2009]*)")
+
+MONTHS = (
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"|січ(?:ня|ень|ні)|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)"
+    r"|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад[аі]?|груд(?:ня|ень|ні)"
+    r"|январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аеу]?|сентябр[ьяе]"
+    r"|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})(?!\w)", re.I)
+_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{MONTHS})\.?\s*$", re.I)
+_ORDINAL_AFTER = re.compile(
+    r"(?:st|nd|rd|th|\s?-\s?(?:й|го|му|ї|ій|ої|ий|ого|ому|е|я|ая|ое|ой|ем|ту|та|те))(?!\w)", re.I
+)
+_TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|годин\w*|год\.|час(?:ов|а)?(?!\w)|ч\.)", re.I)
+_NOT_COUNT_AFTER = re.compile(r"\s?(?:%|відсот|процент|percent|per cent|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I)
+_YEAR_AFTER = re.compile(r"\s?(?:-?(?:х|ті|ые|ых)|s|року|році|рік|роки|років|р\.|рр\.|года|году|год|г\.|гг\.)(?!\w)")
+_ID_BEFORE = re.compile(r"(?:№|#|\bno\.|\bnr\.|\bст\.|\bart\.|\bп\.|\bч\.|[+\[^_])\s*$", re.I)
+_GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Return the counts in ``text`` in order of appearance."""
+    found = list(_digit_numbers(text))
+    taken = [(n.start, n.end) for n in found]
+    for match in WORD_NUMBER.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            found.extend(_word_numbers(match.group(0), match.start()))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _digit_numbers(text: str):
+    for match in _DIGITS.finditer(text):
+        start, end, chunk = match.start(), match.end(), match.group(0)
+        before, after = text[max(0, start - 12) : start], text[end : end + 24]
+        if before[-1:].isalpha() or _ID_BEFORE.search(before):
+            continue  # footnote marker glued to a word, identifier, exponent or phone number
+        if after[:1] == "]" or after[:1].isalpha() and not (_MULT_AFTER.match(after) or _GLUED_UNIT.match(after)):
+            continue
+        if ":" in chunk or "/" in chunk or _NOT_COUNT_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+            continue
+        for number in _interpret(chunk, start, text):
+            if number is not None and 0 < number.value < MAX_VALUE:
+                yield number
+
+
+def _interpret(chunk: str, start: int, text: str):
+    has_dash = re.search(r"[-–—]", chunk) is not None
+    if re.fullmatch(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}", chunk):
+        return  # a date: 23.09.2022, 2022-09-23
+    if _THOUSANDS.fullmatch(chunk):
+        yield _make(int(re.sub(r"[^0-9]", "", chunk)), start, start + len(chunk), text)
+        return
+    if _DECIMAL.fullmatch(chunk):
+        if re.fullmatch(r"[0-3]?[0-9]\.[01][0-9]", chunk) and not _MULT_AFTER.match(text, start + len(chunk)):
+            return  # "23.09": a day and a month
+        whole, fraction = re.split(r"[.,]", chunk)
+        yield _make(float(f"{whole}.{fraction}"), start, start + len(chunk), text)
+        return
+    if re.fullmatch(r"[0-9]+", chunk):
+        if not (len(chunk) > 1 and chunk.startswith("0")) and len(chunk) <= 12:
+            yield _make(int(chunk), start, start + len(chunk), text)
+        return
+    if has_dash:
+        yield from _range(chunk, start, text)
+        return
+    if re.search(r"[.,]", chunk) or len(re.findall(r"[0-9]+", chunk)) > 2:
+        return  # a section number, or a phone number in groups
+    # Two space-separated groups that are no thousands grouping ("in 2022 447 bodies"): each on its own.
+    for piece in re.finditer(r"[0-9]+", chunk):
+        digits = piece.group(0)
+        if not (len(digits) > 1 and digits.startswith("0")) and len(digits) <= 12:
+            yield _make(int(digits), start + piece.start(), start + piece.end(), text)
+
+
+def _range(chunk: str, start: int, text: str):
+    match = _RANGE.fullmatch(chunk)
+    if not match:
+        return
+    parts = [(_integer(match.group(i)), start + match.start(i), start + match.end(i)) for i in (1, 2)]
+    (low, low_start, low_end), (high, high_start, high_end) = parts
+    if low is None or high is None or not low < high or _is_year(low) and _is_year(high):
+        return  # "2014-2025" is a span of years; "12-05" no range of counts
+    yield _make(low, low_start, low_end, text, ranged=True)
+    yield _make(high, high_start, high_end, text)
+
+
+def _integer(chunk: str) -> int | None:
+    chunk = chunk.strip(" ,.\u00a0\u202f\u2009")
+    if re.fullmatch(r"[0-9]{1,12}", chunk) and not (len(chunk) > 1 and chunk.startswith("0")):
+        return int(chunk)
+    if _THOUSANDS.fullmatch(chunk):
+        return int(re.sub(r"[^0-9]", "", chunk))
+    return None
+
+
+def _is_year(value) -> bool:
+    return isinstance(value, int) and 1800 <= value <= 2100
+
+
+def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Number | None:
+    multiplier = None if ranged else _MULT_AFTER.match(text, end)
+    if multiplier:
+        value = value * MULTIPLIERS[_multiplier_key(multiplier.group(1))]
+        end = multiplier.end()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 16), start):
+        return None  # a day of the month
+    if _TIME_AFTER.match(text, end):
+        return None
+    plain = re.fullmatch(r"[0-9]{4}", text[start:end]) is not None
+    year_like = _is_year(value) and (plain or _YEAR_AFTER.match(text, end) is not None)
+    return Number(start, end, value, year_like=year_like)
+
+
+def _multiplier_key(word: str) -> str:
+    word = word.lower().rstrip(".")
+    if word.startswith(("тис", "тыс")):
+        return "тисяча"
+    if word.startswith(("мільйон", "миллион", "млн")):
+        return "мільйон"
+    return word
+
+
+def _word_numbers(phrase: str, offset: int):
+    """Turn a run of number words into numbers (a run may hold two: "five, six" joined by a space)."""
+    spans = []
+    total = current = 0
+    first = last_end = None
+    vague = False
+    for match in _WORD.finditer(phrase):
+        word = re.sub(APOSTROPHE, "'", match.group(0).lower())
+        step = _step(word, current, first is not None)
+        if step is None:
+            spans.append((first, last_end, total + current, vague))
+            total, current, first, vague = 0, 0, None, False
+            step = _step(word, 0, False)
+        how, value = step
+        first = match.start() if first is None else first
+        if how == "vague":
+            current, vague = value, True
+        elif how == "multiply" and value >= 1000:
+            total, current = total + (current or 1) * value, 0
+        elif how == "multiply":
+            current = (current or 1) * value
+        else:
+            current += value
+        last_end = match.end()
+    if first is not None:
+        spans.append((first, last_end, total + current, vague))
+    if phrase[:2].lower() == "a " and spans and spans[0][0] == 2:
+        spans[0] = (0, *spans[0][1:])
+    for start, end, value, is_vague in spans:
+        if 1 < value < MAX_VALUE:  # "one" is hardly ever a count ("one of the", "one mass grave")
+            yield Number(offset + start, offset + end, value, spelled=True, vague=is_vague)
+
+
+def _step(word: str, current: int, started: bool) -> tuple[str, int] | None:
+    """Say how ``word`` combines with the value so far, or None when it starts a new number."""
+    if word in VAGUE and not started:
+        return "vague", VAGUE[word]
+    if word in MULTIPLIERS:
+        return "multiply", MULTIPLIERS[word]
+    if word in VAGUE:
+        return None
+    if not started:
+        return "add", _WORD_VALUES[word]
+    if word in HUNDREDS:
+        return ("add", HUNDREDS[word]) if current % 1000 == 0 else None
+    if word in TENS or UNITS.get(word, 0) >= 10:
+        return ("add", _WORD_VALUES[word]) if current % 100 == 0 else None
+    return ("add", UNITS[word]) if current % 10 == 0 and (current == 0 or current >= 20) else None

@@ -1,0 +1,103 @@
+"""Choose the place a claim refers to from the gazetteer's mentions.
+
+The gazetteer (``litopys.places.gazetteer``) finds place names in text: ``find(text)`` returns
+mentions with ``start``, ``end``, ``text``, ``name`` and ``place`` (``None`` for a named place it does
+not know, e.g. a village). Mentions are looked up per sentence, only where a claim needs them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREPOSITION = re.compile(
+    r"(?<!\w)(?:in|near|at|outside|around|from|of|within|across|inside|у|в|біля|поблизу|під|на|з|із|зі|довкола"
+    r"|навколо|неподалік|около|под|возле|вблизи|недалеко от|из|на|рядом с)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.I,
+)
+_OBLAST_AFTER = re.compile(r"\s*(?:region|oblast|області|область|обл\.|области)(?!\w)", re.I)
+
+
+def default_gazetteer():
+    """Return the project's gazetteer (loaded once)."""
+    from litopys.places.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+class PlaceFinder:
+    """Look up place mentions in a document's sentences, lazily and once each."""
+
+    def __init__(self, text: str, gazetteer=None):
+        self.text = text
+        self._gazetteer = gazetteer
+        self._cache: dict[tuple[int, int], list] = {}
+
+    @property
+    def gazetteer(self):
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def mentions(self, start: int, end: int) -> list:
+        """Return the mentions in ``text[start:end]`` with document offsets, as (start, end, mention)."""
+        key = (start, end)
+        if key not in self._cache:
+            found = self.gazetteer.find(self.text[start:end])
+            self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
+        return self._cache[key]
+
+
+def is_country(mention) -> bool:
+    place = getattr(mention, "place", None)
+    return place is not None and getattr(place, "kind", "") == "country"
+
+
+def best(mentions: list, anchor: tuple[int, int] | None, text: str, excluded: list[tuple[int, int]]):
+    """Pick the mention a claim at ``anchor`` refers to: the nearest after "in/near/at", settlements first.
+
+    Without an anchor (a sentence before the claim's), the last suitable mention wins.
+    """
+    candidates = [m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e in excluded)]
+    if not candidates:
+        return None
+
+    def score(item):
+        start, end, mention = item
+        prepositional = _PREPOSITION.search(text, max(0, start - 40), start) is not None
+        if anchor is None:
+            distance = -start
+        else:
+            distance = start - anchor[1] if start >= anchor[1] else anchor[0] - end
+        return (is_country(mention), not prepositional, distance)
+
+    return min(candidates, key=score)[2]
+
+
+def to_dict(mention) -> dict | None:
+    """Return the JSON form of a mention's place: {"name", "geonames_id", "admin1"}."""
+    if mention is None:
+        return None
+    place = getattr(mention, "place", None)
+    if place is None:
+        name = getattr(mention, "name", None) or mention.text
+        return {"name": name, "geonames_id": None, "admin1": None}
+    admin1 = place.name if getattr(place, "kind", "") == "oblast" else getattr(place, "admin1", None)
+    return {"name": place.name, "geonames_id": place.geonames_id, "admin1": admin1 or None}
+
+
+def distinct(mentions: list) -> list:
+    """Return one mention per distinct place, countries dropped."""
+    seen, result = set(), []
+    for _, _, mention in mentions:
+        if is_country(mention):
+            continue
+        key = _key(mention)
+        if key not in seen:
+            seen.add(key)
+            result.append(mention)
+    return result
+
+
+def _key(mention):
+    place = getattr(mention, "place", None)
+    return place.geonames_id if place is not None else (getattr(mention, "name", None) or mention.text).lower()

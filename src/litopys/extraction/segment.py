@@ -1,0 +1,113 @@
+"""Split text into paragraphs and sentences, keeping offsets into the original string."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    #: A short line without closing punctuation: a headline, section title or caption.
+    heading: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+_LINE = re.compile(r"[^\r\n]+")
+_CLOSING = ".!?…:;»\"”’)"
+_UPPER_START = re.compile(r"[\"«“„'(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9]")
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
+#: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st gen lt col sgt capt maj prof jr sr no vs etc e.g i.e approx est jan feb mar apr aug sep sept
+    oct nov dec u.s u.n gov rep sen fig
+    м с смт вул обл р рр ст ім т д див тис млн км кв пров просп ін ген гр пл буд о
+    г гг ул им тыс пос дер р-н ср напр""".split()
+)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Return the paragraphs of ``text``: blocks between blank lines, lines that are headings, wrapped lines joined."""
+    result: list[Paragraph] = []
+    block: list[re.Match] = []
+    previous_end = 0
+
+    def flush() -> None:
+        if block:
+            start, end = block[0].start(), block[-1].end()
+            heading = len(block) == 1 and _looks_like_heading(block[0].group(0))
+            result.append(Paragraph(start, end, text[start:end], heading))
+            block.clear()
+
+    for line in _LINE.finditer(text):
+        content = line.group(0)
+        if not content.strip():
+            flush()
+            previous_end = line.end()
+            continue
+        blank_between = text.count("\n", previous_end, line.start()) > 1
+        if block and (blank_between or not _continues(block[-1].group(0), content)):
+            flush()
+        block.append(line)
+        previous_end = line.end()
+    flush()
+    return result
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= 160 and not stripped.endswith(tuple(_CLOSING))
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Say whether ``line`` continues the sentence of ``previous`` (hard-wrapped text)."""
+    previous, line = previous.rstrip(), line.lstrip()
+    if not previous or previous.endswith(tuple(_CLOSING)):
+        return False
+    return line[:1].islower() or previous.endswith((",", "-", "—", "–"))
+
+
+def sentences(paragraph: Paragraph) -> list[Sentence]:
+    """Split ``paragraph`` into sentences (cached on the paragraph)."""
+    if paragraph.sentences:
+        return paragraph.sentences
+    text, base = paragraph.text, paragraph.start
+    cuts = [0]
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if end >= len(text) or not _UPPER_START.match(text, end) or _abbreviation_before(text, match.start()):
+            continue
+        cuts.append(end)
+    cuts.append(len(text))
+    found = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            found.append(Sentence(base + start, base + end, text[start:end]))
+    paragraph.sentences = found
+    return found
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.-]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1)
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "I. Klymenko"
+    return token.lower() in ABBREVIATIONS

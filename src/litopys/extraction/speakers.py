@@ -1,0 +1,131 @@
+"""Who is speaking: institutions and roles by their canonical English names (data in ``speakers.yaml``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .names import find_name
+
+DATA = Path(__file__).with_name("speakers.yaml")
+#: The role given to a body that speaks as such.
+INSTITUTION = "institution"
+_PRONOUNS = frozenset("he she він вона он она".split())
+#: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
+_GENERIC_BODY = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:council|administration|police|prosecutors?|prosecutor[’']s office|ministry"
+    r"|office|service|department|directorate|mission|authorities|рад[аиі]|адміністраці\w+|поліці\w+|прокуратур\w+"
+    r"|міністерств\w+|служб\w+|управлінн\w+|совет\w*|администраци\w+|полици\w+|министерств\w+|управлени\w+"
+    r"|ведомств\w+|відомств\w+)",
+    re.I,
+)
+_GENITIVE_HEADS = {
+    "депутата": "депутат", "голови": "голова", "начальника": "начальник", "керівника": "керівник",
+    "очільника": "очільник", "главы": "глава", "руководителя": "руководитель", "мера": "мер", "мэра": "мэр",
+    "прокурора": "прокурор", "уповноваженого": "уповноважений", "уполномоченного": "уполномоченный",
+    "президента": "президент", "міністра": "міністр", "министра": "министр", "речника": "речник",
+    "представника": "представник", "представителя": "представитель", "заступника": "заступник",
+    "заместителя": "заместитель", "секретаря": "секретар", "командира": "командир", "губернатора": "губернатор",
+    "радника": "радник", "советника": "советник", "слідчого": "слідчий", "следователя": "следователь",
+}
+_LEADING = re.compile(r"^(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is attributed to: a person with a role, or a body (role ``"institution"``)."""
+
+    name: str | None
+    role: str | None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A speaker as a sentence names them: in full, by pronoun, or by surname only."""
+
+    speaker: Speaker | None
+    how: str  # "named" | "pronoun" | "surname" | "generic"
+    start: int
+    end: int
+
+
+@functools.cache
+def _tables() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    oblasts = data["oblasts"]
+
+    def expand(section: str) -> list[tuple[str, re.Pattern]]:
+        compiled = []
+        for name, patterns in data[section].items():
+            variants = [(o, stems) for o, stems in oblasts.items()] if "{oblast}" in name else [(None, None)]
+            for oblast, stems in variants:
+                label = name.replace("{oblast}", oblast) if oblast else name
+                for pattern in patterns:
+                    body = pattern.replace("{oblast}", stems) if stems else pattern
+                    compiled.append((label, re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)))
+        return compiled
+
+    return expand("institutions"), expand("roles")
+
+
+def institution(phrase: str) -> str | None:
+    """Return the canonical name of the body ``phrase`` names, or None."""
+    for name, pattern in _tables()[0]:
+        if pattern.search(phrase):
+            return name
+    return None
+
+
+def normalise_role(role: str) -> str:
+    """Return the canonical title for ``role`` when known, else the role as written (head noun in nominative)."""
+    role = _LEADING.sub("", role.strip(" ,;:—–-\"'«»“”")).strip()
+    words = role.split(" ", 1)
+    if words and words[0].lower() in _GENITIVE_HEADS:
+        head = _GENITIVE_HEADS[words[0].lower()]
+        role = " ".join([head[0].upper() + head[1:] if words[0][0].isupper() else head, *words[1:]])
+    for name, pattern in _tables()[1]:
+        if pattern.fullmatch(role):
+            return name
+    return role
+
+
+def parse(phrase: str, offset: int = 0) -> Reference | None:
+    """Say who ``phrase`` (the subject or object of a reporting verb) names, or None when it names nobody."""
+    stripped = phrase.strip(" ,;:—–-\"'«»“”\u00a0")
+    if not stripped or len(stripped.split()) > 16 or re.search(r"[0-9]", stripped):
+        return None
+    start = offset + phrase.index(stripped)
+    end = start + len(stripped)
+    if stripped.lower() in _PRONOUNS:
+        return Reference(None, "pronoun", start, end)
+    body = institution(stripped)
+    name = find_name(stripped, anchored=True) or (None if body else find_name(stripped))
+    if name:
+        name_start, name_end, person = name
+        role = (stripped[:name_start] + " " + stripped[name_end:]).strip()
+        role = re.sub(r"\s*,\s*", " ", role).strip()
+        return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
+    if body:
+        return Reference(Speaker(body, INSTITUTION), "named", start, end)
+    if _GENERIC_BODY.fullmatch(stripped):
+        cleaned = _LEADING.sub("", stripped)
+        return Reference(Speaker(cleaned, INSTITUTION), "generic", start, end)
+    if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+", stripped):
+        return Reference(Speaker(stripped, None), "surname", start, end)
+    role = normalise_role(stripped)
+    if role != stripped or any(pattern.fullmatch(role) for _, pattern in _tables()[1]):
+        return Reference(Speaker(None, role), "named", start, end)
+    return None
+
+
+def generic_word(name: str) -> str:
+    """Return the stem of the body noun in a generic name ("Izium city council" -> "council")."""
+    words = re.findall(r"[\w’']+", name.lower())
+    return words[-1][:5] if words else ""
