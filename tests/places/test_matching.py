@@ -154,3 +154,16 @@ def test_country(gazetteer):
     assert names(gazetteer, "Україна, в Україні, Украины, Ukraine's") == [
         ("Україна", "Ukraine"), ("Україні", "Ukraine"), ("Украины", "Ukraine"), ("Ukraine's", "Ukraine"),
     ]
+
+
+def test_a_district_is_not_its_namesake(gazetteer):
+    assert names(gazetteer, "Обстріл Київського району Харкова.") == [("Харкова", "Kharkiv")]
+
+
+def test_a_cue_word_on_the_line_before_introduces_nothing(gazetteer):
+    assert gazetteer.find("Село\nГракове") == []
+    assert names(gazetteer, "село Гракове\nВеликий") == [("Гракове", "Гракове")]
+
+
+def test_soviet_and_foreign_former_names_are_not_places_in_running_text(gazetteer):
+    assert gazetteer.find("Вулиця Леніна, вулиця Шевченка. New York and Paris. Красной армии.") == []

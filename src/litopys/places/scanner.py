@@ -15,11 +15,14 @@ _REGION_OF = re.compile(r"(?i)\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
 # Words that introduce a settlement by kind: "village of Hrakove", "в селі Гракове", "поселок Шевченково".
 # English ones are matched in lowercase (or opening a sentence) so that "City Hall" names no place.
 _CUE = re.compile(
-    r"(?:\b(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)(?:\s+of)?|\b[Tt]own\s+of)\s+$"
+    r"(?:\b(?:[Vv]illage|[Ss]ettlement|[Hh]amlet)(?:[ \t\u00a0]+of)?|\b[Tt]own[ \t\u00a0]+of)[ \t\u00a0]+$"
     r"|(?i:(?<![^\W\d_])(?:сел(?:о|а|і|у|е|ом)|селищ(?:е|а|і|у|ем)|смт|пгт|пос[её]л(?:ок|ка|ке|ку|ком)"
-    r"|деревн(?:я|і|и|е|ю|ею)|хут(?:ір|ор|ора|орі|оре|ору))\.?\s+$)"
-    r"|(?i:(?<![^\W\d_])(?:с|сел|пос)\.\s*$)"
+    r"|деревн(?:я|і|и|е|ю|ею)|хут(?:ір|ор|ора|орі|оре|ору))\.?[ \t\u00a0]+$)"
+    r"|(?i:(?<![^\W\d_])(?:с|сел|пос)\.[ \t\u00a0]*$)"
 )
+# A district, not the place: "Київського району", "Izium district".
+_DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raion|district)\b")
+_SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
 _CUE_WINDOW = 30
 _LONGEST_UNKNOWN = 3
 
@@ -93,7 +96,7 @@ def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Ma
     """Return an unknown place named by up to three capitalised words, stopping before a known phrase."""
     end = first.end()
     for _ in range(_LONGEST_UNKNOWN - 1):
-        following = _NEXT_WORD.match(text, end)
+        following = _SAME_LINE_NEXT_WORD.match(text, end)
         if not following or not following.group(1)[0].isupper():
             break
         found = lexicon.words(following.group(1))
@@ -142,7 +145,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
         if entries:
             if not cued:
                 entries = [entry for entry in entries if entry not in common]
-                if not entries:
+                if not entries or stop == end and _DISTRICT.match(text, end):
                     continue
             matches.append(Match(start, stop, tuple(entries), cued=cued))
             covered = stop
