@@ -8,6 +8,7 @@ admin.site.site_title = "Litopys"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("staff/review/", include("litopys.verification.urls")),
     path("staff/", admin.site.urls),
     path("", include("litopys.chronicle.urls")),
 ]

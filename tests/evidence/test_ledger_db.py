@@ -53,8 +53,8 @@ def tamper(sql: str, params=()):
             cursor.execute(sql.format(table=table), params)
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         else:
-            cursor.execute("DROP TRIGGER litopys_ledger_no_update")
-            cursor.execute("DROP TRIGGER litopys_ledger_no_delete")
+            cursor.execute("DROP TRIGGER IF EXISTS litopys_ledger_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS litopys_ledger_no_delete")
             cursor.execute(sql.format(table=table), params)
 
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -82,8 +82,16 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ("kind", "sensitivity", "language")
     search_fields = ("title", "publisher", "author", "url", "item__sha256")
     date_hierarchy = "collected_at"
-    readonly_fields = ("item", "parent", "file_name", "collected_at", "tool_version")
+    readonly_fields = ("item", "parent", "file_name", "collected_at", "tool_version", "claims_review")
     raw_id_fields = ("owner",)
+
+    @admin.display(description=_("claims"))
+    def claims_review(self, obj):
+        try:
+            url = reverse("review:source-claims", args=[obj.pk])
+        except NoReverseMatch:
+            return "-"
+        return format_html('<a href="{}">{}</a>', url, _("the text with its claims highlighted"))
 
     def has_add_permission(self, request):
         return False  # sources come in through `litopys ingest`, which hashes first

@@ -173,7 +173,11 @@ def ingest_stream(stream, name: str, facts: SourceFacts, label: str = "",
     elif not source.language and item.language:
         source.language = item.language
         source.save(update_fields=["language"])
-    source_ingested.send(sender=Source, source=source, item=item, created=created)
+    # A listener that fails (e.g. claim extraction) is reported; the preserved bytes stay preserved.
+    for receiver, outcome in source_ingested.send_robust(sender=Source, source=source, item=item, created=created):
+        if isinstance(outcome, Exception):
+            name = getattr(receiver, "__name__", "listener")
+            result.warnings.append(f"{name} failed: {type(outcome).__name__}: {outcome}")
     return result
 
 

@@ -1,0 +1,60 @@
+"""Staff screens for the documented record."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from litopys.incidents.models import Actor, Claim, Incident, Site
+
+
+class SiteInline(admin.TabularInline):
+    model = Site
+    fields = ("name", "kind", "place", "discovered_on")
+    autocomplete_fields = ("place",)
+    extra = 0
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ("title", "type", "start_date", "start_precision", "place", "status")
+    list_filter = ("type", "status", "start_precision")
+    search_fields = ("title", "slug", "description")
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("place", "parent")
+    inlines = [SiteInline]
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "place", "discovered_on", "incident")
+    list_filter = ("kind",)
+    search_fields = ("name", "description")
+    autocomplete_fields = ("place", "incident")
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "role", "position")
+    list_filter = ("kind", "role")
+    search_fields = ("name", "position", "names")
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ("id", "kind", "value_text", "qualifiers", "place", "attributed_to", "status", "source_link")
+    list_filter = ("status", "kind", "extracted_by")
+    search_fields = ("quote", "place_name", "attributed_to__name", "source__title")
+    autocomplete_fields = ("place", "incident", "site", "attributed_to")
+    readonly_fields = ("source", "quote", "start", "end", "extracted_by", "status", "entered_by", "accepted_by",
+                       "created_at", "updated_at")
+    list_select_related = ("place", "attributed_to", "source")
+
+    @admin.display(description=_("source"))
+    def source_link(self, obj):
+        return format_html('<a href="{}#claim-{}">{}</a>', reverse("review:source-claims", args=[obj.source_id]),
+                           obj.pk, obj.source)
+
+    @admin.display(description=_("value"))
+    def value_text(self, obj):
+        return obj.value_text()

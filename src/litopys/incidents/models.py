@@ -1,0 +1,202 @@
+"""The documented record: incidents, sites, actors, and the claims sources make about them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from litopys.incidents.vocabulary import (
+    actor_roles_choices,
+    claim_kinds_choices,
+    incident_types_choices,
+    site_kinds_choices,
+)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+class GeoPrecision(models.TextChoices):
+    EXACT = "exact", _("exact location")
+    NEAR = "near", _("near the place")
+    REGION = "region", _("somewhere in the region")
+
+
+class RecordStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    PUBLISHED = "published", _("published")
+    ARCHIVED = "archived", _("archived")
+
+
+class Incident(models.Model):
+    """Something that happened: a killing, a mass burial, torture at a site, a period of occupation."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    type = models.CharField(_("type"), max_length=40, choices=incident_types_choices)
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_precision = models.CharField(_("start date precision"), max_length=10, choices=DatePrecision.choices,
+                                       default=DatePrecision.DAY,
+                                       help_text=_("As in ACLED: how exactly the date is known."))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.CharField(_("end date precision"), max_length=10, choices=DatePrecision.choices,
+                                     default=DatePrecision.DAY)
+    place = models.ForeignKey("places.Place", verbose_name=_("place"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="incidents")
+    geo_precision = models.CharField(_("geo-precision"), max_length=10, choices=GeoPrecision.choices,
+                                     default=GeoPrecision.NEAR)
+    parent = models.ForeignKey("self", verbose_name=_("part of"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="children")
+    legal_qualifications = models.JSONField(
+        _("legal qualifications"), default=list, blank=True,
+        help_text=_("Codes from the legal qualifications vocabulary (Rome Statute, Criminal Code of Ukraine)."))
+    status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices, default=RecordStatus.DRAFT)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("revision"))
+
+    class Meta:
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        ordering = ["-start_date", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Site(models.Model):
+    """A place where crimes were documented: a mass grave, a detention or torture site, a filtration camp."""
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=40, choices=site_kinds_choices)
+    place = models.ForeignKey("places.Place", verbose_name=_("place"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="sites")
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    discovered_on = models.DateField(_("discovered on"), null=True, blank=True)
+    incident = models.ForeignKey(Incident, verbose_name=_("incident"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="sites")
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords(verbose_name=_("revision"))
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", _("person")
+    ORGANISATION = "organisation", _("organisation")
+
+
+class Actor(models.Model):
+    """A person or an organisation who speaks in sources, witnesses, helps, or is accused."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices, default=ActorKind.PERSON)
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    names = models.JSONField(_("names in other scripts"), default=list, blank=True,
+                             help_text=_("Spellings in Ukrainian, Russian and Latin script."))
+    role = models.CharField(_("role"), max_length=40, choices=actor_roles_choices, blank=True)
+    position = models.CharField(_("position"), max_length=300, blank=True,
+                                help_text=_("As the sources give it, e.g. Head of the National Police."))
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.position})" if self.position else self.name
+
+
+class ClaimStatus(models.TextChoices):
+    UNVERIFIED = "unverified", _("unverified")
+    CORROBORATED = "corroborated", _("corroborated")
+    VERIFIED = "verified", _("verified")
+    DISPUTED = "disputed", _("disputed")
+    REJECTED = "rejected", _("rejected")
+
+
+class Claim(models.Model):
+    """What one source says: who counted what, where, when — with the exact words it came from."""
+
+    source = models.ForeignKey("evidence.Source", verbose_name=_("source"), on_delete=models.PROTECT,
+                               related_name="claims")
+    kind = models.CharField(_("kind"), max_length=40, choices=claim_kinds_choices)
+    min = models.BigIntegerField(_("at least"), null=True, blank=True)
+    max = models.BigIntegerField(_("at most"), null=True, blank=True)
+    approximate = models.BooleanField(_("approximate"), default=False)
+    qualifiers = models.JSONField(_("qualifiers"), default=dict, blank=True,
+                                  help_text=_("Only what the text states: sex, age, status."))
+    place = models.ForeignKey("places.Place", verbose_name=_("place"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="claims")
+    place_name = models.CharField(_("place as named"), max_length=200, blank=True,
+                                  help_text=_("Kept also when the place is not in the gazetteer."))
+    incident = models.ForeignKey(Incident, verbose_name=_("incident"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="claims")
+    site = models.ForeignKey(Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="claims")
+    attributed_to = models.ForeignKey(Actor, verbose_name=_("attributed to"), null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="claims")
+    stated_on = models.DateField(_("stated on"), null=True, blank=True)
+    refers_to = models.DateField(_("refers to"), null=True, blank=True)
+    quote = models.TextField(_("quote"))
+    start = models.PositiveIntegerField(_("quote start"), help_text=_("Character offset in the source text."))
+    end = models.PositiveIntegerField(_("quote end"))
+    extracted_by = models.CharField(_("extracted by"), max_length=100,
+                                    help_text=_("Rule set and version, or person:<user name>."))
+    status = models.CharField(_("status"), max_length=20, choices=ClaimStatus.choices,
+                              default=ClaimStatus.UNVERIFIED)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("accepted by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords(verbose_name=_("revision"))
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        ordering = ["source", "start"]
+        indexes = [models.Index(fields=["kind", "status"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value_text()}"
+
+    def value_text(self) -> str:
+        if self.min is not None and self.min == self.max:
+            return f"≈{self.min}" if self.approximate else str(self.min)
+        if self.min is not None and self.max is None:
+            return f"≥{self.min}"
+        if self.max is not None and self.min is None:
+            return f"≤{self.max}"
+        return f"{self.min}–{self.max}"
+
+
+class OpinionSpan(models.Model):
+    """A stretch of a source's text that evaluates or exhorts rather than reports; it yields no claims."""
+
+    source = models.ForeignKey("evidence.Source", verbose_name=_("source"), on_delete=models.CASCADE,
+                               related_name="opinion_spans")
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+
+    class Meta:
+        verbose_name = _("opinion span")
+        verbose_name_plural = _("opinion spans")
+        ordering = ["source", "start"]
+
+    def __str__(self):
+        return f"{self.source_id}:{self.start}-{self.end}"
