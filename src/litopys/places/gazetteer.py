@@ -42,9 +42,7 @@ class Gazetteer:
         self._by_id = {place.geonames_id: place for place in self._places if place.geonames_id}
         common = {name_words(word) for word in common_words}
         self._common = frozenset(
-            entry for words, entry in
-            ((words, entry) for heads in self._lexicon.names.values() for words, entry in heads)
-            if words in common
+            entry for heads in self._lexicon.names.values() for words, entry in heads if words in common
         )
 
     @classmethod
