@@ -6,3 +6,6 @@ class PlacesConfig(AppConfig):
     name = "litopys.places"
     label = "places"
     verbose_name = _("Places")
+
+    #: `litopys demo` loads the gazetteer before the dossier, so claims find their places.
+    demo_steps = [(_("gazetteer"), "litopys.places.loading.demo_step")]

@@ -76,3 +76,9 @@ def load_places(progress: Progress | None = None, gazetteer: Gazetteer | None = 
         for start in range(0, len(settlements), BATCH):
             _load_group(settlements[start:start + BATCH], oblast_ids, counts, progress, total)
     return counts
+
+
+def demo_step() -> str:
+    """Load the gazetteer for `litopys demo`; return a one-line summary."""
+    counts = load_places()
+    return "{total} places ({created} new, {updated} updated)".format(**counts)

@@ -9,6 +9,10 @@ class VerificationConfig(AppConfig):
     verbose_name = _("Verification")
 
     def ready(self):
+        from litopys.evidence.signals import source_ingested
         from litopys.verification.roles import ensure_roles
+        from litopys.verification.signal_handlers import corroborate_after_ingest
 
         post_migrate.connect(ensure_roles, dispatch_uid="litopys.verification.roles")
+        # Connected after the incidents app's listener (app order), so the new claims exist.
+        source_ingested.connect(corroborate_after_ingest, dispatch_uid="litopys.verification.corroborate")
