@@ -122,3 +122,17 @@ def env_json(name: str, default: dict) -> dict:
     if not isinstance(value, dict):
         raise ImproperlyConfigured(f"{name} must be a JSON object like {{\"key\": \"value\"}}; unset it for defaults.")
     return value
+
+
+def cache(url: str, home: Path) -> dict:
+    """Return Django's default cache: a shared file cache in LITOPYS_HOME, or Redis / memory by URL."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(home / "cache"), "OPTIONS": {"MAX_ENTRIES": 5000}}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url == "locmem://":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"LITOPYS_CACHE_URL={url!r} is not understood; use redis://host:6379/0, locmem://, or unset it "
+        "for a file cache in LITOPYS_HOME.")

@@ -103,6 +103,20 @@ LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME 
 
 LOGIN_URL = "admin:login"
 
+# The public site. Pages are cached server-side for LITOPYS_PAGE_CACHE seconds (0 turns the cache off);
+# publishing anything invalidates every cached page at once.
+LITOPYS_SITE_URL = conf.env_str("LITOPYS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+LITOPYS_PAGE_CACHE = conf.env_int("LITOPYS_PAGE_CACHE", 60)
+CACHES = {"default": conf.cache(conf.env_str("LITOPYS_CACHE_URL", ""), LITOPYS_HOME)}
+# Readers' limits: comments and ratings per reader fingerprint per hour.
+LITOPYS_COMMENT_LIMIT = conf.env_int("LITOPYS_COMMENT_LIMIT", 5)
+LITOPYS_RATING_LIMIT = conf.env_int("LITOPYS_RATING_LIMIT", 20)
+# The static export (`litopys publish --static`): where its forms post, or "off" to leave them out.
+LITOPYS_DYNAMIC_URL = conf.env_str("LITOPYS_DYNAMIC_URL", "")
+# Map tiles: a URL template with {z}/{x}/{y}; empty shows the bundled outline of Ukraine only.
+LITOPYS_TILE_URL = conf.env_str("LITOPYS_TILE_URL", "")
+LITOPYS_TILE_ATTRIBUTION = conf.env_str("LITOPYS_TILE_ATTRIBUTION", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
