@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speakers import Reference, parse
+from .names import ROLE_WORDS
+from .speakers import Reference, Speaker, normalise_role, parse
 
 _V = r"(?<![\w'’ʼ])(?:{})(?![\w'’ʼ])"
 #: The speaker follows: "according to X", "за словами X", "по данным X".
@@ -51,6 +52,10 @@ _CLAUSE_END = re.compile(r",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:that|що|что
 _SUBORDINATE = re.compile(
     r"(?:^|[\s,;:])(?:and|but|while|that|as|so|і|й|та|а|але|що|проте|и|но|что|как)\s+(?=[^\s])", re.I
 )
+_NOT_ROLE = re.compile(
+    r"\s*(?:who|which|whose|where|and|but|що|який|яка|які|де|і|а|але|который|которая|которые|где|и|но)\b", re.I
+)
+_ROLE_HEADS = ROLE_WORDS - {"the", "of", "for", "un", "ukraine", "ukraine's", "ukrainian", "україни", "украины"}
 _RELATIVE = re.compile(r"^\s*(?:which|whom|it|them|this|these|preliminary|official|initial|data|information)\b", re.I)
 
 
@@ -77,7 +82,7 @@ def find(sentence: str) -> Attribution | None:
     for match in VERB.finditer(sentence):
         if BACKWARD.search(sentence, max(0, match.start() - 12), match.end()):
             continue
-        reference = _subject(sentence, match.start()) or _object(sentence, match.end())
+        reference = _subject(sentence, match.start()) or _object(sentence, match.end(), role_after=True)
         if reference:
             candidates.append((match.start(), Attribution(reference)))
     if not candidates:
@@ -87,19 +92,36 @@ def find(sentence: str) -> Attribution | None:
     return candidates[0][1]
 
 
-def _object(sentence: str, start: int) -> Reference | None:
+def _object(sentence: str, start: int, role_after: bool = False) -> Reference | None:
     end_match = _CLAUSE_END.search(sentence, start)
     end = end_match.start() if end_match else len(sentence)
     phrase = sentence[start:end]
     reference = parse(phrase, start)
     if reference is None and ", " in phrase:
-        head = phrase.split(", ")[0]
-        reference = parse(head, start)
-    if reference is None and end_match and sentence[end_match.start()] == ",":
-        # "said Ihor Klymenko, head of the National Police": the role follows after a comma.
-        role_end = _CLAUSE_END.search(sentence, end_match.end())
-        reference = parse(sentence[start : role_end.start() if role_end else len(sentence)], start)
+        reference = parse(phrase.split(", ")[0], start)
+    if end_match is None or sentence[end_match.start()] != ",":
+        return reference
+    # "said Ihor Klymenko, head of the National Police": the role follows after a comma;
+    # "according to the head of the National Police, Ihor Klymenko": the name does.
+    role_end = _CLAUSE_END.search(sentence, end_match.end())
+    role_end = role_end.start() if role_end else len(sentence)
+    role = sentence[end_match.end() : role_end]
+    if reference is None or reference.speaker is not None and reference.speaker.name is None:
+        wider = parse(sentence[start:role_end], start)
+        return wider if wider is not None and wider.speaker and wider.speaker.name else reference
+    if not role_after:
+        return reference
+    speaker = reference.speaker
+    if reference.how == "named" and speaker and not speaker.institution and not speaker.role and _is_role(role):
+        return Reference(Speaker(speaker.name, normalise_role(role)), "named", reference.start, role_end)
     return reference
+
+
+def _is_role(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 10 or re.search(r"[0-9]", phrase) or _NOT_ROLE.match(phrase):
+        return False
+    return any(word.lower() in _ROLE_HEADS for word in words) or normalise_role(phrase) != phrase.strip()
 
 
 def _subject(sentence: str, verb_start: int) -> Reference | None:

@@ -12,7 +12,7 @@ from .kinds import BARE_REACH, SENTENCE_REACH, clause_of, clauses, default_kind,
 from .language import LANGUAGES, detect
 from .numbers import WORD_NUMBER, find_numbers
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .speakers import INSTITUTION, Speaker, generic_word
+from .speakers import Speaker, generic_word
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
@@ -196,16 +196,16 @@ class _Reader:
     def _resolve(self, reference) -> Speaker | None:
         speaker = reference.speaker
         if reference.how == "pronoun":
-            people = [s for s in self.speakers if s.role != INSTITUTION and s.name]
+            people = [s for s in self.speakers if not s.institution and s.name]
             return people[-1] if people else None
         if reference.how == "surname":
             for known in reversed(self.speakers):
-                if known.name and known.role != INSTITUTION and _same_surname(known.name, speaker.name):
+                if known.name and not known.institution and _same_surname(known.name, speaker.name):
                     return known
         if reference.how == "generic":
             stem = generic_word(speaker.name)
             for known in reversed(self.speakers):
-                if known.role == INSTITUTION and stem and stem in known.name.lower() and known != speaker:
+                if known.institution and stem and stem in known.name.lower() and known != speaker:
                     return known
         if speaker is not None and speaker.name:
             self.speakers.append(speaker)

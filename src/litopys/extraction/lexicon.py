@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Word boundaries that let a footnote marker touch a word ("Katyn²" is the word "Katyn").
-_L, _R = r"(?<![\w'’ʼ])", r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰]|['’ʼ])"
+_L, _R = r"(?<![\w'’ʼ])", r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 
 
 def words(pattern: str) -> re.Pattern:

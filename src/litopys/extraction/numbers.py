@@ -136,7 +136,11 @@ _ORDINAL_AFTER = re.compile(
 _TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|годин\w*|год\.|час(?:ов|а)?(?!\w)|ч\.)", re.I)
 _NOT_COUNT_AFTER = re.compile(r"\s?(?:%|відсот|процент|percent|per cent|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I)
 _YEAR_AFTER = re.compile(r"\s?(?:-?(?:х|ті|ые|ых)|s|року|році|рік|роки|років|р\.|рр\.|года|году|год|г\.|гг\.)(?!\w)")
-_ID_BEFORE = re.compile(r"(?:№|#|\bno\.|\bnr\.|\bст\.|\bart\.|\bп\.|\bч\.|[+\[^_])\s*$", re.I)
+_ID_BEFORE = re.compile(
+    r"(?:№|#|\bno\.|\bnr\.|\bст\.|\bart\.|\bп\.|\bч\.|[+\[^_]|\barticles?|\bстатт[іяею]|\bстаття|\bстать[иеяю]"
+    r"|\bpart|\bчастин[аи]|\bчаст[иь]|\bпункт\w*|\bparagraph|\bsection)\s*$",
+    re.I,
+)
 _GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
 
 

@@ -12,8 +12,6 @@ import yaml
 from .names import find_name
 
 DATA = Path(__file__).with_name("speakers.yaml")
-#: The role given to a body that speaks as such.
-INSTITUTION = "institution"
 _PRONOUNS = frozenset("he she він вона он она".split())
 #: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
 _GENERIC_BODY = re.compile(
@@ -37,10 +35,12 @@ _LEADING = re.compile(r"^(?:the|a|an|у|в|во|із|з|зі|из|от|від|п
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who a claim is attributed to: a person with a role, or a body (role ``"institution"``)."""
+    """Who a claim is attributed to: a person with their role, or a body speaking as such (no role)."""
 
     name: str | None
     role: str | None
+    #: A body (police, prosecutor's office, council), not a person.
+    institution: bool = False
 
     def to_dict(self) -> dict:
         return {"name": self.name, "role": self.role}
@@ -107,22 +107,26 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(None, "pronoun", start, end)
     body = institution(stripped)
     name = find_name(stripped, anchored=True) or (None if body else find_name(stripped))
+    if name is None and _known_role(stripped):
+        return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)
     if name:
         name_start, name_end, person = name
         role = (stripped[:name_start] + " " + stripped[name_end:]).strip()
         role = re.sub(r"\s*,\s*", " ", role).strip()
         return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
     if body:
-        return Reference(Speaker(body, INSTITUTION), "named", start, end)
+        return Reference(Speaker(body, None, institution=True), "named", start, end)
     if _GENERIC_BODY.fullmatch(stripped):
         cleaned = _LEADING.sub("", stripped)
-        return Reference(Speaker(cleaned, INSTITUTION), "generic", start, end)
+        return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
     if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+", stripped):
         return Reference(Speaker(stripped, None), "surname", start, end)
-    role = normalise_role(stripped)
-    if role != stripped or any(pattern.fullmatch(role) for _, pattern in _tables()[1]):
-        return Reference(Speaker(None, role), "named", start, end)
     return None
+
+
+def _known_role(phrase: str) -> bool:
+    role = _LEADING.sub("", phrase.strip())
+    return any(pattern.fullmatch(role) for _, pattern in _tables()[1])
 
 
 def generic_word(name: str) -> str:

@@ -1,0 +1,101 @@
+import pytest
+
+from litopys.extraction.numbers import MAX_VALUE, find_numbers
+
+
+def values(text):
+    return [n.value for n in find_numbers(text) if not n.year_like]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("447 bodies", [447]),
+        ("at least 1,000 civilians", [1000]),
+        ("1 000 people", [1000]),
+        ("6\u202f000 km", [6000]),
+        ("6\u00a0000 km", [6000]),
+        ("1.000 people", [1000]),
+        ("1,5 тис. людей", [1500]),
+        ("2.5 thousand people", [2500]),
+        ("5 тисяч", [5000]),
+        ("twenty-two residents", [22]),
+        ("two hundred and five", [205]),
+        ("four hundred forty seven", [447]),
+        ("п'ять тіл", [5]),
+        ("пʼять тіл", [5]),
+        ("п’ятьох цивільних", [5]),
+        ("десять катівень", [10]),
+        ("тисяча мирних жителів", [1000]),
+        ("дві тисячі", [2000]),
+        ("шесть человек", [6]),
+        ("двое детей", [2]),
+        ("два десятки місць", [20]),
+        ("двісті п'ять", [205]),
+        ("a dozen graves", [12]),
+    ],
+)
+def test_counts_in_digits_and_words(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23 September",
+        "September 23",
+        "23 вересня",
+        "15 сентября",
+        "23.09.2022",
+        "2022-09-23",
+        "23.09",
+        "Bykivnia¹, Katyn²",
+        "as cited [1]",
+        "at 9:00 and 15:30",
+        "о 10 годині",
+        "+380 57 700 00 00",
+        "0 800 50 17 20",
+        "(044) 123-45-67",
+        "the 5th day",
+        "3-й батальйон",
+        "99% of them",
+        "21/8 Instytutska Street",
+        "Article 438",
+        "ст. 438",
+        "one mass grave",
+        "2014-2025",
+        "COVID19",
+    ],
+)
+def test_not_counts(text):
+    assert values(text) == []
+
+
+def test_years_are_flagged():
+    numbers = find_numbers("in 1940 and in 2022")
+    assert [n.value for n in numbers] == [1940, 2022]
+    assert all(n.year_like for n in numbers)
+
+
+def test_vague_plurals_are_lower_bounds():
+    (number,) = find_numbers("hundreds of bodies")
+    assert number.value == 200 and number.vague
+    (number,) = find_numbers("десятки тисяч людей")
+    assert number.value == 20000 and number.vague
+
+
+def test_absurd_numbers_are_dropped_not_crashing():
+    assert values("10^100 bodies") == []
+    assert values("1" * 40 + " bodies") == []
+    assert values("9" * 5000) == []
+    assert all(n.value < MAX_VALUE for n in find_numbers("1,000,000,000,000 bodies and 3 bodies"))
+
+
+def test_ranges_give_both_ends():
+    assert values("150-200 people") == [150, 200]
+    assert values("10–15") == [10, 15]
+
+
+def test_offsets_point_at_the_number():
+    text = "Of the 447 bodies found, 1,000"
+    assert [text[n.start : n.end] for n in find_numbers(text)] == ["447", "1,000"]
