@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from litopys.demo.loading import demo_staff_account, load_dossier
+from litopys.demo.post import publish_post
+from litopys.demo.record import build_record
 from litopys.evidence.custody import checkpoint
 from litopys.extensions import demo_steps
 
@@ -23,12 +25,15 @@ class Command(BaseCommand):
             say(f"  {label}: {step()}")
         for name, status in load_dossier():
             say(f"  {_('dossier')}: {name} ({status})")
+        say(f"  {_('record')}: {build_record()}")
+        post_path = publish_post()
         checkpoint()
         username, password = demo_staff_account()
         base = f"http://{options['host']}:{options['port']}"
         say("")
         say(_("Litopys demo is ready."))
         say(f"  {_('Public site')}:  {base}/")
+        say(f"  {_('Demo post')}:    {base}{post_path}")
         say(f"  {_('Staff site')}:   {base}/staff/")
         say(f"  {_('Staff login')}:  {username} / {password}")
         say("")
