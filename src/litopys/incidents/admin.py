@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from litopys.incidents.models import Actor, Claim, Incident, Site
 
@@ -16,7 +17,7 @@ class SiteInline(admin.TabularInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(SimpleHistoryAdmin):
     list_display = ("title", "type", "start_date", "start_precision", "place", "status")
     list_filter = ("type", "status", "start_precision")
     search_fields = ("title", "slug", "description")
@@ -26,7 +27,7 @@ class IncidentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "place", "discovered_on", "incident")
     list_filter = ("kind",)
     search_fields = ("name", "description")
@@ -41,7 +42,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):
     list_display = ("id", "kind", "value_text", "qualifiers", "place", "attributed_to", "status", "source_link")
     list_filter = ("status", "kind", "extracted_by")
     search_fields = ("quote", "place_name", "attributed_to__name", "source__title")

@@ -16,6 +16,14 @@ TARGET = {
     Action.REOPEN: ClaimStatus.UNVERIFIED,
 }
 NEEDS_REASON = {Action.DISPUTE, Action.REJECT, Action.REOPEN}
+#: Decisions only a reviewer takes; accepting and editing are an analyst's work.
+REVIEWER_ACTIONS = {Action.VERIFY, Action.DISPUTE, Action.REJECT, Action.REOPEN}
+
+
+def may_take(user, action: str) -> bool:
+    """Tell whether a person's role allows this decision (the two-person rule is checked separately)."""
+    needed = "verification.add_decision" if Action(action) in REVIEWER_ACTIONS else "incidents.change_claim"
+    return user.has_perm(needed)
 
 
 def may_verify(claim: Claim, user) -> bool:

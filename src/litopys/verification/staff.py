@@ -63,8 +63,11 @@ def handle_decision(request, source: Source) -> None:
         messages.error(request, _("That decision could not be read; try again."))
         return
     claim = get_object_or_404(Claim, pk=form.cleaned_data["claim"], source=source)
+    action = form.cleaned_data["action"]
     try:
-        review.decide(claim, form.cleaned_data["action"], request.user, form.cleaned_data["reason"])
+        if not review.may_take(request.user, action):
+            raise PermissionDenied(_("Only a reviewer can %(action)s a claim.") % {"action": action})
+        review.decide(claim, action, request.user, form.cleaned_data["reason"])
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return

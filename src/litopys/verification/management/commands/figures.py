@@ -34,7 +34,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         kind = options["kind"]
         if kind and kind not in vocab.codes("claim_kinds"):
-            raise CommandError(f"--kind {kind!r} is not a claim kind; use one of {', '.join(vocab.codes('claim_kinds'))}")
+            known = ", ".join(vocab.codes("claim_kinds"))
+            raise CommandError(f"--kind {kind!r} is not a claim kind; use one of {known}")
         place = find_place(options["place"]) if options["place"] else None
         views = figures_for(place, kind)
         if options["format"] == "json":

@@ -1,0 +1,57 @@
+"""Ingest stores what extraction finds: attributed claims with exact quotes, and opinion spans."""
+
+from datetime import date
+
+import pytest
+
+from litopys.evidence.ingest import SourceFacts, ingest_paths
+from litopys.evidence.models import Source
+from litopys.incidents.models import Actor, Claim, OpinionSpan
+from litopys.places.loading import load_places
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(path, **facts):
+    [result] = ingest_paths([str(path)], SourceFacts(collected_by="tester", **facts))
+    assert result.status in ("new", "held"), result
+    return Source.objects.get(pk=result.source_id)
+
+
+def test_seed_claims_are_stored_unverified_with_quotes(vault, samples):
+    load_places()
+    source = ingest(samples / "seed-article.txt", kind="article", published=date(2022, 9, 23))
+    text = source.item.text
+    claims = list(source.claims.all())
+    assert claims and all(c.status == "unverified" for c in claims)
+    assert all(text[c.start:c.end] == c.quote for c in claims)
+    assert all(c.extracted_by.startswith("litopys-rules") for c in claims)
+    values = {(c.kind, c.min, c.max, tuple(sorted(c.qualifiers.items()))) for c in claims}
+    assert ("bodies", 447, 447, ()) in values
+    assert ("bodies", 194, 194, (("sex", "male"),)) in values
+    assert ("bodies", 215, 215, (("sex", "female"),)) in values
+    assert ("bodies", 5, 5, (("age", "child"),)) in values
+    assert ("killed", 1000, None, (("status", "civilian"),)) in values
+    torture = source.claims.get(kind="torture_sites")
+    assert torture.min == 10 and torture.attributed_to.name == "Ihor Klymenko"
+    assert torture.place.name == "Kharkiv Oblast"
+    assert source.claims.get(kind="bodies", min=447).place.geonames_id == 707292
+    assert OpinionSpan.objects.filter(source=source).exists()
+    for span in OpinionSpan.objects.filter(source=source):
+        assert not any(span.start <= c.start < span.end for c in claims), "no claim inside an opinion"
+
+
+def test_same_bytes_again_make_a_second_source_with_its_own_claims(vault, samples):
+    first = ingest(samples / "izium-police-2022-09-23.txt", kind="official_statement")
+    second = ingest(samples / "izium-police-2022-09-23.txt", kind="official_statement")
+    assert first.item_id == second.item_id
+    assert first.claims.count() == second.claims.count() == 6
+    assert Actor.objects.filter(name="Ihor Klymenko").count() == 1
+
+
+def test_text_without_claims_stores_none(vault, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("A synthetic note about the weather in a town, with no counts at all.\n")
+    source = ingest(path)
+    assert source.claims.count() == 0
+    assert Claim.objects.count() == 0
