@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lowered, trie
 from .names import ROLE_WORDS
 from .speakers import Reference, Speaker, normalise_role, parse
 
 _V = r"(?<![\w'’ʼ])(?:{})(?![\w'’ʼ])"
+
+
+def _verbs(pattern: str) -> str:
+    return _V.format(trie(pattern))
+
 #: The speaker follows: "according to X", "за словами X", "по данным X".
 PREFIX = re.compile(
-    _V.format(
+    _verbs(
         r"according to|citing|quoted by|за словами|за даними|за інформацією|за повідомленням|за підрахунками"
         r"|за оцінками|як повідомил[аио]?|як повідомляє|як заявил[аио]?|як зазначил[аио]?|з посиланням на"
         r"|по словам|по данным|по информации|по сообщению|по подсчетам|по оценкам|как сообщил[аио]?|как сообщает"
@@ -26,7 +32,7 @@ PREFIX = re.compile(
 )
 #: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
 BACKWARD = re.compile(
-    _V.format(
+    _verbs(
         r"про це (?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
         r"|об этом (?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
         r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
@@ -35,7 +41,7 @@ BACKWARD = re.compile(
 )
 #: The speaker is the subject (before) or, inverted, the object (after): "X said", "said X", "повідомив X".
 VERB = re.compile(
-    _V.format(
+    _verbs(
         r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
         r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
         r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
@@ -66,28 +72,31 @@ class Attribution:
     backward: bool = False
 
 
+_ANY = re.compile(rf"(?P<backward>{BACKWARD.pattern})|(?P<prefix>{PREFIX.pattern})|(?P<verb>{VERB.pattern})")
+
+
+def mentions_speaker(text: str) -> bool:
+    """Say whether ``text`` has any reporting verb or phrase at all."""
+    return _ANY.search(lowered(text)) is not None
+
+
 def find(sentence: str) -> Attribution | None:
     """Return the first resolvable attribution in ``sentence`` (offsets relative to it), or None."""
     candidates: list[tuple[int, Attribution]] = []
-    for match in BACKWARD.finditer(sentence):
-        reference = _object(sentence, match.end())
+    for match in _ANY.finditer(lowered(sentence)):
+        how = match.lastgroup
+        if how == "backward":
+            reference = _object(sentence, match.end())
+        elif how == "prefix":
+            reference = None if _RELATIVE.match(sentence, match.end()) else _object(sentence, match.end())
+        else:
+            reference = _subject(sentence, match.start()) or _object(sentence, match.end(), role_after=True)
         if reference:
-            candidates.append((match.start(), Attribution(reference, backward=True)))
-    for match in PREFIX.finditer(sentence):
-        if _RELATIVE.match(sentence, match.end()):
-            continue
-        reference = _object(sentence, match.end())
-        if reference:
-            candidates.append((match.start(), Attribution(reference)))
-    for match in VERB.finditer(sentence):
-        if BACKWARD.search(sentence, max(0, match.start() - 12), match.end()):
-            continue
-        reference = _subject(sentence, match.start()) or _object(sentence, match.end(), role_after=True)
-        if reference:
-            candidates.append((match.start(), Attribution(reference)))
+            candidates.append((match.start(), Attribution(reference, backward=how == "backward")))
+            if reference.how == "named":
+                break  # a named speaker beats a pronoun or surname later in the sentence
     if not candidates:
         return None
-    # A named speaker beats a pronoun or surname elsewhere in the sentence.
     candidates.sort(key=lambda c: (c[1].reference.how != "named", c[0]))
     return candidates[0][1]
 

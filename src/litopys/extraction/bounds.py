@@ -26,11 +26,12 @@ _BEFORE = {
     ABOUT: r"about|approximately|approx\.|around|some|roughly|an estimated|estimated|circa|ca\.|c\.|~|≈|близько"
     r"|приблизно|орієнтовно|порядку|понад\s+приблизно|около|примерно|приблизительно|порядка|ориентировочно|где-то",
 }
-_BEFORE_RE = {
-    effect: re.compile(rf"(?<![\w-])(?:{words})\s*$", re.I) for effect, words in _BEFORE.items()
-}
-#: "no more than" before "more than", "не більше" before "більше".
+#: "no more than" before "more than", "не більше" before "більше": at the same position the first group wins.
 _ORDER = (MAX_EXACT, MIN, MAX, ABOUT)
+_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<{effect.replace('-', '_')}>{_BEFORE[effect]})" for effect in _ORDER) + r")\s*$",
+    re.I,
+)
 _AFTER_MIN = re.compile(
     r"\s*(?:\+|or more|and more|plus|or over|і більше|та більше|й більше|з гаком|і понад|и более|и больше|с лишним"
     r"|с небольшим)(?!\w)",
@@ -104,13 +105,9 @@ def _bounded(text: str, number: Number) -> Quantity:
     before = text[window_start : number.start]
     value, start, end = number.value, number.start, number.end
     low, high, approximate = value, value, False
-    for effect in _ORDER:
-        match = _BEFORE_RE[effect].search(before)
-        if not match:
-            continue
-        phrase = match.group(0).strip().lower()
-        if phrase == "до" and _CHANGE_BEFORE_DO.search(before):
-            continue
+    match = _BEFORE_RE.search(before)
+    if match and not (match.group(0).strip().lower() == "до" and _CHANGE_BEFORE_DO.search(before)):
+        effect = match.lastgroup.replace("_", "-")
         if effect == MIN:
             high = None
         elif effect == MAX:
@@ -120,7 +117,6 @@ def _bounded(text: str, number: Number) -> Quantity:
         else:
             approximate = True
         start = window_start + match.start()
-        break
     after_min = _AFTER_MIN.match(text, end)
     if after_min and high is not None:
         high, end = None, after_min.end()

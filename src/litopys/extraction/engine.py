@@ -10,6 +10,7 @@ from . import attribution, dates, opinions, places, segment
 from .bounds import quantities
 from .kinds import BARE_REACH, SENTENCE_REACH, clause_of, clauses, default_kind, nearest_trigger, read, triggers
 from .language import LANGUAGES, detect
+from .lexicon import lowered
 from .numbers import WORD_NUMBER, find_numbers
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
 from .speakers import Speaker, generic_word
@@ -18,7 +19,8 @@ from .speakers import Speaker, generic_word
 QUOTE_LIMIT = 400
 #: A breakdown may follow its total by this many sentences.
 BREAKDOWN_REACH = 2
-_HINT = re.compile(r"[0-9?!]")
+_DIGIT = re.compile(r"[0-9]")
+_UNSET = object()
 
 
 @dataclass
@@ -68,21 +70,16 @@ class _Reader:
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
-            if self._worth_reading(paragraph.text):
-                self._paragraph(index, paragraph)
+            signs = opinions.any_sign(paragraph.text)
+            if signs or self._worth_reading(paragraph.text):
+                self._paragraph(index, paragraph, signs)
         return ExtractionResult(self.language, _deduplicated(self.claims), self.opinions)
 
     def _worth_reading(self, text: str) -> bool:
-        return bool(
-            _HINT.search(text)
-            or WORD_NUMBER.search(text)
-            or attribution.VERB.search(text)
-            or attribution.PREFIX.search(text)
-            or opinions.is_weak(text)
-            or opinions.is_strong(text)
-        )
+        """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
+        return bool(_DIGIT.search(text) or WORD_NUMBER.search(lowered(text)) or attribution.mentions_speaker(text))
 
-    def _paragraph(self, index: int, paragraph: segment.Paragraph) -> None:
+    def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
         sentences = segment.sentences(paragraph)
         flags, bearing = [], []
@@ -102,9 +99,9 @@ class _Reader:
                                 claim.candidate.date = statement_date
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date = speaker, statement_date
-            strong = opinions.is_strong(sentence.text)
+            strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
-            flags.append(strong or (not made and opinions.is_weak(sentence.text)))
+            flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
@@ -119,10 +116,9 @@ class _Reader:
         found = quantities(text, find_numbers(text))
         if not found:
             return []
-        verbs = triggers(text)
         bounds = clauses(text)
         made: list[_Claim] = []
-        sentence_date = self._date(text)
+        sentence_date = _UNSET
         for number, quantity in enumerate(found):
             limit = found[number + 1].start if number + 1 < len(found) else len(text)
             reading = read(text, quantity, limit)
@@ -135,18 +131,18 @@ class _Reader:
             if kind is not None and not (reading.sex_unknown and total):
                 pass
             elif reading.bare:
-                kind, rule = nearest_trigger(verbs, span, clause, BARE_REACH), "verb"
+                kind, rule = nearest_trigger(triggers(text), span, clause, BARE_REACH), "verb"
                 if kind is None and reading.linked and total:
                     kind, rule = total.candidate.kind, "breakdown"
             else:
-                own = None if reading.sex_unknown else nearest_trigger(verbs, span, clause, 10**6)
+                own = None if reading.sex_unknown else nearest_trigger(triggers(text), span, clause, 10**6)
                 kind, rule = own, "verb"
                 if kind is None and reading.group_kind:
                     kind, rule = reading.group_kind, "breakdown"
                 elif kind is None and total and (reading.qualifiers or reading.linked or reading.others):
                     kind, rule = total.candidate.kind, "breakdown"
                 if kind is None:
-                    kind, rule = nearest_trigger(verbs, span, (0, len(text)), SENTENCE_REACH), "verb"
+                    kind, rule = nearest_trigger(triggers(text), span, (0, len(text)), SENTENCE_REACH), "verb"
                 if kind is None:
                     kind, rule = default_kind(text, quantity, reading), "victims"
             if kind is None:
@@ -155,6 +151,8 @@ class _Reader:
             qualifiers = dict(reading.qualifiers)
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
+            if sentence_date is _UNSET:
+                sentence_date = self._date(text)
             start, end = self._quote(sentence, quantity.start, reading.noun_end)
             candidate = ClaimCandidate(
                 kind=kind,
@@ -208,6 +206,8 @@ class _Reader:
                 if known.institution and stem and stem in known.name.lower() and known != speaker:
                     return known
         if speaker is not None and speaker.name:
+            if speaker in self.speakers:
+                self.speakers.remove(speaker)  # most recently named last; the list stays short
             self.speakers.append(speaker)
         return speaker
 
@@ -253,19 +253,20 @@ def _same_surname(full: str, surname: str) -> bool:
 
 def _deduplicated(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
     """Drop repeats of a claim (a caption, a headline restated); keep the better-attributed copy."""
-    kept: list[ClaimCandidate] = []
-    for claim in sorted(claims, key=lambda c: c.start):
+    kept: dict[int, ClaimCandidate] = {}
+    by_key: dict[tuple, list[int]] = {}
+    for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
         key = (claim.kind, claim.min, claim.max, claim.approximate, tuple(sorted(claim.qualifiers.items())))
-        for index, other in enumerate(kept):
-            other_key = (other.kind, other.min, other.max, other.approximate, tuple(sorted(other.qualifiers.items())))
-            if key != other_key or not _compatible(claim, other):
-                continue
-            if _information(claim) > _information(other):
-                kept[index] = claim
-            break
+        same = by_key.setdefault(key, [])
+        for other in same:
+            if _compatible(claim, kept[other]):
+                if _information(claim) > _information(kept[other]):
+                    kept[other] = claim
+                break
         else:
-            kept.append(claim)
-    return sorted(kept, key=lambda c: c.start)
+            same.append(index)
+            kept[index] = claim
+    return sorted(kept.values(), key=lambda c: c.start)
 
 
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:

@@ -6,13 +6,12 @@ breakdown (sex female) whose kind comes from its total; "10 torture chambers" ->
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from .bounds import Quantity
 from .lexicon import (
-    BODIES_OF,
-    BREAKDOWN,
     KIND_NOUNS,
     KIND_TRIGGERS,
     LINKING,
@@ -20,8 +19,11 @@ from .lexicon import (
     OTHERS,
     PERSON,
     QUALIFIERS,
-    SEX_UNKNOWN,
     VICTIMS,
+    bodies_of,
+    breakdown,
+    lowered,
+    sex_unknown,
     words,
 )
 
@@ -43,6 +45,29 @@ BARE_REACH = 30
 SENTENCE_REACH = 150
 
 
+# One pattern for all counted nouns: at the same position, the earlier kind in KIND_NOUNS wins.
+_NOUN_GROUPS = {f"k{index}": kind for index, (kind, _) in enumerate(KIND_NOUNS)}
+_ANY_KIND_NOUN = re.compile(
+    "|".join(f"(?P<k{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(KIND_NOUNS))
+)
+
+
+_ANY_QUALIFIER = re.compile("|".join(pattern.pattern for pattern, _ in QUALIFIERS))
+
+
+def _qualifiers_of(word: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pattern, values in QUALIFIERS:
+        if pattern.fullmatch(word):
+            for key, value in values.items():
+                found.setdefault(key, value)
+    return found
+
+
+# One prefix tree for all trigger words; which kind a match is comes from the kind's own pattern.
+_ANY_TRIGGER = re.compile("|".join(pattern.pattern for pattern in KIND_TRIGGERS.values()))
+
+
 @dataclass
 class Reading:
     """What the words around a quantity say it counts."""
@@ -60,6 +85,7 @@ class Reading:
     group_kind: str | None = None
 
 
+@functools.lru_cache(maxsize=64)
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Split ``sentence`` into clauses at ", " ";" ": " and dashes (not at the comma of "1,000")."""
     bounds, start = [], 0
@@ -80,10 +106,11 @@ def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
 def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     """Read the words after (and just before) ``quantity``; ``limit`` is where the next quantity starts."""
     reading = Reading()
+    sentence = lowered(sentence)
     position = quantity.end
-    group = OF_GROUP.match(sentence, position)
-    if group:
-        reading.linked, position = True, group.end()
+    of_group = OF_GROUP.match(sentence, position)
+    if of_group:
+        reading.linked, position = True, of_group.end()
     else:
         link = LINKING.match(sentence, position)
         position = link.end() if link else position
@@ -94,30 +121,27 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None
-    found = [
-        (m.start(), index, kind, m) for index, (kind, pattern) in enumerate(KIND_NOUNS) if (m := pattern.search(window))
-    ]
-    if found:
-        _, _, kind, match = min(found, key=lambda f: (f[0], f[1]))
-        reading.kind, reading.rule = kind, "noun"
+    match = _ANY_KIND_NOUN.search(window)
+    if match:
+        reading.kind, reading.rule = _NOUN_GROUPS[match.lastgroup], "noun"
         reading.noun_end = position + match.end()
-    reading.person = PERSON.search(window) is not None
-    reading.others = OTHERS.search(window) is not None
-    for pattern, values in QUALIFIERS:
-        if pattern.search(window):
-            for key, value in values.items():
+    person = PERSON.search(window)
+    reading.person = person is not None
+    reading.others = reading.person and OTHERS.search(window) is not None
+    if reading.person:
+        for word in _ANY_QUALIFIER.findall(window):
+            for key, value in _qualifiers_of(word).items():
                 reading.qualifiers.setdefault(key, value)
-    if reading.person and not reading.noun_end:
-        reading.noun_end = position + PERSON.search(window).end()
+        reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
-    if reading.kind is None and BODIES_OF.search(before):
+    if reading.kind is None and bodies_of(before):
         reading.kind, reading.rule = "bodies", "bodies-of"
-    breakdown = BREAKDOWN.search(sentence, max(0, quantity.start - 40), quantity.start)
-    if breakdown:
+    group = breakdown(before)
+    if group:
         reading.linked = True
-        reading.group_kind = _trigger_kind(breakdown.group(0))
+        reading.group_kind = _trigger_kind(group)
     clause = clause_of(clauses(sentence), quantity.start)
-    reading.sex_unknown = SEX_UNKNOWN.search(sentence, clause[0], clause[1]) is not None
+    reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
     if reading.sex_unknown:
         reading.qualifiers["sex"] = "unknown"
     if reading.kind in ("bodies", "killed") or (reading.person and reading.kind is None):
@@ -132,26 +156,26 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
 
 
 def _starts_with_noun(window: str) -> bool:
-    first = re.match(r"\s*(\S+(?:\s+\S+)?)", window)
-    if not first:
-        return False
-    head = first.group(1)
-    return any(p.match(head) for _, p in KIND_NOUNS) or PERSON.match(head) is not None
+    head = window.lstrip()
+    return _ANY_KIND_NOUN.match(head) is not None or PERSON.match(head) is not None
 
 
 def _trigger_kind(text: str) -> str | None:
+    match = _ANY_TRIGGER.search(lowered(text))
+    return _kind_of(match.group(0)) if match else None
+
+
+def _kind_of(word: str) -> str | None:
     for kind, pattern in KIND_TRIGGERS.items():
-        if pattern.search(text):
+        if pattern.fullmatch(word):
             return kind
     return None
 
 
+@functools.lru_cache(maxsize=64)
 def triggers(sentence: str) -> list[tuple[int, int, str]]:
     """Return (start, end, kind) of every word in ``sentence`` that says what happened to people."""
-    found = []
-    for kind, pattern in KIND_TRIGGERS.items():
-        found.extend((m.start(), m.end(), kind) for m in pattern.finditer(sentence))
-    return sorted(found)
+    return [(m.start(), m.end(), _kind_of(m.group(0))) for m in _ANY_TRIGGER.finditer(lowered(sentence))]
 
 
 def nearest_trigger(
@@ -170,5 +194,5 @@ def nearest_trigger(
 
 def default_kind(sentence: str, quantity: Quantity, reading: Reading) -> str | None:
     """Return the kind a person count has when nothing else says: "12 victims" counts the dead."""
-    window = sentence[quantity.end : reading.noun_end + 1]
+    window = lowered(sentence)[quantity.end : reading.noun_end + 1]
     return "killed" if VICTIMS.search(window) else None

@@ -6,6 +6,7 @@ inflected forms. All three languages are searched together, so mixed-language te
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Word boundaries that let a footnote marker touch a word ("Katyn²" is the word "Katyn").
@@ -13,8 +14,81 @@ _L, _R = r"(?<![\w'’ʼ])", r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 
 
 def words(pattern: str) -> re.Pattern:
-    """Compile ``pattern`` to match whole words only."""
-    return re.compile(rf"{_L}(?:{pattern}){_R}", re.I)
+    """Compile ``pattern`` (alternatives separated by "|") to match whole words in text passed through ``lowered``.
+
+    Matching lowercased text case-sensitively is about three times faster than ``re.IGNORECASE``.
+    """
+    return re.compile(rf"{_L}(?:{trie(pattern)}){_R}")
+
+
+@functools.lru_cache(maxsize=256)
+def lowered(text: str) -> str:
+    """Return ``text`` in lower case with every character where it was (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" lowercases to two characters
+
+
+_META = set("\\.^$*+?{}[]()|")
+_QUANTIFIERS = set("*+?{")
+
+
+def trie(pattern: str) -> str:
+    """Rewrite a top-level alternation as a prefix tree: the same matches, far fewer steps per position.
+
+    Python's regular expressions try every alternative at every position; sharing the literal
+    beginnings of the alternatives ("killed|kidnapped" -> "ki(?:lled|dnapped)") makes a
+    several-hundred-word pattern about ten times faster.
+    """
+    root: dict = {}
+    for alternative in _split(pattern):
+        prefix = 0
+        while prefix < len(alternative) and alternative[prefix] not in _META:
+            prefix += 1
+        if prefix < len(alternative) and alternative[prefix] in _QUANTIFIERS and prefix > 0:
+            prefix -= 1  # "beasts?": the "s" belongs with its quantifier
+        node = root
+        for char in alternative[:prefix].lower():
+            node = node.setdefault(char, {})
+        node.setdefault("", []).append(alternative[prefix:])
+    return _render(root)
+
+
+def _split(pattern: str) -> list[str]:
+    parts, depth, in_class, current, escaped = [], 0, False, [], False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _render(node: dict) -> str:
+    # Longer branches first: without a word boundary after it, "hundred" must not win over "hundreds".
+    rests = node.get("", [])
+    branches = [rest for rest in rests if rest]
+    branches += [re.escape(char) + _render(node[char]) for char in sorted(k for k in node if k)]
+    branches += [""] if "" in rests else []
+    unique = list(dict.fromkeys(branches))
+    if len(unique) == 1:
+        return unique[0]
+    return "(?:" + "|".join(unique) + ")"
 
 
 # Nouns right after a number that say what is counted ("447 bodies", "10 катівень", "20 пыточных камер").
@@ -134,20 +208,55 @@ SEX_UNKNOWN = re.compile(
     r"(?:sex|gender)\b.{0,60}?\b(?:not|yet to be|un\w+)"
     r"|(?:unknown|undetermined|unidentified|unestablished) (?:sex|gender)"
     r"|стат[іь]\b.{0,60}?не\s*(?:встановлен|визначен)\w*|невстановлен\w* стат\w*|стать як\w+ не"
-    r"|пол\b.{0,60}?не\s*(?:установлен|определ)\w*|неустановленн\w* пол\w*|пол которых",
-    re.I,
+    r"|пол\b.{0,60}?не\s*(?:установлен|определ)\w*|неустановленн\w* пол\w*|пол которых"
 )
-#: Before a number: "the bodies of 26 people", "тіла 12 людей", "тела 5 мирных жителей".
-BODIES_OF = re.compile(
-    rf"{_L}(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$|{_L}(?:тіла|тіл|останки|тела|тел|останки|трупы)\s+$", re.I
+_SEX_HINT = re.compile(r"sex|gender|стат|пол")
+
+
+def sex_unknown(text: str, start: int, end: int) -> bool:
+    """Say whether lowered ``text[start:end]`` says the sex of those counted is not established."""
+    return _SEX_HINT.search(text, start, end) is not None and SEX_UNKNOWN.search(text, start, end) is not None
+
+
+_BODIES = frozenset("bodies remains corpses".split())
+_BODIES_OF = frozenset("тіла тіл останки тела тел трупы трупи".split())
+_GROUP_PHRASES = frozenset(
+    """of them|of whom|of those|among them|including|з них|із них|серед них|в тому числі|у тому числі|зокрема
+    |из них|среди них|в том числе|в т.ч.""".replace("\n", "").split("|")
 )
-#: Before a number: it is part of a group named just before ("of them", "з них", "среди них").
-BREAKDOWN = re.compile(
-    rf"{_L}(?:of them|of whom|of those|among them|among the \w+|including|of the \w+|з них|із них|серед них"
-    rf"|серед \w+|в тому числі|у тому числі|зокрема|из них|среди них|среди \w+|в том числе|в т\.ч\.)[\s,:—–-]*$",
-    re.I,
-)
+_GROUP_HEADS = frozenset(("among the", "of the", "серед", "среди"))
+
+
+def _last_words(before: str, count: int) -> list[str]:
+    return before.rstrip(" \t\n,:—–-").rsplit(None, count)[-count:]
+
+
+def bodies_of(before: str) -> bool:
+    """Say whether lowered ``before`` ends by naming bodies: "the bodies of (the)", "тіла", "тела"."""
+    last = _last_words(before, 3)
+    if not last:
+        return False
+    if last[-1] in _BODIES_OF:
+        return True
+    if last[-1] == "the":
+        last = last[:-1]
+    return len(last) >= 2 and last[-1] == "of" and last[-2] in _BODIES
+
+
+def breakdown(before: str) -> str | None:
+    """Return the words by which lowered ``before`` ends by naming a group ("серед поранених", "of them"), or None."""
+    last = _last_words(before, 4)
+    for size in (1, 2, 3, 4):
+        phrase = " ".join(last[-size:])
+        if len(last) >= size and phrase.strip() in _GROUP_PHRASES:
+            return phrase
+        head = " ".join(last[-size:-1])
+        if len(last) >= size and size > 1 and head.strip() in _GROUP_HEADS:
+            return phrase
+    return None
+
+
 #: After a number: "12 of them", "12 of the dead".
-OF_GROUP = re.compile(r"\s*(?:of them|of the|of whom|з них|із них|из них)", re.I)
+OF_GROUP = re.compile(r"\s*(?:of them|of the|of whom|з них|із них|из них)")
 #: After a number, before its noun: "215 are women", "215 — жінки".
-LINKING = re.compile(r"\s*(?:(?:are|were|is|was)\s+|[—–:-]\s*)", re.I)
+LINKING = re.compile(r"\s*(?:(?:are|were|is|was)\s+|[—–:-]\s*)")

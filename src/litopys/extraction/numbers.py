@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lowered, trie
+
 #: Larger values are not counts of anything this tool extracts; they are dropped.
 MAX_VALUE = 10**9
 APOSTROPHE = "['’ʼ`]"
@@ -103,12 +105,13 @@ _WORD_VALUES = {**UNITS, **TENS, **HUNDREDS, **MULTIPLIERS, **VAGUE}
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True))
+    return trie("|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True)))
 
 
 _WORD = re.compile(rf"(?:{_alternation(_WORD_VALUES)})", re.I)
+#: Runs of number words, matched in lowered text (``lexicon.lowered``).
 WORD_NUMBER = re.compile(
-    rf"(?<![\w'’ʼ-])(?:a\s+)?{_WORD.pattern}(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])", re.I
+    rf"(?<![\w'’ʼ-])(?:a\s+)?{_WORD.pattern}(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])"
 )
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(rf"[0-9]+(?:(?:{_SPACE}|[.,:/]|\s?[-–—]\s?)[0-9]+)*")
@@ -117,7 +120,6 @@ _MULT_AFTER = re.compile(
 )
 _THOUSANDS = re.compile(rf"[1-9][0-9]{{0,2}}(,|{_SPACE}|\.)[0-9]{{3}}(?:\1[0-9]{{3}})*")
 _DECIMAL = re.compile(r"[0-9]+[.,][0-9]{1,2}")
-_GROUPED = rf"[0-9]+(?:[,.]|{_SPACE})?[0-9]*"
 _RANGE = re.compile(r"([0-9][0-9,. \u00a0\u202f\u2009]*?)\s?[-–—]\s?([0-9][0-9,. \u00a0\u202f\u2009]*)")
 
 MONTHS = (
@@ -142,13 +144,18 @@ _ID_BEFORE = re.compile(
     re.I,
 )
 _GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
+_DATE_CHUNK = re.compile(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}")
+_DAY_MONTH = re.compile(r"[0-3]?[0-9]\.[01][0-9]")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_DASH = re.compile(r"[-–—]")
 
 
 def find_numbers(text: str) -> list[Number]:
     """Return the counts in ``text`` in order of appearance."""
     found = list(_digit_numbers(text))
     taken = [(n.start, n.end) for n in found]
-    for match in WORD_NUMBER.finditer(text):
+    for match in WORD_NUMBER.finditer(lowered(text)):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.extend(_word_numbers(match.group(0), match.start()))
     found.sort(key=lambda n: n.start)
@@ -171,29 +178,28 @@ def _digit_numbers(text: str):
 
 
 def _interpret(chunk: str, start: int, text: str):
-    has_dash = re.search(r"[-–—]", chunk) is not None
-    if re.fullmatch(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}", chunk):
-        return  # a date: 23.09.2022, 2022-09-23
-    if _THOUSANDS.fullmatch(chunk):
-        yield _make(int(re.sub(r"[^0-9]", "", chunk)), start, start + len(chunk), text)
-        return
-    if _DECIMAL.fullmatch(chunk):
-        if re.fullmatch(r"[0-3]?[0-9]\.[01][0-9]", chunk) and not _MULT_AFTER.match(text, start + len(chunk)):
-            return  # "23.09": a day and a month
-        whole, fraction = re.split(r"[.,]", chunk)
-        yield _make(float(f"{whole}.{fraction}"), start, start + len(chunk), text)
-        return
-    if re.fullmatch(r"[0-9]+", chunk):
+    if chunk.isdigit():
         if not (len(chunk) > 1 and chunk.startswith("0")) and len(chunk) <= 12:
             yield _make(int(chunk), start, start + len(chunk), text)
         return
-    if has_dash:
+    if _DATE_CHUNK.fullmatch(chunk):
+        return  # a date: 23.09.2022, 2022-09-23
+    if _THOUSANDS.fullmatch(chunk):
+        yield _make(int(_NOT_DIGIT.sub("", chunk)), start, start + len(chunk), text)
+        return
+    if _DECIMAL.fullmatch(chunk):
+        if _DAY_MONTH.fullmatch(chunk) and not _MULT_AFTER.match(text, start + len(chunk)):
+            return  # "23.09": a day and a month
+        yield _make(float(chunk.replace(",", ".")), start, start + len(chunk), text)
+        return
+    if _DASH.search(chunk):
         yield from _range(chunk, start, text)
         return
-    if re.search(r"[.,]", chunk) or len(re.findall(r"[0-9]+", chunk)) > 2:
+    pieces = list(_DIGIT_RUN.finditer(chunk))
+    if "." in chunk or "," in chunk or len(pieces) > 2:
         return  # a section number, or a phone number in groups
     # Two space-separated groups that are no thousands grouping ("in 2022 447 bodies"): each on its own.
-    for piece in re.finditer(r"[0-9]+", chunk):
+    for piece in pieces:
         digits = piece.group(0)
         if not (len(digits) > 1 and digits.startswith("0")) and len(digits) <= 12:
             yield _make(int(digits), start + piece.start(), start + piece.end(), text)
@@ -213,10 +219,10 @@ def _range(chunk: str, start: int, text: str):
 
 def _integer(chunk: str) -> int | None:
     chunk = chunk.strip(" ,.\u00a0\u202f\u2009")
-    if re.fullmatch(r"[0-9]{1,12}", chunk) and not (len(chunk) > 1 and chunk.startswith("0")):
+    if chunk.isdigit() and len(chunk) <= 12 and not (len(chunk) > 1 and chunk.startswith("0")):
         return int(chunk)
     if _THOUSANDS.fullmatch(chunk):
-        return int(re.sub(r"[^0-9]", "", chunk))
+        return int(_NOT_DIGIT.sub("", chunk))
     return None
 
 
@@ -235,7 +241,7 @@ def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Numbe
         return None  # a day of the month
     if _TIME_AFTER.match(text, end):
         return None
-    plain = re.fullmatch(r"[0-9]{4}", text[start:end]) is not None
+    plain = end - start == 4 and text[start:end].isdigit()
     year_like = _is_year(value) and (plain or _YEAR_AFTER.match(text, end) is not None)
     return Number(start, end, value, year_like=year_like)
 

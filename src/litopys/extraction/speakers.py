@@ -75,14 +75,27 @@ def _tables() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]
     return expand("institutions"), expand("roles")
 
 
+#: Words one of which every institution pattern contains: phrases without any skip the table.
+_INSTITUTION_HINT = re.compile(
+    r"polic|prosecut|office|sbu|ministr|staff|hrmmu|ohchr|monitoring|emergency|dsns|administration|ombuds|service"
+    r"|поліц|полиц|прокур|офіс|офис|сбу|мвс|мвд|міністер|министер|міноборон|минобор|генштаб|штаб|оон|дснс|гснс"
+    r"|адміністрац|администрац|ова|ода|ога|гунп|омбудс|служб",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=4096)
 def institution(phrase: str) -> str | None:
     """Return the canonical name of the body ``phrase`` names, or None."""
+    if not _INSTITUTION_HINT.search(phrase):
+        return None
     for name, pattern in _tables()[0]:
         if pattern.search(phrase):
             return name
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_role(role: str) -> str:
     """Return the canonical title for ``role`` when known, else the role as written (head noun in nominative)."""
     role = _LEADING.sub("", role.strip(" ,;:—–-\"'«»“”")).strip()
@@ -124,6 +137,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _known_role(phrase: str) -> bool:
     role = _LEADING.sub("", phrase.strip())
     return any(pattern.fullmatch(role) for _, pattern in _tables()[1])
