@@ -96,6 +96,7 @@ def build_record() -> str:
             decide(claim, "edit", users["demo-analyst"], "belongs to this incident", changes={"incident": incident})
     corroborate()
     review(users)
+    grade(users["demo-reviewer-2"])
     return f"{Incident.objects.count()} incidents ({made} new), {Claim.objects.filter(status='verified').count()} " \
            "verified claims"
 
@@ -112,3 +113,17 @@ def review(users) -> None:
             decide(claim, "accept", first, "the quote says this")
             claim.refresh_from_db()
         decide(claim, "verify", second, "checked against the quoted source and its independent relays")
+
+
+def grade(reviewer) -> None:
+    """Grade each demo incident as the verification rules suggest, saying so in the reason."""
+    from litopys.verification.grades import suggest_grade
+    from litopys.verification.service import claims_queryset, compute_figures
+
+    for incident in Incident.objects.filter(grade=""):
+        figures = [view.figure for view in compute_figures(claims_queryset().filter(incident=incident))]
+        if figures:
+            incident.grade = suggest_grade(figures)
+            incident.grade_reason = f"Suggested by the grading rules from {len(figures)} figures; accepted by " \
+                                    f"{reviewer.get_username()}."
+            incident.save(update_fields=["grade", "grade_reason", "updated_at"])

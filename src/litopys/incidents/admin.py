@@ -18,8 +18,8 @@ class SiteInline(admin.TabularInline):
 
 @admin.register(Incident)
 class IncidentAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "type", "start_date", "start_precision", "place", "status")
-    list_filter = ("type", "status", "start_precision")
+    list_display = ("title", "type", "start_date", "start_precision", "place", "status", "grade")
+    list_filter = ("type", "status", "grade", "start_precision")
     search_fields = ("title", "slug", "description")
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("place", "parent")

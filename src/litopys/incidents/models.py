@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from litopys.incidents.vocabulary import (
     actor_roles_choices,
     claim_kinds_choices,
+    grade_choices,
     incident_types_choices,
     site_kinds_choices,
 )
@@ -57,6 +58,9 @@ class Incident(models.Model):
         _("legal qualifications"), default=list, blank=True,
         help_text=_("Codes from the legal qualifications vocabulary (Rome Statute, Criminal Code of Ukraine)."))
     status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices, default=RecordStatus.DRAFT)
+    grade = models.CharField(_("grade"), max_length=20, choices=grade_choices, blank=True,
+                             help_text=_("A reviewer's grading of the evidence (see the methodology page)."))
+    grade_reason = models.TextField(_("reason for the grade"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(verbose_name=_("revision"))

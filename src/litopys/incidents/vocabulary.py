@@ -30,3 +30,15 @@ claim_kinds_choices = choices("claim_kinds")
 incident_types_choices = choices("incident_types")
 site_kinds_choices = choices("site_kinds")
 actor_roles_choices = choices("actor_roles")
+
+
+def grade_choices():
+    """Return (code, label) pairs of the incident grades (after Airwars), defined with the verification rules."""
+    import yaml
+
+    from litopys import vocab
+
+    path = vocab.FOLDER.parent / "verification" / "grades.yaml"
+    language = (get_language() or "en")[:2]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(code, entry["label"].get(language) or entry["label"]["en"]) for code, entry in data.items()]

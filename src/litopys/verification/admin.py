@@ -1,9 +1,31 @@
 """Staff screens for review decisions and the choices that shape figures (with history, diff and revert)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from litopys.incidents.admin import IncidentAdmin
+from litopys.incidents.models import Incident
+from litopys.verification.grades import suggest_grade
 from litopys.verification.models import BestValue, Decision, OriginMerge, OriginSplit
+from litopys.verification.service import claims_queryset, compute_figures
+
+
+class GradedIncidentAdmin(IncidentAdmin):
+    """The incident screen, with the grade the verification rules suggest beside the reviewer's own."""
+
+    readonly_fields = ("suggested_grade",)
+
+    @admin.display(description=_("suggested grade"))
+    def suggested_grade(self, obj):
+        if not obj.pk:
+            return "-"
+        figures = [view.figure for view in compute_figures(claims_queryset().filter(incident=obj))]
+        return suggest_grade(figures) if figures else _("no figures yet")
+
+
+admin.site.unregister(Incident)
+admin.site.register(Incident, GradedIncidentAdmin)
 
 
 @admin.register(Decision)
