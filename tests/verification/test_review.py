@@ -119,3 +119,19 @@ def test_a_collector_cannot_decide(claim, client):
     client.post("/staff/review/", {"claim": claim.pk, "action": "reject", "reason": "no"})
     claim.refresh_from_db()
     assert claim.status == "unverified" and not claim.decisions.exists()
+
+
+def test_a_collector_sees_only_what_they_collected(claim, client):
+    from litopys.evidence.models import Source
+
+    collector = get_user_model().objects.create_user("tester", password="synthetic-pass-123", is_staff=True)
+    collector.groups.add(Group.objects.get(name="collector"))
+    other = get_user_model().objects.create_user("other", password="synthetic-pass-123", is_staff=True)
+    other.groups.add(Group.objects.get(name="collector"))
+    assert Source.objects.get(pk=claim.source_id).collected_by == "tester"
+    client.force_login(collector)
+    assert f"/staff/evidence/source/{claim.source_id}/" in client.get("/staff/evidence/source/").content.decode()
+    assert client.get(f"/staff/incidents/claim/{claim.pk}/change/").status_code == 200
+    client.force_login(other)
+    assert f"/staff/evidence/source/{claim.source_id}/" not in client.get("/staff/evidence/source/").content.decode()
+    assert client.get(f"/staff/incidents/claim/{claim.pk}/change/").status_code == 302

@@ -1,6 +1,7 @@
 """Staff screens for sources and items: bytes are read-only, every download is a custody event."""
 
 from django.contrib import admin
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
@@ -95,6 +96,21 @@ class SourceAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # sources come in through `litopys ingest`, which hashes first
+
+    def get_queryset(self, request):
+        return own_sources(super().get_queryset(request), request.user)
+
+
+#: Roles that see every source; a collector alone sees only what they collected.
+ROLES_SEEING_ALL = ("analyst", "reviewer", "editor", "administrator")
+
+
+def own_sources(queryset, user, prefix: str = ""):
+    """Limit a collector (and nobody else) to the sources they collected."""
+    if user.is_superuser or not user.groups.filter(name="collector").exists() \
+            or user.groups.filter(name__in=ROLES_SEEING_ALL).exists():
+        return queryset
+    return queryset.filter(Q(**{f"{prefix}owner": user}) | Q(**{f"{prefix}collected_by": user.get_username()}))
 
 
 @admin.register(CustodyEvent)

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from litopys.evidence.admin import own_sources
 from litopys.incidents.models import Actor, Claim, Incident, Site
 
 
@@ -50,6 +51,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     readonly_fields = ("source", "quote", "start", "end", "extracted_by", "status", "entered_by", "accepted_by",
                        "created_at", "updated_at")
     list_select_related = ("place", "attributed_to", "source")
+
+    def get_queryset(self, request):
+        return own_sources(super().get_queryset(request), request.user, prefix="source__")
 
     @admin.display(description=_("source"))
     def source_link(self, obj):
