@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from litopys.evidence import custody
@@ -55,11 +55,10 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("chain of custody"))
     def custody_history(self, obj):
-        rows = format_html("")
-        for event in custody.history(obj.sha256):
-            rows += format_html("<tr><td>#{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
-                                event.sequence, event.occurred_at.isoformat(timespec="seconds"),
-                                event.get_action_display(), event.actor, event.entry_hash[:23] + "…")
+        rows = format_html_join(
+            "", "<tr><td>#{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+            ((event.sequence, event.occurred_at.isoformat(timespec="seconds"), event.get_action_display(),
+              event.actor, event.entry_hash[:23] + "…") for event in custody.history(obj.sha256)))
         return format_html("<table>{}</table>", rows)
 
     def get_urls(self):
