@@ -97,7 +97,6 @@ class Chart:
     slug: str
     title: str
     bars: list[Bar]
-    unit: str = ""
 
     def __post_init__(self):
         top = max((bar.total for bar in self.bars), default=0) or 1
@@ -121,11 +120,6 @@ class Chart:
         return CHART_LABEL_WIDTH + 10
 
 
-def kind_unit(kind: str) -> str:
-    entry = vocab.load("claim_kinds").get(kind, {})
-    return str(entry.get("unit", ""))
-
-
 def statistics_charts() -> dict:
     """Return the statistics of verified figures as charts: by kind, by oblast per kind, by month per kind."""
     incidents = list(data.public_incidents())
@@ -141,10 +135,10 @@ def statistics_charts() -> dict:
         rows = result.by_oblast[kind]
         bars = [Bar(key, oblasts.get(key) or _("Oblast not known"), *rows[key]) for key in rows]
         bars.sort(key=lambda bar: (not bar.key, -bar.total, bar.label))
-        by_oblast.append(Chart(f"oblast-{kind}", _("%(kind)s by oblast") % {"kind": label}, bars, kind_unit(kind)))
+        by_oblast.append(Chart(f"oblast-{kind}", _("%(kind)s by oblast") % {"kind": label}, bars))
         rows = result.by_month[kind]
         bars = [Bar(key, data.month_label(key), *rows[key]) for key in sorted(rows, key=lambda k: (not k, k))]
-        by_month.append(Chart(f"month-{kind}", _("%(kind)s by month") % {"kind": label}, bars, kind_unit(kind)))
+        by_month.append(Chart(f"month-{kind}", _("%(kind)s by month") % {"kind": label}, bars))
     return {"by_kind": by_kind, "by_oblast": by_oblast, "by_month": by_month, "left_out": result.left_out}
 
 

@@ -46,7 +46,7 @@
 
   function init(element) {
     var data = element.dataset;
-    var map = L.map(element, { scrollWheelZoom: false, attributionControl: Boolean(data.tiles) });
+    var map = L.map(element, { scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: Boolean(data.tiles) });
     map.fitBounds(UKRAINE);
     map.createPane("outline").style.zIndex = 350;
     if (data.tiles) {
