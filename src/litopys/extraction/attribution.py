@@ -33,8 +33,8 @@ PREFIX = re.compile(
 #: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
 BACKWARD = re.compile(
     _verbs(
-        r"про це (?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
-        r"|об этом (?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
+        r"про це (?:[\w-]+ ){0,3}?(?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
+        r"|об этом (?:[\w-]+ ){0,3}?(?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
         r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
     ),
     re.I,
@@ -45,6 +45,8 @@ VERB = re.compile(
         r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
         r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
         r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
+        r"|has recorded|have recorded|recorded|has documented|has verified|verified|зафіксува(?:в|ла|ли)"
+        r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)"
         r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
         r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
         r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
@@ -73,6 +75,30 @@ class Attribution:
 
 
 _ANY = re.compile(rf"(?P<backward>{BACKWARD.pattern})|(?P<prefix>{PREFIX.pattern})|(?P<verb>{VERB.pattern})")
+
+
+_HEADLINE = re.compile(
+    r"^\s*(?:(?:joint\s+)?statement|press release|communiqu[eé]|заява|повідомлення|звернення|заявление|сообщение"
+    r"|обращение)\s+(?:of|by|from)?\s*",
+    re.I,
+)
+
+
+def headline_speaker(headline: str) -> Reference | None:
+    """Return who speaks in a document whose headline says so ("Statement of the Office of ...")."""
+    match = _HEADLINE.match(headline)
+    if not match:
+        return None
+    end = _CLAUSE_END.search(headline, match.end())
+    return parse(headline[match.end() : end.start() if end else len(headline)], match.end())
+
+
+def speaks(sentence: str, position: int) -> bool:
+    """Say whether a reporting verb follows at ``position`` ("two former detainees said ...")."""
+    low = lowered(sentence)
+    while position < len(low) and low[position] == " ":
+        position += 1
+    return VERB.match(low, position) is not None
 
 
 def mentions_speaker(text: str) -> bool:

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import attribution, dates, opinions, places, segment
-from .bounds import quantities
-from .kinds import BARE_REACH, SENTENCE_REACH, clause_of, clauses, default_kind, nearest_trigger, read, triggers
+from .bounds import Quantity, quantities
+from .kinds import coordinated, decide, read
 from .language import LANGUAGES, detect
 from .lexicon import lowered
 from .numbers import WORD_NUMBER, find_numbers
@@ -28,7 +28,9 @@ class _Claim:
     candidate: ClaimCandidate
     sentence: int
     total: bool
-    date_known: bool = False
+    date_known: bool
+    quantity: Quantity
+    noun_end: int
 
 
 @dataclass
@@ -67,6 +69,15 @@ class _Reader:
             if not paragraph.heading:
                 break
             self.headline.append(paragraph)
+        #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
+        self.previous: list[_Claim] = []
+        self.previous_length = 0
+        self.previous_excluded: list[tuple[int, int]] = []
+        #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
+        self.document_speaker = None
+        if self.headline:
+            reference = attribution.headline_speaker(self.headline[0].text)
+            self.document_speaker = self._resolve(reference) if reference else None
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -110,45 +121,38 @@ class _Reader:
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
         self.claims.extend(claim.candidate for claim in state.claims)
+        self.previous, self.previous_length = state.claims, len(sentences)
+        self.previous_excluded = state.excluded
 
     def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[_Claim]:
         text = sentence.text
         found = quantities(text, find_numbers(text))
-        if not found:
-            return []
-        bounds = clauses(text)
         made: list[_Claim] = []
         sentence_date = _UNSET
+        previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
         for number, quantity in enumerate(found):
             limit = found[number + 1].start if number + 1 < len(found) else len(text)
             reading = read(text, quantity, limit)
-            if reading is None:
-                continue
-            span = (quantity.start, reading.noun_end)
-            clause = clause_of(bounds, quantity.start)
+            between = (previous_end, limit)
+            previous_end = max(quantity.end, reading.noun_end if reading else 0)
+            if reading is None or attribution.speaks(text, reading.noun_end):
+                continue  # "two former detainees said": the counted are the speakers
             total = self._total(state.claims + made, position, quantity, reading.group_kind)
-            kind, rule = reading.kind, reading.rule
-            if kind is not None and not (reading.sex_unknown and total):
-                pass
-            elif reading.bare:
-                kind, rule = nearest_trigger(triggers(text), span, clause, BARE_REACH), "verb"
-                if kind is None and reading.linked and total:
-                    kind, rule = total.candidate.kind, "breakdown"
-            else:
-                own = None if reading.sex_unknown else nearest_trigger(triggers(text), span, clause, 10**6)
-                kind, rule = own, "verb"
-                if kind is None and reading.group_kind:
-                    kind, rule = reading.group_kind, "breakdown"
-                elif kind is None and total and (reading.qualifiers or reading.linked or reading.others):
-                    kind, rule = total.candidate.kind, "breakdown"
-                if kind is None:
-                    kind, rule = nearest_trigger(triggers(text), span, (0, len(text)), SENTENCE_REACH), "verb"
-                if kind is None:
-                    kind, rule = default_kind(text, quantity, reading), "victims"
+            if total is None and position == 0 and reading.linked:
+                total = self._total(self.previous, self.previous_length, quantity, reading.group_kind)
+            kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
             if kind is None:
                 continue
             inherits = total is not None and (rule == "breakdown" or reading.linked)
             qualifiers = dict(reading.qualifiers)
+            low, high, approximate = quantity.min, quantity.max, quantity.approximate
+            last = made[-1] if made and made[-1].quantity is found[number - 1] else None
+            if last and not reading.person and coordinated(text, last.noun_end, quantity.start):
+                # "at least 1,017 civilians killed and 2,145 injured": the bound and the noun carry over.
+                qualifiers = qualifiers or dict(last.candidate.qualifiers)
+                if last.candidate.max is None and last.quantity.start < last.quantity.number.start:
+                    high = None
+                approximate = approximate or last.candidate.approximate
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:
@@ -156,9 +160,9 @@ class _Reader:
             start, end = self._quote(sentence, quantity.start, reading.noun_end)
             candidate = ClaimCandidate(
                 kind=kind,
-                min=quantity.min,
-                max=quantity.max,
-                approximate=quantity.approximate,
+                min=low,
+                max=high,
+                approximate=approximate,
                 quote=self.text[start:end],
                 start=start,
                 end=end,
@@ -172,9 +176,10 @@ class _Reader:
             else:
                 anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
                 candidate.place = self._place(index, position, anchor, state)
-                candidate.attributed_to = state.speaker
+                candidate.attributed_to = state.speaker or self.document_speaker
                 candidate.date = sentence_date or (state.date if state.speaker else None)
-            made.append(_Claim(candidate, position, total=rule != "breakdown", date_known=sentence_date is not None))
+            dated = sentence_date is not None
+            made.append(_Claim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end))
         state.claims.extend(made)
         return made
 
@@ -222,15 +227,27 @@ class _Reader:
             chosen = places.best(mentions, anchor if back == 0 else None, self.text, state.excluded)
             if chosen is not None:
                 return places.to_dict(chosen)
-        for earlier in reversed(self.paragraphs[:index]):
-            if earlier.heading:
+        headings_done = body_done = False
+        for earlier in reversed(self.paragraphs[max(0, index - 6) : index]):
+            if earlier.heading and not headings_done:
+                headings_done = True  # the nearest heading names the section's place, if just one
                 unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
                 if len(unique) == 1:
                     return places.to_dict(unique[0])
-                break
+            elif not earlier.heading and not body_done:
+                body_done = True  # else the paragraph before goes on about the same place
+                mentions = self.finder.mentions(earlier.start, earlier.end)
+                chosen = places.best(mentions, None, self.text, self.previous_excluded)
+                if chosen is not None:
+                    return places.to_dict(chosen)
         mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
         unique = places.distinct(mentions)
-        return places.to_dict(unique[0]) if len(unique) == 1 else None
+        if len(unique) == 1:
+            return places.to_dict(unique[0])
+        # Last resort: the place in the speaker's title ("the Kharkiv governor said 3,000 km² were freed").
+        sentence = sentences[position]
+        chosen = places.best(self.finder.mentions(sentence.start, sentence.end), anchor, self.text, [])
+        return places.to_dict(chosen)
 
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:

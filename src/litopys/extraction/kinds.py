@@ -27,18 +27,23 @@ from .lexicon import (
     words,
 )
 
-_WINDOW_STOP = re.compile(r"[,;:.!?()\[\]«»\"“”]|\s[—–]\s")
+# A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
+_WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
 _WINDOW_WORDS = 4
 #: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
 _BARE_NEXT = words(
-    r"were|was|are|is|have|had|has|got|and|or|people|і|й|та|а|ще|були|було|була|отримали|зазнали|дістали|получили"
-    r"|и|были|было|была|человек"
+    r"were|was|are|is|have|had|has|got|bore|bear|showed|show|and|or|people|і|й|та|а|ще|були|було|була|отримали"
+    r"|зазнали|дістали|мали|мають|получили|и|были|было|была|имели|имеют|человек"
 )
+#: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
+TORTURED_REACH = 40
 _TORTURED_AFTER = words(
     r"signs of (?:torture|abuse)|traces of torture|were tortured|had been tortured|tortured"
     r"|(?:зі |з )?(?:слідами|ознаками) (?:катувань|тортур)|катували|закатован\w*"
     r"|(?:со |с )?(?:следами|признаками) (?:пыток|истязаний)|пытали|замучен\w*"
 )
+_COORDINATION = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:,\s*)?(?:and|і|й|та|и|а|,)\s+(?:ще\s+|еще\s+|another\s+)?")
+_CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
 #: How far a verb elsewhere in the sentence may stand from a counted noun.
@@ -145,10 +150,13 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     if reading.sex_unknown:
         reading.qualifiers["sex"] = "unknown"
     if reading.kind in ("bodies", "killed") or (reading.person and reading.kind is None):
-        if _TORTURED_AFTER.search(sentence, reading.noun_end or quantity.end, clause[1]):
+        after = reading.noun_end or quantity.end
+        tortured = _TORTURED_AFTER.search(sentence, after, min(clause[1], after + TORTURED_REACH))
+        if tortured and not _CONJUNCTION.search(sentence, after, tortured.start()):
             reading.kind, reading.rule = "tortured", "noun-tortured"
     if reading.kind is None and not reading.person:
-        if tokens and not _BARE_NEXT.match(tokens[0].group(0)) and not _trigger_kind(tokens[0].group(0)):
+        first = tokens[0].group(0) if tokens else ""
+        if first and not reading.linked and not _BARE_NEXT.match(first) and not _trigger_kind(first):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
     reading.noun_end = reading.noun_end or quantity.end
@@ -192,7 +200,39 @@ def nearest_trigger(
     return best[1] if best else None
 
 
-def default_kind(sentence: str, quantity: Quantity, reading: Reading) -> str | None:
-    """Return the kind a person count has when nothing else says: "12 victims" counts the dead."""
+def decide(
+    sentence: str, quantity: Quantity, reading: Reading, total_kind: str | None, between: tuple[int, int]
+) -> tuple[str | None, str]:
+    """Return (kind, rule) for a quantity, given the kind of the total it may break down.
+
+    A noun decides first ("447 bodies"); a number with no noun takes a verb right next to it and
+    not beyond a neighbouring number ("killed 3 and injured 7"); a count of people takes the
+    nearest verb of its clause, then the group it belongs to, then its total, then any verb near it.
+    """
+    found = triggers(sentence)
+    span = (quantity.start, reading.noun_end)
+    if reading.kind is not None and not (reading.sex_unknown and total_kind):
+        return reading.kind, reading.rule
+    if reading.bare:
+        kind = nearest_trigger(found, span, between, BARE_REACH)
+        if kind is None and reading.linked and total_kind:
+            return total_kind, "breakdown"
+        return kind, "verb"
+    clause = clause_of(clauses(sentence), quantity.start)
+    kind = None if reading.sex_unknown else nearest_trigger(found, span, clause, 10**6)
+    if kind is not None:
+        return kind, "verb"
+    if reading.group_kind:
+        return reading.group_kind, "breakdown"
+    if total_kind and (reading.qualifiers or reading.linked or reading.others):
+        return total_kind, "breakdown"
+    kind = nearest_trigger(found, span, (0, len(sentence)), SENTENCE_REACH)
+    if kind is not None:
+        return kind, "verb"
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
-    return "killed" if VICTIMS.search(window) else None
+    return ("killed", "victims") if VICTIMS.search(window) else (None, "")
+
+
+def coordinated(sentence: str, previous_end: int, start: int) -> bool:
+    """Say whether a number continues the one before it: "1,017 civilians killed and 2,145 injured"."""
+    return _COORDINATION.fullmatch(lowered(sentence), previous_end, start) is not None

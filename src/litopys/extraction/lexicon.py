@@ -97,8 +97,13 @@ KIND_NOUNS: list[tuple[str, re.Pattern]] = [
     (
         "torture_sites",
         words(
-            r"torture (?:chambers?|rooms?|sites?|cells?|cent(?:er|re)s?|facilit(?:y|ies)|places?)|places of torture"
-            r"|катівн\w*|катівень|місц\w* (?:катувань|утримання)|пыточн\w*|мест\w* (?:пыток|содержания)|застенк\w*"
+            r"torture (?:chambers?|rooms?|sites?|cells?|cent(?:er|re)s?|facilit(?:y|ies)|places?)"
+            r"|places of (?:detention and torture|torture and detention|torture|detention)"
+            r"|detention (?:sites?|facilit(?:y|ies)|cent(?:er|re)s?)|filtration (?:camps?|cent(?:er|re)s?)"
+            r"|катівн\w*|катівень|місц\w* (?:катувань|утримання|несвободи|незаконного утримання)"
+            r"|фільтраційн\w* табор\w*"
+            r"|пыточн\w*|мест\w* (?:пыток|содержания|несвободы|незаконного содержания)|фильтрационн\w* лагер\w*"
+            r"|застенк\w*"
         ),
     ),
     (
@@ -143,7 +148,8 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
     ),
     "missing": words(r"missing|unaccounted|disappeared|зникл\w*|безвісти|безвести|пропавш\w*|пропал\w*|без вести"),
     "detained": words(
-        r"detain\w*|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|затрима\w*|викрал\w*"
+        r"detain\w*|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|passed through"
+        r"|пройшли через|прошли через|затрима\w*|викрал\w*"
         r"|викраден\w*|утримува\w*|утримують|полонен\w*|ув['’ʼ]язнен\w*|задержа\w*|похищ\w*|похити\w*|удержива\w*"
         r"|удерживал\w*|в плену|у полоні"
     ),
@@ -224,7 +230,7 @@ _GROUP_PHRASES = frozenset(
     """of them|of whom|of those|among them|including|з них|із них|серед них|в тому числі|у тому числі|зокрема
     |из них|среди них|в том числе|в т.ч.""".replace("\n", "").split("|")
 )
-_GROUP_HEADS = frozenset(("among the", "of the", "серед", "среди"))
+_GROUP_HEADS = frozenset(("among the", "among those", "of those", "of the", "серед", "среди", "из числа", "з числа"))
 
 
 def _last_words(before: str, count: int) -> list[str]:

@@ -133,7 +133,9 @@ MONTHS = (
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})(?!\w)", re.I)
 _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{MONTHS})\.?\s*$", re.I)
 _ORDINAL_AFTER = re.compile(
-    r"(?:st|nd|rd|th|\s?-\s?(?:й|го|му|ї|ій|ої|ий|ого|ому|е|я|ая|ое|ой|ем|ту|та|те))(?!\w)", re.I
+    r"(?:st|nd|rd|th|\s?-\s?(?:й|го|му|ї|ій|ої|ий|ого|ому|е|я|ая|ое|ой|ем|ту|та|те))(?!\w)"
+    r"|-?\s?(?:year-old|years? old|річн\w*|літн\w*|летн\w*|месячн\w*|місячн\w*)",  # an age, not a count
+    re.I,
 )
 _TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|годин\w*|год\.|час(?:ов|а)?(?!\w)|ч\.)", re.I)
 _NOT_COUNT_AFTER = re.compile(r"\s?(?:%|відсот|процент|percent|per cent|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I)
