@@ -5,8 +5,9 @@ as an anonymous reader would fetch it and written where a static host looks for 
 for a URL ending in a slash, the path itself otherwise. Static files are collected with the staticfiles
 finders; media files are copied from storage when a page uses them. Nothing under /staff/ is visited.
 
-Only forms change: a form that posts (comments, ratings) posts to LITOPYS_DYNAMIC_URL when it is set, or
-is replaced by a note that sends the reader to the main site. The export is built beside its target and
+Only forms change: comment and rating forms post to LITOPYS_DYNAMIC_URL when it is set, or are replaced
+by a note that sends the reader to the main site; other forms that post (the language switch) are left
+out, since a static copy is in one language and takes no input. The export is built beside its target and
 renamed into place, so a failed run never leaves a half-written export where a good one was.
 """
 
@@ -34,7 +35,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.test.utils import override_settings
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -47,6 +48,8 @@ EXCLUDED_STATIC = ("admin/",)
 OPTIONAL_SEEDS = ("/robots.txt", "/sitemap.xml")
 RECORD_SEEDS = ("record:incidents", "record:map", "record:map_geojson", "record:timeline", "record:statistics",
                 "record:statistics_csv")
+#: Forms readers fill in, by URL name: they post to LITOPYS_DYNAMIC_URL, or become a note pointing there.
+READER_FORMS = ("chronicle:comment", "chronicle:page-comment", "chronicle:rate")
 FORM = re.compile(r"<form\b[^>]*>.*?</form\s*>", re.IGNORECASE | re.DOTALL)
 FORM_METHOD = re.compile(r"""\bmethod\s*=\s*["']?post\b""", re.IGNORECASE)
 FORM_ACTION = re.compile(r"""\baction\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -152,18 +155,32 @@ def safe_join(root: Path, relative: str) -> Path:
     return root / normal
 
 
+def reader_form(action: str) -> bool:
+    """Tell whether a form's action is one of READER_FORMS (a comment or a rating)."""
+    try:
+        return resolve(urlsplit(action).path).view_name in READER_FORMS
+    except Resolver404:
+        return False
+
+
 def rewrite_forms(page: str, path: str, dynamic_url: str, main_site: str) -> str:
-    """Point forms that post at the dynamic site, or replace them with a note when there is none."""
+    """Point comment and rating forms at the dynamic site, or replace them with a note when there is none.
+
+    Other forms that post (the language switch) cannot work on a static host and are left out; forms that
+    get (search) stay as they are.
+    """
     def replace(match: re.Match) -> str:
         form = match.group(0)
         opening = form[:form.index(">") + 1]
         if not FORM_METHOD.search(opening):
             return form
+        found = FORM_ACTION.search(opening)
+        action = next((group for group in found.groups() if group is not None), "") if found else ""
+        action = urljoin(path, html.unescape(action) or path)
+        if not reader_form(action):
+            return ""
         if dynamic_url:
-            found = FORM_ACTION.search(opening)
-            action = next((group for group in found.groups() if group is not None), "") if found else ""
-            target = dynamic_url.rstrip("/") + urljoin(path, html.unescape(action) or path)
-            quoted = html.escape(target, quote=True)
+            quoted = html.escape(dynamic_url.rstrip("/") + action, quote=True)
             opening_new = (FORM_ACTION.sub(f'action="{quoted}"', opening, count=1) if found
                            else opening[:-1] + f' action="{quoted}">')
             return CSRF_INPUT.sub("", opening_new + form[len(opening):])
@@ -188,7 +205,7 @@ class Crawl:
         self.queue: deque[tuple[str, str]] = deque()
         self.seen: set[str] = set()
         self.media: set[str] = set()
-        self.static: set[tuple[str, str]] = set()
+        self.static: dict[str, str] = {}
         self.result: ExportResult | None = None
 
     def add(self, url: str, referrer: str) -> None:
@@ -203,7 +220,7 @@ class Crawl:
             return
         static_url, media_url = "/" + settings.STATIC_URL.lstrip("/"), "/" + settings.MEDIA_URL.lstrip("/")
         if path.startswith(static_url):
-            self.static.add((unquote(path[len(static_url):]), referrer))
+            self.static.setdefault(unquote(path[len(static_url):]), referrer)
         elif path.startswith(media_url):
             self.media.add(unquote(path[len(media_url):]))
         elif path not in self.seen:
@@ -261,7 +278,7 @@ class Crawl:
                 written.add(name)
                 with storage.open(name) as handle:
                     self.write(f"{prefix}/{name}", handle.read())
-        for name, referrer in sorted(self.static):
+        for name, referrer in sorted(self.static.items()):
             if name not in written:
                 self.result.broken.append(("/" + prefix + "/" + name, 404, referrer))
 
