@@ -1,0 +1,102 @@
+"""HTTP for public pages: validators and cache headers, conditional GET, and same-origin checks for forms."""
+
+import functools
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from litopys.chronicle import generations, pagecache
+
+#: Browsers keep a public page this long at most before asking again (a 304 when nothing changed).
+BROWSER_MAX_AGE = 60
+
+
+def public_page(view):
+    """Give a view's page an ETag, Last-Modified and Cache-Control, answer conditional GETs, and cache it.
+
+    A view marks what its page depends on besides the site generation in ``response.litopys_deps``
+    ({generation key: value}) and a page meant for one reader only with ``response.litopys_private``.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        fallback = not pagecache.middleware_installed() and _cache_allowed(request)
+        if fallback:
+            entry = pagecache.lookup(request.META, request.COOKIES)
+            if entry is not None:
+                return pagecache.response_for(request.META, entry)
+        site = generations.site_generation()
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        finish(request, response, site)
+        if fallback:
+            pagecache.store(request, response, complete=False)
+        if response.has_header("ETag") and response.has_header("Last-Modified"):
+            return get_conditional_response(request, etag=response["ETag"],
+                                            last_modified=_modified(response), response=response)
+        return response
+
+    return wrapper
+
+
+def _cache_allowed(request) -> bool:
+    return pagecache.eligible(request.META, request.COOKIES) and not request.user.is_authenticated
+
+
+def _modified(response) -> int:
+    return getattr(response, "litopys_modified", 0)
+
+
+def finish(request, response, site: int) -> None:
+    """Set validators and cache headers on a rendered public page, and mark it for the page cache."""
+    deps = getattr(response, "litopys_deps", {})
+    modified = int(max([site, *deps.values()]) // 1_000_000_000)
+    response.litopys_modified = modified
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    response["Last-Modified"] = http_date(modified)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    if getattr(response, "litopys_private", False) or request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True, no_store=True)
+        return
+    max_age = min(BROWSER_MAX_AGE, pagecache.seconds())
+    patch_cache_control(response, public=True, max_age=max_age)
+    response.litopys_page = {"site": site, "deps": deps, "language": get_language()}
+
+
+def private_page(response):
+    """Mark a response as meant for one reader: never stored, never shared."""
+    response.litopys_private = True
+    return response
+
+
+def same_origin(request) -> bool:
+    """Tell whether a form was posted from this site (or an origin in CSRF_TRUSTED_ORIGINS).
+
+    The readers' forms carry no CSRF token, so that the pages holding them can be cached and shared; a
+    browser says where a form came from in Sec-Fetch-Site or Origin (or Referer), and that is checked
+    instead. A client that sends none of them is not a browser, and so cannot be a CSRF victim.
+    """
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site in ("same-origin", "none"):
+        return True
+    origin = request.META.get("HTTP_ORIGIN")
+    if not origin:
+        referer = request.META.get("HTTP_REFERER")
+        if not referer:
+            return fetch_site is None
+        parts = urlsplit(referer)
+        origin = f"{parts.scheme}://{parts.netloc}"
+    return origin in trusted_origins(request)
+
+
+def trusted_origins(request) -> set[str]:
+    site = urlsplit(settings.LITOPYS_SITE_URL)
+    return {f"{request.scheme}://{request.get_host()}", f"{site.scheme}://{site.netloc}",
+            *settings.CSRF_TRUSTED_ORIGINS}

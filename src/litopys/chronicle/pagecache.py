@@ -1,0 +1,184 @@
+"""The server-side page cache: whole anonymous GET responses, keyed by the site generation.
+
+A page is stored only when its view marked it public (`http.public_page`), the reader is anonymous, sent
+no session or pending-comment cookie, and the response sets no cookie. The key holds the site generation,
+the host, the language and the path, so a bump of the generation retires every page at once, in every
+worker. A page that shows a post's rating also remembers that post's generation and is not served once a
+vote moved it.
+
+Three places can serve a hit, from fastest to slowest:
+
+- `litopys.chronicle.fastpath.PageCacheApp` wraps the WSGI application and answers before Django runs;
+- `PageCacheMiddleware`, first in MIDDLEWARE, answers before sessions, auth and CSRF do any work, and
+  stores pages with their final headers;
+- without either, `http.public_page` looks pages up and stores them in the view itself.
+"""
+
+import hashlib
+import re
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_etags, parse_http_date_safe
+from django.utils.translation import get_language_from_request
+
+from litopys.chronicle import generations
+
+MIDDLEWARE = "litopys.chronicle.pagecache.PageCacheMiddleware"
+#: The signed cookie that lists a reader's comments awaiting moderation.
+PENDING_COOKIE = "litopys_pending"
+CACHEABLE_QUERY = re.compile(r"^(?:page=\d{1,6})?$")
+NOT_STORED = {"set-cookie", "content-length"}
+HEADERS_304 = ("cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary")
+#: Pages kept in this process's memory, so a hit reads only the generations from the shared cache.
+LOCAL_ENTRIES = 256
+_local: OrderedDict[str, dict] = OrderedDict()
+
+
+def seconds() -> int:
+    return settings.LITOPYS_PAGE_CACHE
+
+
+def middleware_installed() -> bool:
+    return MIDDLEWARE in settings.MIDDLEWARE
+
+
+def eligible(environ: dict, cookies: dict) -> bool:
+    """Tell whether a request may be answered from, or stored into, the page cache."""
+    return (environ.get("REQUEST_METHOD") in ("GET", "HEAD") and seconds() > 0
+            and CACHEABLE_QUERY.match(environ.get("QUERY_STRING", "")) is not None
+            and settings.SESSION_COOKIE_NAME not in cookies and PENDING_COOKIE not in cookies)
+
+
+def _language(environ: dict, cookies: dict) -> str:
+    class Probe:
+        COOKIES = cookies
+        META = environ
+        path_info = environ.get("PATH_INFO", "/")
+
+    return get_language_from_request(Probe, check_path=False)
+
+
+def key(environ: dict, cookies: dict, site_generation: int, language: str | None = None) -> str:
+    host = environ.get("HTTP_HOST") or f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+    language = language or _language(environ, cookies)
+    where = f"{host}\n{environ.get('PATH_INFO', '/')}\n{environ.get('QUERY_STRING', '')}"
+    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:40]
+    return f"chronicle:page:{site_generation}:{language}:{digest}"
+
+
+def current_site_generation() -> int | None:
+    """Return the site generation, or None when it must be renewed first (lost, or a post fell due)."""
+    current = cache.get(generations.SITE)
+    if current is None or (current[1] is not None and time.time() >= current[1]):
+        return None
+    return current[0]
+
+
+def lookup(environ: dict, cookies: dict, complete_only: bool = False) -> dict | None:
+    """Return the stored entry for a request, or None."""
+    site = current_site_generation()
+    if site is None:
+        return None
+    page_key = key(environ, cookies, site)
+    entry = _local.get(page_key)
+    if entry is None:
+        entry = cache.get(page_key)
+        if entry is None:
+            return None
+        _remember(page_key, entry)
+    if entry["expires"] < time.time() or (complete_only and not entry["complete"]):
+        return None
+    if entry["deps"]:
+        now = cache.get_many(list(entry["deps"]))
+        if any(now.get(dep) != value for dep, value in entry["deps"].items()):
+            return None
+    return entry
+
+
+def _remember(page_key: str, entry: dict) -> None:
+    _local[page_key] = entry
+    _local.move_to_end(page_key)
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
+
+
+def store(request, response, complete: bool) -> None:
+    """Keep a public page for the next anonymous reader."""
+    marks = getattr(response, "litopys_page", None)
+    if (marks is None or response.status_code != 200 or response.streaming or response.cookies
+            or not eligible(request.META, request.COOKIES) or request.method != "GET"):
+        return
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return
+    entry = {
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in NOT_STORED],
+        "body": response.content,
+        "etag": response.get("ETag", ""),
+        "last_modified": response.get("Last-Modified", ""),
+        "deps": marks["deps"],
+        "expires": time.time() + seconds(),
+        "complete": complete,
+    }
+    cache.set(key(request.META, request.COOKIES, marks["site"], marks["language"]), entry, seconds())
+
+
+def not_modified(environ: dict, entry: dict) -> bool:
+    """Tell whether the reader's copy, named by If-None-Match or If-Modified-Since, is still current."""
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match:
+        tags = parse_etags(if_none_match)
+        return "*" in tags or _weak(entry["etag"]) in {_weak(tag) for tag in tags}
+    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    modified = parse_http_date_safe(entry["last_modified"])
+    return since is not None and modified is not None and modified <= since
+
+
+def _weak(tag: str) -> str:
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def response_for(environ: dict, entry: dict):
+    """Build a Django response from an entry: the page itself, or 304 when the reader has it."""
+    if not_modified(environ, entry):
+        response = HttpResponseNotModified()
+        for name, value in entry["headers"]:
+            if name.lower() in HEADERS_304:
+                response[name] = value
+    else:
+        response = HttpResponse(entry["body"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+    response.litopys_hit = True
+    return response
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GETs from the page cache before any other middleware; store what views mark public.
+
+    Put it first in MIDDLEWARE, so a hit costs no session, auth or CSRF work and a stored page carries the
+    headers every other middleware added.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if eligible(request.META, request.COOKIES):
+            entry = lookup(request.META, request.COOKIES)
+            if entry is not None:
+                return response_for(request.META, entry)
+        response = self.get_response(request)
+        store(request, response, complete=True)
+        return response
+
+
+def clear_local() -> None:
+    """Forget the pages held in this process (tests use it to read from the shared cache)."""
+    _local.clear()
+

@@ -1,0 +1,96 @@
+"""Keep what the public site caches in step with the record and the posts, and keep bodies rendered."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from litopys.chronicle import comments, generations, search
+from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, Rating, Tag
+from litopys.chronicle.rendering import render_markdown
+
+#: Models whose rows a figure, an incident card or an image is drawn from ("app_label.Model").
+RECORD_MODELS = (
+    "incidents.Claim", "incidents.Incident", "incidents.Site", "incidents.Actor",
+    "verification.Decision", "verification.BestValue", "verification.OriginMerge", "verification.OriginSplit",
+    "evidence.Source", "places.Place",
+)
+
+
+def record_changed(sender, **kwargs):
+    generations.bump_record()
+
+
+def media_changed(sender, **kwargs):
+    generations.bump_record()
+
+
+def site_changed(sender, **kwargs):
+    generations.bump_site()
+
+
+def render_body(sender, instance, raw=False, **kwargs):
+    """Render the Markdown body into body_html whenever a post is saved (fixtures load as they are)."""
+    if raw:
+        return
+    if instance.body or not instance.body_html:
+        instance.body_html = render_markdown(instance.body)
+
+
+def post_saved(sender, instance, raw=False, **kwargs):
+    generations.bump_site(schedule_changed=True)
+    if not raw:
+        search.index_post(instance)
+
+
+def post_deleted(sender, instance, **kwargs):
+    generations.bump_site(schedule_changed=True)
+    search.remove_post(instance.pk)
+
+
+def comment_before_save(sender, instance, raw=False, **kwargs):
+    """Sanitise every comment however it arrives, and note whether readers saw it before."""
+    if raw:
+        return
+    instance.body = comments.clean_html(instance.body)
+    instance._was_approved = bool(instance.pk) and Comment.objects.filter(
+        pk=instance.pk, status=CommentStatus.APPROVED).exists()
+
+
+def comment_saved(sender, instance, **kwargs):
+    if instance.status == CommentStatus.APPROVED or getattr(instance, "_was_approved", False):
+        generations.bump_site()
+
+
+def comment_deleted(sender, instance, **kwargs):
+    if instance.status == CommentStatus.APPROVED:
+        generations.bump_site()
+
+
+def rating_changed(sender, instance, **kwargs):
+    generations.bump_post(instance.post_id)
+
+
+def connect():
+    from django.apps import apps
+
+    uid = "litopys.chronicle.%s.%s"
+    for label in RECORD_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(record_changed, sender=model, dispatch_uid=uid % ("record-save", label))
+        post_delete.connect(record_changed, sender=model, dispatch_uid=uid % ("record-delete", label))
+    for model in (Media,):
+        post_save.connect(media_changed, sender=model, dispatch_uid=uid % ("media-save", model.__name__))
+        post_delete.connect(media_changed, sender=model, dispatch_uid=uid % ("media-delete", model.__name__))
+    for model in (Category, Tag):
+        post_save.connect(site_changed, sender=model, dispatch_uid=uid % ("site-save", model.__name__))
+        post_delete.connect(site_changed, sender=model, dispatch_uid=uid % ("site-delete", model.__name__))
+    pre_save.connect(render_body, sender=Post, dispatch_uid=uid % ("render", "post"))
+    post_save.connect(post_saved, sender=Post, dispatch_uid=uid % ("save", "post"))
+    post_delete.connect(post_deleted, sender=Post, dispatch_uid=uid % ("delete", "post"))
+    pre_save.connect(comment_before_save, sender=Comment, dispatch_uid=uid % ("clean", "comment"))
+    post_save.connect(comment_saved, sender=Comment, dispatch_uid=uid % ("save", "comment"))
+    post_delete.connect(comment_deleted, sender=Comment, dispatch_uid=uid % ("delete", "comment"))
+    post_save.connect(rating_changed, sender=Rating, dispatch_uid=uid % ("save", "rating"))
+    post_delete.connect(rating_changed, sender=Rating, dispatch_uid=uid % ("delete", "rating"))
+    # Tags, incidents and places of a post change its related posts.
+    for field in ("tags", "incidents", "places"):
+        m2m_changed.connect(site_changed, sender=getattr(Post, field).through,
+                            dispatch_uid=uid % ("m2m", field))
