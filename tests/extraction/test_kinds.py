@@ -82,6 +82,11 @@ def test_breakdown_named_by_its_group(gazetteer):
     assert claims(text, gazetteer)[-1] == ("injured", 2, 2, {"age": "child"})
 
 
+def test_one_counts_before_a_person_noun(gazetteer):
+    text = "Всього виявили тіла 19 людей: 12 чоловіків, шість жінок та одну дитину."
+    assert claims(text, gazetteer)[-2:] == [("bodies", 6, 6, {"sex": "female"}), ("bodies", 1, 1, {"age": "child"})]
+
+
 def test_of_them_takes_the_groups_qualifiers(gazetteer):
     text = "Five men were held in a basement for weeks; two of them died."
     assert claims(text, gazetteer) == [("detained", 5, 5, {"sex": "male"}), ("killed", 2, 2, {"sex": "male"})]
@@ -98,6 +103,8 @@ def test_of_them_takes_the_groups_qualifiers(gazetteer):
         "Call 102 if you need help.",
         "The town was liberated in September 2022.",
         "Just one mass burial site was found.",
+        "One of the victims was a teacher.",
+        "One in three showed signs of a violent death.",
         "Six months of occupation ended on 10 September.",
     ],
 )

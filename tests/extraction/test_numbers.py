@@ -62,13 +62,17 @@ def test_counts_in_digits_and_words(text, expected):
         "21/8 Instytutska Street",
         "Article 438",
         "ст. 438",
-        "one mass grave",
         "2014-2025",
         "COVID19",
     ],
 )
 def test_not_counts(text):
     assert values(text) == []
+
+
+def test_one_is_found_but_spelled():
+    (number,) = find_numbers("one child")
+    assert number.value == 1 and number.spelled
 
 
 def test_years_are_flagged():

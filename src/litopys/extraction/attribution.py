@@ -30,6 +30,14 @@ PREFIX = re.compile(
     ),
     re.I,
 )
+#: "За його словами", "по его данным", "according to him": the speaker named before.
+PRONOUN_PREFIX = re.compile(
+    _verbs(
+        r"according to (?:him|her)|за (?:його|її|їхніми|їх) (?:словами|даними|інформацією|оцінками)"
+        r"|по (?:его|ее|её|их) (?:словам|данным|информации|оценкам)"
+    ),
+    re.I,
+)
 #: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
 BACKWARD = re.compile(
     _verbs(
@@ -46,7 +54,8 @@ VERB = re.compile(
         r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
         r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
         r"|has recorded|have recorded|recorded|has documented|has verified|verified|зафіксува(?:в|ла|ли)"
-        r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)"
+        r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
+        r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)"
         r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
         r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
         r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
@@ -74,7 +83,10 @@ class Attribution:
     backward: bool = False
 
 
-_ANY = re.compile(rf"(?P<backward>{BACKWARD.pattern})|(?P<prefix>{PREFIX.pattern})|(?P<verb>{VERB.pattern})")
+_ANY = re.compile(
+    rf"(?P<pronoun>{PRONOUN_PREFIX.pattern})|(?P<backward>{BACKWARD.pattern})|(?P<prefix>{PREFIX.pattern})"
+    rf"|(?P<verb>{VERB.pattern})"
+)
 
 
 _HEADLINE = re.compile(
@@ -85,12 +97,27 @@ _HEADLINE = re.compile(
 
 
 def headline_speaker(headline: str) -> Reference | None:
-    """Return who speaks in a document whose headline says so ("Statement of the Office of ...")."""
+    """Return who speaks in a whole document, when its first line says: "Statement of the Office of ...",
+    or just names a body ("Офіс Генерального прокурора"), or it is signed ("Олег Синєгубов, голова ОВА")."""
     match = _HEADLINE.match(headline)
-    if not match:
+    start = match.end() if match else 0
+    end = _CLAUSE_END.search(headline, start) if match else None
+    reference = parse(headline[start : end.start() if end else len(headline)], start)
+    if reference is None or reference.how != "named" or reference.speaker is None or not reference.speaker.name:
         return None
-    end = _CLAUSE_END.search(headline, match.end())
-    return parse(headline[match.end() : end.start() if end else len(headline)], match.end())
+    return reference if match or reference.speaker.institution or reference.end - reference.start >= len(
+        headline.strip()
+    ) - 1 else None
+
+
+def colon_speaker(heading: str) -> Reference | None:
+    """Return who a heading attributes its words to: "Клименко: ...", "Lubinets: over 400 children ..."."""
+    head, colon, _ = heading.partition(":")
+    if not colon or len(head.split()) > 10:
+        return None
+    reference = parse(head)
+    named = reference is not None and reference.how == "named" and reference.speaker and reference.speaker.name
+    return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
 
 
 def speaks(sentence: str, position: int) -> bool:
@@ -111,7 +138,9 @@ def find(sentence: str) -> Attribution | None:
     candidates: list[tuple[int, Attribution]] = []
     for match in _ANY.finditer(lowered(sentence)):
         how = match.lastgroup
-        if how == "backward":
+        if how == "pronoun":
+            reference = Reference(None, "pronoun", match.start(), match.end())
+        elif how == "backward":
             reference = _object(sentence, match.end())
         elif how == "prefix":
             reference = None if _RELATIVE.match(sentence, match.end()) else _object(sentence, match.end())

@@ -75,9 +75,11 @@ class _Reader:
         self.previous_excluded: list[tuple[int, int]] = []
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
         self.document_speaker = None
-        if self.headline:
-            reference = attribution.headline_speaker(self.headline[0].text)
-            self.document_speaker = self._resolve(reference) if reference else None
+        signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
+        for line in [*self.headline[:1], signature]:
+            reference = attribution.headline_speaker(line.text) if line else None
+            if reference and self.document_speaker is None:
+                self.document_speaker = self._resolve(reference)
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -96,6 +98,9 @@ class _Reader:
         flags, bearing = [], []
         for position, sentence in enumerate(sentences):
             found = attribution.find(sentence.text)
+            if found is None and paragraph.heading:
+                colon = attribution.colon_speaker(sentence.text)
+                found = attribution.Attribution(colon) if colon else None
             statement_date = None
             if found:
                 reference = found.reference
@@ -198,9 +203,10 @@ class _Reader:
 
     def _resolve(self, reference) -> Speaker | None:
         speaker = reference.speaker
-        if reference.how == "pronoun":
+        if reference.how == "pronoun" or (speaker is not None and speaker.name is None):
+            # "he said", "за його словами"; "the minister said" after the minister was named
             people = [s for s in self.speakers if not s.institution and s.name]
-            return people[-1] if people else None
+            return people[-1] if people else speaker
         if reference.how == "surname":
             for known in reversed(self.speakers):
                 if known.name and not known.institution and _same_surname(known.name, speaker.name):
@@ -221,10 +227,20 @@ class _Reader:
         return found[0] if found else None
 
     def _place(self, index: int, position: int, anchor: tuple[int, int], state: _Paragraph) -> dict | None:
+        """Choose a claim's place: its sentence, the sentences before it, the section heading, the
+        paragraph before, the headline; "in the region" ("в області") takes the oblast named last."""
         sentences = self.paragraphs[index].sentences
-        for back, sentence in enumerate(reversed(sentences[: position + 1])):
-            mentions = self.finder.mentions(sentence.start, sentence.end)
-            chosen = places.best(mentions, anchor if back == 0 else None, self.text, state.excluded)
+        claim_sentence = sentences[position]
+        mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
+        chosen = places.best(mentions, anchor, self.text, state.excluded)
+        if chosen is not None:
+            return places.to_dict(chosen)
+        if places.says_region(claim_sentence.text):
+            oblast = self._oblast_before(index, position)
+            if oblast is not None:
+                return oblast
+        for sentence in reversed(sentences[:position]):
+            chosen = places.best(self.finder.mentions(sentence.start, sentence.end), None, self.text, state.excluded)
             if chosen is not None:
                 return places.to_dict(chosen)
         headings_done = body_done = False
@@ -245,9 +261,20 @@ class _Reader:
         if len(unique) == 1:
             return places.to_dict(unique[0])
         # Last resort: the place in the speaker's title ("the Kharkiv governor said 3,000 km² were freed").
-        sentence = sentences[position]
-        chosen = places.best(self.finder.mentions(sentence.start, sentence.end), anchor, self.text, [])
+        chosen = places.best(self.finder.mentions(claim_sentence.start, claim_sentence.end), anchor, self.text, [])
         return places.to_dict(chosen)
+
+    def _oblast_before(self, index: int, position: int) -> dict | None:
+        """Return the oblast named (or implied by a settlement) nearest before a sentence, within a few paragraphs."""
+        sentences = self.paragraphs[index].sentences[:position]
+        spans = [(s.start, s.end) for s in reversed(sentences)]
+        spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - 6) : index])]
+        for start, end in spans:
+            for _, _, mention in reversed(self.finder.mentions(start, end)):
+                oblast = places.oblast_of(mention, self.finder.gazetteer)
+                if oblast is not None:
+                    return oblast
+        return None
 
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:

@@ -37,12 +37,9 @@ _BARE_NEXT = words(
 )
 #: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
 TORTURED_REACH = 40
-_TORTURED_AFTER = words(
-    r"signs of (?:torture|abuse)|traces of torture|were tortured|had been tortured|tortured"
-    r"|(?:зі |з )?(?:слідами|ознаками) (?:катувань|тортур)|катували|закатован\w*"
-    r"|(?:со |с )?(?:следами|признаками) (?:пыток|истязаний)|пытали|замучен\w*"
-)
+_TORTURED_AFTER = KIND_TRIGGERS["tortured"]
 _COORDINATION = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:,\s*)?(?:and|і|й|та|и|а|,)\s+(?:ще\s+|еще\s+|another\s+)?")
+_CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 _CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
@@ -125,7 +122,9 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     window_end = position + tokens[-1].end() if tokens else position
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
-        return None
+        return None  # "in 1940"
+    if quantity.value == 1 and quantity.number.spelled and (of_group or not PERSON.match(window.lstrip())):
+        return None  # "one of the", "one in three", "one mass grave"; but "одну дитину" counts
     match = _ANY_KIND_NOUN.search(window)
     if match:
         reading.kind, reading.rule = _NOUN_GROUPS[match.lastgroup], "noun"
@@ -215,8 +214,10 @@ def decide(
         return reading.kind, reading.rule
     if reading.bare:
         kind = nearest_trigger(found, span, between, BARE_REACH)
-        if kind is None and reading.linked and total_kind:
-            return total_kind, "breakdown"
+        if kind is None and reading.linked and total_kind and reading.noun_end == quantity.end and _ends_clause(
+            sentence, quantity.end
+        ):
+            return total_kind, "breakdown"  # "у 30 из них." but not "140 of them had been examined"
         return kind, "verb"
     clause = clause_of(clauses(sentence), quantity.start)
     kind = None if reading.sex_unknown else nearest_trigger(found, span, clause, 10**6)
@@ -231,6 +232,10 @@ def decide(
         return kind, "verb"
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
     return ("killed", "victims") if VICTIMS.search(window) else (None, "")
+
+
+def _ends_clause(sentence: str, position: int) -> bool:
+    return _CLAUSE_REST.match(lowered(sentence), position) is not None
 
 
 def coordinated(sentence: str, previous_end: int, start: int) -> bool:

@@ -149,7 +149,8 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
     "missing": words(r"missing|unaccounted|disappeared|зникл\w*|безвісти|безвести|пропавш\w*|пропал\w*|без вести"),
     "detained": words(
         r"detain\w*|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|passed through"
-        r"|пройшли через|прошли через|затрима\w*|викрал\w*"
+        r"|пройшли через|прошли через|filtration|через фільтрац\w*|через фильтрац\w*|фільтраційн\w*"
+        r"|фильтрационн\w*|затрима\w*|викрал\w*"
         r"|викраден\w*|утримува\w*|утримують|полонен\w*|ув['’ʼ]язнен\w*|задержа\w*|похищ\w*|похити\w*|удержива\w*"
         r"|удерживал\w*|в плену|у полоні"
     ),
@@ -172,7 +173,7 @@ PERSON = words(
     r"people|persons?|residents|locals|inhabitants|civilians?|individuals|men|women|children|kids|minors|boys|girls"
     r"|servicem[ae]n|servicewomen|service ?members|soldiers|troops|military|adults|elderly|teenagers|infants|babies"
     r"|ukrainians|pensioners|victims|patients|prisoners|others"
-    r"|людей|людини|люди|осіб|особи|особа|мешканц\w*|жител\w*|цивільн\w*|чоловік\w*|жін\w*|дітей|діти|дитин\w*"
+    r"|людей|людини|люди|людина|осіб|особи|особа|мешканц\w*|жител\w*|цивільн\w*|чоловік\w*|жін\w*|дітей|діти|дитин\w*"
     r"|дітьми|хлопч\w*|хлопців|дівч\w*|підлітк\w*|військовослужбовц\w*|військов\w*|бійц\w*|захисник\w*|дорослих"
     r"|дорослі|українц\w*|громадян\w*|пенсіонер\w*|жертв\w*|полонених|інших|решт[аи]|неповнолітн\w*|мирн\w*"
     r"|человек\w*|граждан\w*|мужчин\w*|женщин\w*|детей|дети|ребен\w*|ребён\w*|мальчик\w*|девоч\w*|подрост\w*"
@@ -227,8 +228,9 @@ def sex_unknown(text: str, start: int, end: int) -> bool:
 _BODIES = frozenset("bodies remains corpses".split())
 _BODIES_OF = frozenset("тіла тіл останки тела тел трупы трупи".split())
 _GROUP_PHRASES = frozenset(
-    """of them|of whom|of those|among them|including|з них|із них|серед них|в тому числі|у тому числі|зокрема
-    |из них|среди них|в том числе|в т.ч.""".replace("\n", "").split("|")
+    """of them|of whom|of which|of those|among them|including|з них|із них|з яких|із яких|серед них|серед яких
+    |в тому числі|у тому числі|зокрема|из них|из которых|среди них|среди которых|в том числе|в т.ч."""
+    .replace("\n", "").replace("    ", "").split("|")
 )
 _GROUP_HEADS = frozenset(("among the", "among those", "of those", "of the", "серед", "среди", "из числа", "з числа"))
 

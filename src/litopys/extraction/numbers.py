@@ -286,7 +286,7 @@ def _word_numbers(phrase: str, offset: int):
     if phrase[:2].lower() == "a " and spans and spans[0][0] == 2:
         spans[0] = (0, *spans[0][1:])
     for start, end, value, is_vague in spans:
-        if 1 < value < MAX_VALUE:  # "one" is hardly ever a count ("one of the", "one mass grave")
+        if 0 < value < MAX_VALUE:  # "one" counts only before a noun ("one child"); kinds.read checks
             yield Number(offset + start, offset + end, value, spelled=True, vague=is_vague)
 
 

@@ -68,9 +68,45 @@ def best(mentions: list, anchor: tuple[int, int] | None, text: str, excluded: li
             distance = -start
         else:
             distance = start - anchor[1] if start >= anchor[1] else anchor[0] - end
-        return (is_country(mention), not prepositional, distance)
+        return (is_country(mention), not prepositional, _RANK.get(_kind(mention), 0), distance)
 
     return min(candidates, key=score)[2]
+
+
+_RANK = {"settlement": 0, "oblast": 1, "country": 2}
+#: "The region" without its name: "since the liberation of the region", "в області погибли", "по области".
+_REGION = re.compile(
+    r"(?<!\w)(?:(?:the|this|whole|entire) (?:region|oblast)"
+    r"|(?:в|у|по|з|із|на території|території|цієї|всієї|всій|мешканців|жителів) (?:області|регіоні|регіону)"
+    r"|(?:в|по|из|на территории|территории|этой|всей|жителей) (?:области|регионе|региона))(?!\w)",
+    re.I,
+)
+
+
+def _kind(mention) -> str:
+    place = getattr(mention, "place", None)
+    return getattr(place, "kind", "settlement") if place is not None else "settlement"
+
+
+def says_region(sentence: str) -> bool:
+    """Say whether a sentence refers to "the region" without naming it ("в області погибли 9 жителей")."""
+    return _REGION.search(sentence) is not None
+
+
+def oblast_of(mention, gazetteer) -> dict | None:
+    """Return the JSON place of the oblast a mentioned settlement lies in, if the gazetteer can say."""
+    place = getattr(mention, "place", None)
+    if place is None or getattr(place, "kind", "") == "country":
+        return None
+    if getattr(place, "kind", "") == "oblast":
+        return to_dict(mention)
+    lookup = getattr(gazetteer, "lookup", None)
+    if not place.admin1 or lookup is None:
+        return None
+    for candidate in lookup(place.admin1):
+        if getattr(candidate, "kind", "") == "oblast":
+            return {"name": candidate.name, "geonames_id": candidate.geonames_id, "admin1": candidate.name}
+    return None
 
 
 def to_dict(mention) -> dict | None:

@@ -18,7 +18,8 @@ _GENERIC_BODY = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:council|administration|police|prosecutors?|prosecutor[’']s office|ministry"
     r"|office|service|department|directorate|mission|authorities|рад[аиі]|адміністраці\w+|поліці\w+|прокуратур\w+"
     r"|міністерств\w+|служб\w+|управлінн\w+|совет\w*|администраци\w+|полици\w+|министерств\w+|управлени\w+"
-    r"|ведомств\w+|відомств\w+)",
+    r"|ведомств\w+|відомств\w+|officials|влад[аиі]|власт\w*|прокурори|прокуроры|слідчі|следователи"
+    r"|правоохоронці|правоохранители)",
     re.I,
 )
 _GENITIVE_HEADS = {
@@ -30,6 +31,18 @@ _GENITIVE_HEADS = {
     "заместителя": "заместитель", "секретаря": "секретар", "командира": "командир", "губернатора": "губернатор",
     "радника": "радник", "советника": "советник", "слідчого": "слідчий", "следователя": "следователь",
 }
+#: Head nouns of titles: a phrase made of one ("the minister", "министра") names a role, resolved to who holds it.
+ROLE_HEADS = frozenset(
+    """head chief minister governor mayor prosecutor commissioner ombudsman ombudsperson spokesperson spokesman
+    spokeswoman president official commander director deputy голова начальник керівник очільник міністр губернатор
+    мер прокурор генпрокурор речник уповноважений омбудсман президент командир директор заступник глава
+    руководитель министр мэр уполномоченный омбудсмен представитель заместитель""".split()
+)
+_ADVERBS = re.compile(
+    r"(?:\s+(?:also|further|later|then|again|earlier|previously|additionally|already|також|теж|ще|потім|пізніше"
+    r"|раніше|вже|також|тоже|также|еще|ещё|затем|позже|ранее|уже))+$",
+    re.I,
+)
 _LEADING = re.compile(r"^(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+)\s+", re.I)
 
 
@@ -111,7 +124,7 @@ def normalise_role(role: str) -> str:
 
 def parse(phrase: str, offset: int = 0) -> Reference | None:
     """Say who ``phrase`` (the subject or object of a reporting verb) names, or None when it names nobody."""
-    stripped = phrase.strip(" ,;:—–-\"'«»“”\u00a0")
+    stripped = _ADVERBS.sub("", phrase.strip(" ,;:—–-\"'«»“”\u00a0"))
     if not stripped or len(stripped.split()) > 16 or re.search(r"[0-9]", stripped):
         return None
     start = offset + phrase.index(stripped)
@@ -134,6 +147,9 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
     if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+", stripped):
         return Reference(Speaker(stripped, None), "surname", start, end)
+    role = normalise_role(stripped)
+    if len(role.split()) <= 6 and role.split()[0].lower() in ROLE_HEADS:
+        return Reference(Speaker(None, role), "named", start, end)  # "the minister": resolved by the engine
     return None
 
 
