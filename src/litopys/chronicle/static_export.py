@@ -35,7 +35,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.test.utils import override_settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -169,6 +169,8 @@ def rewrite_forms(page: str, path: str, dynamic_url: str, main_site: str) -> str
     Other forms that post (the language switch) cannot work on a static host and are left out; forms that
     get (search) stay as they are.
     """
+    noted = []
+
     def replace(match: re.Match) -> str:
         form = match.group(0)
         opening = form[:form.index(">") + 1]
@@ -184,6 +186,9 @@ def rewrite_forms(page: str, path: str, dynamic_url: str, main_site: str) -> str
             opening_new = (FORM_ACTION.sub(f'action="{quoted}"', opening, count=1) if found
                            else opening[:-1] + f' action="{quoted}">')
             return CSRF_INPUT.sub("", opening_new + form[len(opening):])
+        if noted:  # one note per page, however many forms it replaces
+            return ""
+        noted.append(path)
         note = html.escape(_("Comments and ratings are taken on the main site, not on this copy."))
         if main_site:
             link = html.escape(main_site.rstrip("/") + path, quote=True)
@@ -292,6 +297,17 @@ class Crawl:
                 self.result.broken.append((f"/{prefix}/{name}", 404, ""))
 
 
+def record_seeds() -> list[str]:
+    """Return the record's overview URLs, which the crawl starts from as well as from the home page."""
+    seeds = []
+    for name in RECORD_SEEDS:
+        try:
+            seeds.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return seeds
+
+
 def redirect_page(location: str) -> str:
     escaped = html.escape(location, quote=True)
     return (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={escaped}">'
@@ -348,7 +364,7 @@ def export_site(target, base_url: str = "", language: str = "", strict: bool = F
         with override_settings(ALLOWED_HOSTS=hosts, LITOPYS_SITE_URL=base), translation.override(language):
             crawl = Crawl(build, parts.netloc, parts.scheme == "https", language, dynamic, main_site, progress)
             crawl.result = ExportResult(target)
-            crawl.run(["/", *OPTIONAL_SEEDS, *(reverse(name) for name in RECORD_SEEDS)])
+            crawl.run(["/", *OPTIONAL_SEEDS, *record_seeds()])
             crawl.copy_static()
             crawl.copy_media()
         result = crawl.result
