@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone, translation
 
@@ -45,10 +46,13 @@ def assert_nothing_private(text: str, where: str) -> None:
 
 @pytest.fixture(autouse=True)
 def record_urls(settings):
+    """Serve the record at the root, and start every test with an empty page cache that is off."""
     try:
         reverse("record:incidents")
     except NoReverseMatch:
         settings.ROOT_URLCONF = __name__
+    settings.LITOPYS_PAGE_CACHE = 0
+    cache.clear()
 
 
 def oblast(geonames_id, name, name_uk, iso, lat, lon):
@@ -140,8 +144,11 @@ def test_every_page_renders_and_shows_nothing_private(client, record):
         assert_nothing_private(open(finders.find(name), encoding="utf-8").read(), name)
 
 
-def test_unpublished_incident_is_not_found(client, record):
+def test_unpublished_incident_is_not_found_even_in_a_cached_page(client, record, settings):
+    settings.LITOPYS_PAGE_CACHE = 60
     assert client.get(reverse("record:incident", args=[DRAFT_SLUG])).status_code == 404
+    assert '"/incidents/synthetic-burial/"' in get(client, reverse("record:map_geojson"))
+    assert "Synthetic burial site" in get(client, reverse("record:incident", args=["synthetic-burial"]))
     record.burial.status = "archived"
     record.burial.save()
     assert client.get(reverse("record:incident", args=["synthetic-burial"])).status_code == 404

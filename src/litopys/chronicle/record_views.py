@@ -15,6 +15,12 @@ from litopys.chronicle import record_data as data
 from litopys.incidents.models import RecordStatus
 from litopys.places.models import Place
 
+try:
+    from litopys.chronicle.http import public_page
+except ImportError:  # the page cache comes with the posts side of the chronicle; without it pages are not cached
+    def public_page(view):
+        return view
+
 INCIDENTS_PER_PAGE = 50
 TIMELINE_PER_PAGE = 20
 #: Width of the label column and of the longest bar in a chart, in SVG user units.
@@ -34,6 +40,7 @@ def page_of(items, number: int, per_page: int):
         raise Http404(_("There is no page %(number)s.") % {"number": number}) from None
 
 
+@public_page
 def incident_list(request, page: int = 1):
     """List published incidents, newest first, with their verified headline figures."""
     page_obj = page_of(data.public_incidents(), page, INCIDENTS_PER_PAGE)
@@ -42,6 +49,7 @@ def incident_list(request, page: int = 1):
     return render(request, "chronicle/record/incident_list.html", {"page_obj": page_obj, "cards": cards})
 
 
+@public_page
 def incident_detail(request, slug: str):
     """Show one published incident: dates, place, sites, a pin and its verified figures with their sources."""
     incident = get_object_or_404(data.public_incidents(), slug=slug)
@@ -56,6 +64,7 @@ def incident_detail(request, slug: str):
     return render(request, "chronicle/record/incident_detail.html", context)
 
 
+@public_page
 def incident_map(request):
     """Show the map of published incidents, with a list of the same incidents for readers without the map."""
     incidents = list(data.public_incidents())
@@ -64,6 +73,7 @@ def incident_map(request):
     return render(request, "chronicle/record/map.html", {"entries": entries, **map_settings()})
 
 
+@public_page
 def incident_features(request):
     """Return published incidents as GeoJSON points with public data only."""
     incidents = list(data.public_incidents())
@@ -71,6 +81,7 @@ def incident_features(request):
     return JsonResponse(collection, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
 
 
+@public_page
 def timeline(request, page: int = 1):
     """List published incidents in time order, grouped by month, a page at a time."""
     ordered = data.public_incidents().order_by(F("start_date").asc(nulls_last=True), "title")
@@ -142,11 +153,13 @@ def statistics_charts() -> dict:
     return {"by_kind": by_kind, "by_oblast": by_oblast, "by_month": by_month, "left_out": result.left_out}
 
 
+@public_page
 def statistics(request):
     """Show charts and tables of verified figures, added without double counting."""
     return render(request, "chronicle/record/statistics.html", statistics_charts())
 
 
+@public_page
 def statistics_csv(request):
     """Return the statistics page's tables as one CSV file."""
     charts = statistics_charts()
