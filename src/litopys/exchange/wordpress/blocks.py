@@ -16,26 +16,12 @@ import lxml.html
 from lxml import etree
 
 from litopys.exchange.wordpress import markup
+from litopys.exchange.wordpress.figures import FigureConversion
 from litopys.exchange.wordpress.footnotes import Block, link_footnotes
+from litopys.exchange.wordpress.inline import BLOCK_TAGS, HEADINGS, PARSER, PLAYERS, InlineConversion
 from litopys.exchange.wordpress.shortcodes import expand_shortcodes
 
-PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=False, remove_pis=True, default_doctype=False)
 DELIMITER = re.compile(r"^\s*(/)?wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)\s*(\{.*\})?\s*(/)?\s*$", re.S)
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-PLAYERS = {"iframe", "video", "audio"}
-BLOCK_TAGS = HEADINGS | PLAYERS | {
-    "p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote", "ul", "ol", "dl",
-    "figure", "figcaption", "table", "pre", "hr", "details", "center", "address"}
-DROPPED_TAGS = {"script", "style", "noscript", "form", "input", "button", "select", "textarea", "template", "svg",
-                "nav", "object", "embed", "head", "title", "meta", "link"}
-EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "var": "*", "strong": "**", "b": "**"}
-CODE = {"code", "kbd", "samp", "tt"}
-KEPT_INLINE = {"sup": "sup", "sub": "sub", "del": "del", "s": "s", "strike": "s", "u": "u", "ins": "u",
-               "small": "small", "q": "q", "abbr": "abbr"}
-#: Classes of sharing, rating, related-post and screen-reader widgets that plug-ins put into content.
-CHROME_CLASSES = {"sharedaddy", "jp-relatedposts", "addtoany_share_save_container", "ssba", "post-ratings",
-                  "sharethis-inline-share-buttons", "screen-reader-text", "wp-block-file__button",
-                  "wp-block-social-links"}
 #: Blocks that are site furniture or rendered by WordPress at display time: dropped with their HTML.
 DROPPED_BLOCKS = {
     "more", "nextpage", "spacer", "footnotes", "social-links", "navigation", "search", "loginout", "latest-posts",
@@ -48,7 +34,6 @@ KNOWN_BLOCKS = {
     "video", "audio", "file", "table", "code", "preformatted", "verse", "html", "group", "columns", "column",
     "cover", "media-text", "buttons", "button", "freeform", "shortcode", "details", "block", "missing",
 }
-SAFE_LINK = re.compile(r"^(?:https?:|mailto:|/|\.\.?/|[\w.~%-]+(?:/|$))", re.I)
 
 
 @dataclass
@@ -89,7 +74,7 @@ def convert(html: str, media_ids: Callable[[int], int | None] = lambda _: None, 
     return Conversion("\n\n".join(parts), converter.captions, converter.alts, converter.warnings)
 
 
-class _Converter:
+class _Converter(InlineConversion, FigureConversion):
     def __init__(self, media_ids, attachment_for_url, link_for, footnotes, reusable):
         self.media_ids, self.attachment_for_url, self.link_for = media_ids, attachment_for_url, link_for
         self.notes = {str(note.get("id")): note.get("content", "")
@@ -176,10 +161,6 @@ class _Converter:
 
     def current(self) -> tuple[str, dict]:
         return self.stack[-1] if self.stack else ("", {})
-
-    def is_chrome(self, el) -> bool:
-        return el.tag in DROPPED_TAGS or el.get("aria-hidden") == "true" or bool(
-            CHROME_CLASSES & set((el.get("class") or "").split()))
 
     def reusable_block(self, attrs: dict) -> list[Block]:
         ref = attrs.get("ref")
@@ -292,24 +273,6 @@ class _Converter:
                     blocks.append(Block("p", markup.wrap(text, "**") if child.tag == "dt" else text))
         return blocks
 
-    def figure(self, el) -> list[Block]:
-        name, attrs = self.current()
-        captions = [child for child in el if child.tag == "figcaption"]
-        caption = self.plain(captions[-1]) if captions else ""
-        for child in captions:
-            child.drop_tree()
-        if "wp-block-embed" in (el.get("class") or "") or name == "embed" or name.startswith("core-embed/"):
-            url = attrs.get("url") or el.xpath("string(.//*[contains(@class, 'wp-block-embed__wrapper')])").strip()
-            url = url or next((frame.get("src") for frame in el.iter("iframe") if frame.get("src")), "")
-            return ([Block("p", f"<{markup.url_for_markdown(url)}>")] if url else []) + self.caption_blocks(caption)
-        images = el.xpath(".//img")
-        if len(images) == 1 and not el.xpath(".//figure|.//table|.//blockquote|.//p"):
-            return self.image(images[0], caption)
-        return self.container(el) + self.caption_blocks(caption)
-
-    def caption_blocks(self, caption: str) -> list[Block]:
-        return [Block("p", markup.wrap(markup.escape(caption), "*"))] if caption else []
-
     def table(self, el) -> list[Block]:
         rows = []
         for tr in el.iter("tr"):
@@ -334,117 +297,3 @@ class _Converter:
         while lines and not lines[-1].strip():
             lines.pop()
         return [Block("code", "\n".join("    " + line if line.strip() else "" for line in lines))] if lines else []
-
-    def player(self, el) -> list[Block]:
-        source = el.get("src") or next((s.get("src") for s in el.iter("source") if s.get("src")), "")
-        if not source or not re.match(r"https?://", source):
-            return []
-        return [Block("p", f"<{markup.url_for_markdown((self.link_for and self.link_for(source)) or source)}>")]
-
-    def image(self, img, caption: str = "") -> list[Block]:
-        src = (img.get("src") or img.get("data-src") or img.get("data-lazy-src") or "").strip()
-        alt = markup.SPACE.sub(" ", img.get("alt") or "").strip()
-        wp_id = self.attachment_id(img, src)
-        if wp_id is not None:
-            if caption:
-                self.captions.setdefault(wp_id, caption)
-            if alt:
-                self.alts.setdefault(wp_id, alt)
-            pk = self.media_ids(wp_id)
-            if pk is not None:
-                return [Block("media", f"{{{{media {pk}}}}}")]
-        if not re.match(r"https?://|/", src):
-            self.warn(f"image {wp_id if wp_id is not None else src[:60]!r} is not among the imported "
-                      f"attachments and has no usable address; left out")
-            return self.caption_blocks(caption)
-        image = Block("image", f"![{markup.escape(alt)}]({markup.url_for_markdown(src)})")
-        return [image, *self.caption_blocks(caption)]
-
-    def attachment_id(self, img, src: str) -> int | None:
-        match = re.search(r"\bwp-image-(\d+)\b", img.get("class") or "")
-        if match:
-            return int(match.group(1))
-        if (img.get("data-id") or "").isdigit():
-            return int(img.get("data-id"))
-        name, attrs = self.current()
-        if name == "image" and isinstance(attrs.get("id"), int):
-            return attrs["id"]
-        return self.attachment_for_url(src) if self.attachment_for_url and src else None
-
-    # Inline content: Markdown text with markers for line breaks, paragraph breaks and images.
-
-    def text(self, value: str | None, classic: bool) -> str:
-        return markup.collapse(markup.escape(value), classic) if value else ""
-
-    def inline_children(self, el, classic: bool) -> str:
-        parts = [self.text(el.text, classic)]
-        for child in el:
-            if isinstance(child.tag, str):
-                parts.append(self.inline(child, classic))
-            parts.append(self.text(child.tail, classic))
-        return "".join(parts)
-
-    def inline(self, el, classic: bool) -> str:
-        tag = el.tag
-        if self.is_chrome(el):
-            return ""
-        if tag == "br":
-            return markup.BR
-        if tag == "img":
-            return self.keep_blocks(self.image(el))
-        if tag in PLAYERS or tag in ("figure", "blockquote", "ul", "ol", "table", "pre"):
-            return markup.BR + self.keep_blocks(self.block(el)) + markup.BR
-        if tag == "sup" and el.get("data-fn"):
-            return self.core_footnote(el)
-        inner = self.inline_children(el, classic)
-        if tag == "a":
-            href = (el.get("href") or "").strip()
-            if markup.IMAGE.search(inner) or not href or href.startswith("#") or not SAFE_LINK.match(href):
-                return inner
-            return markup.link(inner, (self.link_for and self.link_for(href)) or href)
-        if tag in EMPHASIS:
-            return markup.wrap(inner, EMPHASIS[tag])
-        if tag in CODE:
-            return markup.code_span(el.text_content())
-        if tag in KEPT_INLINE and inner.strip():
-            name = KEPT_INLINE[tag]
-            return markup.wrap(inner, f"<{name}>", f"</{name}>")
-        if tag in BLOCK_TAGS:
-            return markup.BR + inner + markup.BR
-        return inner
-
-    def keep_blocks(self, blocks: list[Block]) -> str:
-        if not blocks:
-            return ""
-        self.images.append(blocks)
-        return markup.image_marker(len(self.images) - 1)
-
-    def resolve(self, text: str, breaks: str = markup.BR) -> str:
-        """Put kept blocks back inline (in list items, headings, table cells)."""
-        text = markup.IMAGE.sub(lambda m: " ".join(b.text for b in self.images[int(m.group(1))]), text)
-        return text if breaks == markup.BR else markup.one_line(text.replace(markup.BR, "\ue004")).replace(
-            "\ue004", breaks)
-
-    def plain(self, el, skip: tuple[str, ...] = ()) -> str:
-        parts = [el.text or ""]
-        for child in el:
-            if isinstance(child.tag, str) and child.tag not in skip and not self.is_chrome(child):
-                parts.append(self.plain(child, skip))
-            parts.append(child.tail or "")
-        return markup.SPACE.sub(" ", "".join(parts)).strip()
-
-    # WordPress 6.3+ footnotes: <sup data-fn="…"> in the text, the notes in the `footnotes` postmeta.
-
-    def core_footnote(self, el) -> str:
-        key = el.get("data-fn")
-        if key not in self.notes:
-            self.warn(f"footnote {key} has no text in the export; its number is kept as text")
-            return f"<sup>{markup.escape(el.text_content().strip())}</sup>"
-        return f"[^{self.note_numbers.setdefault(key, len(self.note_numbers) + 1)}]"
-
-    def core_definitions(self) -> list[str]:
-        definitions = []
-        for key, n in sorted(self.note_numbers.items(), key=lambda pair: pair[1]):
-            root = lxml.html.fragment_fromstring(f"<div>{self.notes[key]}</div>", parser=PARSER)
-            definitions.append(f"[^{n}]: " + markup.one_line(self.resolve(self.inline_children(root, False))))
-        return definitions

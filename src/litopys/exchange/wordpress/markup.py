@@ -2,6 +2,8 @@
 
 import re
 
+import lxml.html
+
 #: Markers used while a paragraph is assembled (private-use code points, removed from the input first).
 BR = "\ue000"
 PARA = "\ue001"
@@ -120,3 +122,10 @@ def paragraphs_of(text: str) -> list[str]:
 def one_line(text: str) -> str:
     """Return inline text on one line (for headings, table cells, captions, footnotes)."""
     return " ".join(line for line in clean_lines(text) if line)
+
+
+def plain_text(html: str) -> str:
+    """Return the text of an HTML fragment on one line (an excerpt becomes a lead)."""
+    if not (html or "").strip():
+        return ""
+    return SPACE.sub(" ", lxml.html.fragment_fromstring(html, create_parent="div").text_content()).strip()

@@ -103,6 +103,11 @@ class Item:
     meta: dict[str, str] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """How reports name the item: `post 4 “Title”`."""
+        return f"{self.type} {self.id} “{(self.title or 'untitled')[:60]}”"
+
     def slugs(self, domain: str) -> list[str]:
         """Return the slugs of this item's terms of one taxonomy ("category", "post_tag"), in order."""
         return [term.slug for term in self.terms if term.domain == domain]
