@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Func, Value
+from django.db.models import F, Func, TextField, Value
 
 from litopys.chronicle.models import Post, PostStatus
 
@@ -109,7 +109,8 @@ def _sqlite(words: list[str], limit: int) -> list[Hit]:
 def _postgresql(words: list[str], limit: int) -> list[Hit]:
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
-    text = Func(F("body_html"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace")
+    text = Func(F("body_html"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
+                output_field=TextField())
     vector = (SearchVector("title", weight="A", config="simple") + SearchVector("lead", weight="B", config="simple")
               + SearchVector(text, weight="C", config="simple"))
     query = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")

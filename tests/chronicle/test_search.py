@@ -1,0 +1,79 @@
+"""Site search: ranked, marked snippets of published posts, Ukrainian and English, on SQLite and PostgreSQL."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from litopys.chronicle import search
+from litopys.chronicle.models import PostStatus
+
+from .conftest import make_post
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+
+
+@pytest.fixture
+def posts(record):
+    return [
+        make_post("synthetic-uk", title="Поховання біля синтетичної річки", language="uk",
+                  lead="Пошуковці знайшли синтетичне поховання біля Ізюма.",
+                  body="У лісі поблизу Ізюма працювали синтетичні слідчі. {{figure synthetic-shelling injured}}"),
+        make_post("synthetic-en", title="Cellars of the synthetic mill",
+                  lead="Investigators opened the cellars.", body="The synthetic mill near Balakliia held people."),
+        make_post("synthetic-en-title", title="Balakliia synthetic mill, a second look",
+                  lead="Another look.", body="Nothing more."),
+        make_post("synthetic-draft-found", title="Balakliia synthetic draft", status=PostStatus.DRAFT,
+                  body="Balakliia mill draft."),
+        make_post("synthetic-future-found", title="Balakliia synthetic future", status=PostStatus.SCHEDULED,
+                  published_at=timezone.now() + timedelta(days=1), body="Balakliia mill future."),
+    ]
+
+
+def slugs(query):
+    return [hit.post.slug for hit in search.search(query)]
+
+
+def test_runs_on_this_database(posts):
+    assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_english_words_match_published_posts_only_and_titles_rank_first(posts):
+    found = slugs("balakliia mill")
+    assert found == ["synthetic-en-title", "synthetic-en"]
+
+
+def test_ukrainian_words_match_by_prefix(posts):
+    assert slugs("Ізюм") == ["synthetic-uk"], "Ізюм finds Ізюма"
+    assert slugs("синтетичне поховання") == ["synthetic-uk"]
+
+
+def test_snippets_are_marked_and_escaped_and_hold_no_figure(posts):
+    make_post("synthetic-markup", title="Synthetic markup", body="A <b>bold</b> synthetic marker & more.")
+    [hit] = search.search("marker")
+    assert "<mark>marker</mark>" in hit.snippet and "<b>" not in hit.snippet and "&amp;" in hit.snippet
+    [uk] = search.search("слідчі")
+    assert "58" not in uk.snippet and "figure" not in uk.snippet
+
+
+def test_unpublishing_removes_a_post(posts):
+    post = posts[1]
+    post.status = PostStatus.DRAFT
+    post.save()
+    assert "synthetic-en" not in slugs("cellars")
+
+
+def test_search_page(client, posts):
+    page = client.get("/search/", {"q": "mill"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Cellars of the synthetic mill" in page and "<mark>" in page
+    assert "Balakliia synthetic draft" not in page and "Balakliia synthetic future" not in page
+    assert client.get("/search/", {"q": '"; DROP TABLE --'}).status_code == 200
+    assert client.get("/search/").status_code == 200
+
+
+@pytest.mark.skipif("connection.vendor != 'sqlite'")
+def test_sqlite_index_is_created_and_filled_when_missing(posts):
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {search.TABLE}")
+    assert slugs("cellars") == ["synthetic-en"]
