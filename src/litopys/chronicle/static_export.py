@@ -6,8 +6,8 @@ for a URL ending in a slash, the path itself otherwise. Static files are collect
 finders; media files are copied from storage when a page uses them. Nothing under /staff/ is visited.
 
 Only forms change: comment and rating forms post to LITOPYS_DYNAMIC_URL when it is set, or are replaced
-by a note that sends the reader to the main site; other forms that post (the language switch) are left
-out, since a static copy is in one language and takes no input. The export is built beside its target and
+by a note that sends the reader to the main site; search goes to the dynamic site or is left out, and
+the language switch is left out, since a copy is written in one language. The export is built beside its target and
 renamed into place, so a failed run never leaves a half-written export where a good one was.
 """
 
@@ -50,8 +50,9 @@ RECORD_SEEDS = ("record:incidents", "record:map", "record:map_geojson", "record:
                 "record:statistics_csv")
 #: Forms readers fill in, by URL name: they post to LITOPYS_DYNAMIC_URL, or become a note pointing there.
 READER_FORMS = ("chronicle:comment", "chronicle:page-comment", "chronicle:rate")
+#: Forms a copy never carries: it is written in one language.
+LEFT_OUT_FORMS = ("chronicle:set-language", "set_language")
 FORM = re.compile(r"<form\b[^>]*>.*?</form\s*>", re.IGNORECASE | re.DOTALL)
-FORM_METHOD = re.compile(r"""\bmethod\s*=\s*["']?post\b""", re.IGNORECASE)
 FORM_ACTION = re.compile(r"""\baction\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 CSRF_INPUT = re.compile(r"""<input\b[^>]*\bname\s*=\s*["']csrfmiddlewaretoken["'][^>]*>""", re.IGNORECASE)
 XML_URL = re.compile(r"""<(?:loc|link|id)>\s*([^<\s]+)\s*</|\b(?:href|url|src)\s*=\s*["']([^"']+)["']""")
@@ -155,38 +156,39 @@ def safe_join(root: Path, relative: str) -> Path:
     return root / normal
 
 
-def reader_form(action: str) -> bool:
-    """Tell whether a form's action is one of READER_FORMS (a comment or a rating)."""
+def view_name(action: str) -> str | None:
+    """Return the URL name a form's action resolves to, or None for an action outside the site."""
     try:
-        return resolve(urlsplit(action).path).view_name in READER_FORMS
+        return resolve(urlsplit(action).path).view_name
     except Resolver404:
-        return False
+        return None
 
 
 def rewrite_forms(page: str, path: str, dynamic_url: str, main_site: str) -> str:
-    """Point comment and rating forms at the dynamic site, or replace them with a note when there is none.
+    """Send the site's forms to the dynamic site, or leave them out of a copy that cannot answer them.
 
-    Other forms that post (the language switch) cannot work on a static host and are left out; forms that
-    get (search) stay as they are.
+    Comment and rating forms (READER_FORMS) post to the dynamic site, or become one note per page that
+    points there. Search and other forms of the site go to the dynamic site too, or are left out; the
+    language switch is always left out, since a copy is written in one language.
     """
     noted = []
 
     def replace(match: re.Match) -> str:
         form = match.group(0)
         opening = form[:form.index(">") + 1]
-        if not FORM_METHOD.search(opening):
-            return form
         found = FORM_ACTION.search(opening)
         action = next((group for group in found.groups() if group is not None), "") if found else ""
         action = urljoin(path, html.unescape(action) or path)
-        if not reader_form(action):
-            return ""
-        if dynamic_url:
-            quoted = html.escape(dynamic_url.rstrip("/") + action, quote=True)
-            opening_new = (FORM_ACTION.sub(f'action="{quoted}"', opening, count=1) if found
-                           else opening[:-1] + f' action="{quoted}">')
-            return CSRF_INPUT.sub("", opening_new + form[len(opening):])
-        if noted:  # one note per page, however many forms it replaces
+        name = view_name(action)
+        if name is None:
+            return form
+        if name in READER_FORMS or (dynamic_url and name not in LEFT_OUT_FORMS):
+            if dynamic_url:
+                quoted = html.escape(dynamic_url.rstrip("/") + action, quote=True)
+                opening_new = (FORM_ACTION.sub(f'action="{quoted}"', opening, count=1) if found
+                               else opening[:-1] + f' action="{quoted}">')
+                return CSRF_INPUT.sub("", opening_new + form[len(opening):])
+        if name not in READER_FORMS or noted:  # one note per page, however many forms it replaces
             return ""
         noted.append(path)
         note = html.escape(_("Comments and ratings are taken on the main site, not on this copy."))
