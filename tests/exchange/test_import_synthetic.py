@@ -137,6 +137,19 @@ def test_comment_ids_of_another_site_do_not_move_comments(report, tmp_path, uplo
     assert Comment.objects.get(wp_id=1).post.wp_id == 101
 
 
+def test_a_link_out_of_the_uploads_folder_is_not_followed(settings, tmp_path, uploads):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the chronicle")
+    (uploads / "2024" / "05" / "forest.png").unlink()
+    (uploads / "2024" / "05" / "forest.png").symlink_to(secret)
+    report = import_wordpress(SYNTHETIC, uploads=uploads)
+    assert "attachment 201 “Photo in the forest”: 2024/05/forest.png is not in the uploads folder; the media row " \
+           "keeps its original URL only" in report.warnings
+    assert Media.objects.get(wp_id=201).file.name == ""
+    assert not list((tmp_path / "media").rglob("forest*"))
+
+
 def test_the_uploads_folder_is_checked(tmp_path):
     with pytest.raises(UploadsError, match="does not exist"):
         check_uploads(tmp_path / "missing")

@@ -143,8 +143,8 @@ class _Import:
         width, height = metadata.get("width"), metadata.get("height")
         if isinstance(width, int) and isinstance(height, int):
             fields.update(width=width, height=height)
-        source = self.uploads / relative if self.uploads and relative else None
-        if source is not None and source.is_file():
+        source = files.upload_path(self.uploads, relative) if self.uploads and relative else None
+        if source is not None:
             fields["file"] = files.store(source, relative, row.file.name or "")
             if "width" not in fields and (size := files.image_size(source)):
                 fields.update(width=size[0], height=size[1])

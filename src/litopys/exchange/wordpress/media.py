@@ -41,6 +41,16 @@ def safe_relative(path: str) -> str | None:
     return "/".join(parts)
 
 
+def upload_path(uploads: Path, relative: str) -> Path | None:
+    """Return the file under the uploads folder, or None if absent or (through a link) outside it."""
+    path = uploads / relative
+    try:
+        inside = path.resolve().is_relative_to(uploads.resolve())
+    except OSError:
+        return None
+    return path if inside and path.is_file() else None
+
+
 def media_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or ""
 

@@ -175,7 +175,7 @@ def parse_wxr_bytes(data: bytes, name: str = "the export") -> Export:
     try:
         root = etree.fromstring(cleaned, parser)
     except etree.XMLSyntaxError as exc:
-        raise WXRError(f"{name} is not well-formed XML ({exc.msg}, line {exc.lineno}); "
+        raise WXRError(f"{name} is not well-formed XML ({exc.msg}); "
                        f"export it again from WordPress (Tools → Export).") from None
     wp = next((uri for uri in (root.nsmap or {}).values() if uri and WP_NAMESPACE.match(uri)), None)
     channel = root.find("channel")
