@@ -265,3 +265,12 @@ def test_sitemap_lists_published_incidents_only(record):
     sitemap = IncidentSitemap()
     locations = [sitemap.location(item) for item in sitemap.items()]
     assert "/incidents/synthetic-burial/" in locations and all(DRAFT_SLUG not in url for url in locations)
+
+
+def test_tiles_only_when_a_tile_server_is_set(client, record, settings):
+    settings.LITOPYS_TILE_URL = ""
+    assert 'data-tiles=""' in get(client, reverse("record:map"))
+    settings.LITOPYS_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.LITOPYS_TILE_ATTRIBUTION = "© Synthetic tiles"
+    page = get(client, reverse("record:map"))
+    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in page and "© Synthetic tiles" in page

@@ -184,3 +184,18 @@ def test_forms_of_an_exported_page_follow_the_setting(db, tmp_path, settings, mo
     settings.LITOPYS_DYNAMIC_URL = "off"
     export_site(tmp_path / "b", base_url=BASE)
     assert "<textarea" not in (tmp_path / "b" / "index.html").read_text()
+
+
+def test_media_a_page_uses_is_copied_from_storage(db, tmp_path, settings, monkeypatch):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.http import HttpResponse
+
+    settings.MEDIA_ROOT = str(tmp_path / "media-root")
+    name = default_storage.save("chronicle/2022/09/synthetic.png", ContentFile(b"\x89PNG synthetic"))
+    page = f'<!doctype html><img src="/media/{name}" alt=""><img src="/media/chronicle/missing.png" alt="">'
+    monkeypatch.setattr(static_export, "RECORD_SEEDS", ())
+    monkeypatch.setattr(static_export.Client, "get", lambda self, path, **kw: HttpResponse(page))
+    result = export_site(tmp_path / "out", base_url=BASE)
+    assert (tmp_path / "out" / "media" / name).read_bytes() == b"\x89PNG synthetic"
+    assert ("/media/chronicle/missing.png", 404, "/") in result.broken

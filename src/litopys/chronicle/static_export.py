@@ -211,7 +211,7 @@ class Crawl:
                              HTTP_X_LITOPYS_EXPORT="static")
         self.queue: deque[tuple[str, str]] = deque()
         self.seen: set[str] = set()
-        self.media: set[str] = set()
+        self.media: dict[str, str] = {}
         self.static: dict[str, str] = {}
         self.result: ExportResult | None = None
 
@@ -229,7 +229,7 @@ class Crawl:
         if path.startswith(static_url):
             self.static.setdefault(unquote(path[len(static_url):]), referrer)
         elif path.startswith(media_url):
-            self.media.add(unquote(path[len(media_url):]))
+            self.media.setdefault(unquote(path[len(media_url):]), referrer)
         elif path not in self.seen:
             self.seen.add(path)
             self.queue.append((path, referrer))
@@ -291,12 +291,12 @@ class Crawl:
 
     def copy_media(self) -> None:
         prefix = settings.MEDIA_URL.strip("/")
-        for name in sorted(self.media):
+        for name, referrer in sorted(self.media.items()):
             if default_storage.exists(name):
                 with default_storage.open(name) as handle:
                     self.write(f"{prefix}/{name}", handle.read())
             else:
-                self.result.broken.append((f"/{prefix}/{name}", 404, ""))
+                self.result.broken.append((f"/{prefix}/{name}", 404, referrer))
 
 
 def record_seeds() -> list[str]:
