@@ -274,3 +274,11 @@ def test_tiles_only_when_a_tile_server_is_set(client, record, settings):
     settings.LITOPYS_TILE_ATTRIBUTION = "© Synthetic tiles"
     page = get(client, reverse("record:map"))
     assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in page and "© Synthetic tiles" in page
+
+
+def test_sitemap_xml_has_the_record(client, record, settings):
+    settings.LITOPYS_SITE_URL = "https://chronicle.example.org"
+    sitemap = get(client, "/sitemap.xml")
+    assert "<loc>https://chronicle.example.org/incidents/synthetic-burial/</loc>" in sitemap
+    assert "<loc>https://chronicle.example.org/statistics/</loc>" in sitemap
+    assert_nothing_private(sitemap, "sitemap.xml")

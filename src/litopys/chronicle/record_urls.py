@@ -2,7 +2,7 @@
 so that the static export can write every page as a file."""
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 
 from litopys.chronicle import record_views as views
 from litopys.chronicle.record_data import public_incidents
@@ -21,17 +21,28 @@ urlpatterns = [
 ]
 
 
+def record_url(name: str, *args) -> str:
+    """Reverse a record URL, whether the record is included at the root or inside the chronicle's URLconf."""
+    for namespace in ("record", "chronicle:record"):
+        try:
+            return reverse(f"{namespace}:{name}", args=args)
+        except NoReverseMatch:
+            continue
+    raise NoReverseMatch(f"record:{name} is not in the URLconf; include litopys.chronicle.record_urls at the root")
+
+
 class IncidentSitemap(Sitemap):
     """Every published incident's page."""
 
     changefreq = "weekly"
     priority = 0.6
+    limit = 5000
 
     def items(self):
         return public_incidents().order_by("slug")
 
     def location(self, item):
-        return reverse("record:incident", args=[item.slug])
+        return record_url("incident", item.slug)
 
     def lastmod(self, item):
         return item.updated_at
@@ -44,7 +55,16 @@ class RecordPagesSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["record:incidents", "record:map", "record:timeline", "record:statistics"]
+        return ["incidents", "map", "timeline", "statistics"]
 
     def location(self, item):
-        return reverse(item)
+        return record_url(item)
+
+
+try:
+    from litopys.chronicle.sitemaps import sitemaps
+except ImportError:  # the posts side of the chronicle, which serves sitemap.xml, is not installed
+    pass
+else:
+    sitemaps.setdefault("incidents", IncidentSitemap)
+    sitemaps.setdefault("record", RecordPagesSitemap)
