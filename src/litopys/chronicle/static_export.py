@@ -375,7 +375,9 @@ def export_site(target, base_url: str = "", language: str = "", strict: bool = F
             raise ExportError(f"{len(result.broken)} broken links, e.g. {url} ({status}) linked from "
                               f"{referrer or 'the seeds'}; the previous export is kept")
         result.seconds = time.monotonic() - started
-        (build / MARKER).write_text(json.dumps({**result.to_dict(), "base_url": base}, indent=1) + "\n")
+        # The marker is served with the copy: it says what was exported, not where from.
+        summary = {key: value for key, value in result.to_dict().items() if key != "target"}
+        (build / MARKER).write_text(json.dumps({**summary, "base_url": base}, indent=1) + "\n")
         swap(build, target)
         return result
     except BaseException:
