@@ -97,10 +97,12 @@ class _Import:
         self.plan_addresses(stories)
         for item in self.export.items:
             if item.type in ("post", "page"):
-                if self.attempt(item.type, item.label.removeprefix(item.type + " "), lambda i=item: self.story(i)):
-                    self.comments(item)
-                else:
-                    self.skip_comments(item)
+                # One transaction per item, its comments included; each comment can still fail alone.
+                with transaction.atomic():
+                    if self.attempt(item.type, item.label.removeprefix(item.type + " "), lambda i=item: self.story(i)):
+                        self.comments(item)
+                    else:
+                        self.skip_comments(item)
             elif item.type != "attachment":
                 self.report.count(item.type, "skipped")
                 self.step()
@@ -188,7 +190,9 @@ class _Import:
         if item.thumbnail_id and featured is None:
             self.report.warn(f"{item.label}: its featured image (attachment {item.thumbnail_id}) is not in the export")
         row = Post.objects.filter(wp_id=item.id).first() or Post(wp_id=item.id)
-        fields.update(slug=self.slugs[item.id], body=result.markdown, body_html=render_markdown(result.markdown),
+        unchanged = row.pk and row.body == result.markdown and row.body_html
+        fields.update(slug=self.slugs[item.id], body=result.markdown,
+                      body_html=row.body_html if unchanged else render_markdown(result.markdown),
                       category=categories[0] if categories else None, featured_image=featured)
         outcome = apply_fields(row, fields)
         tags = item_terms(item, Tag, "post_tag", self.report)
