@@ -10,5 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/review/", include("litopys.verification.urls")),
     path("staff/", admin.site.urls),
+    path("", include("litopys.chronicle.record_urls")),
     path("", include("litopys.chronicle.urls")),
 ]
