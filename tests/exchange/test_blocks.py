@@ -267,3 +267,9 @@ def test_empty_input_and_determinism():
     assert md("") == "" and md("<p>&nbsp;</p>\n\n") == ""
     html = '<p>One¹</p><figure><img class="wp-image-5" src="a.jpg"><figcaption>c</figcaption></figure><p>¹Note</p>'
     assert md(html) == md(html) == "One[^1]\n\n{{media 105}}\n\n[^1]: Note"
+
+
+def test_a_linked_image_loses_the_link_and_the_text_beside_it_keeps_it():
+    html = ('<p><a href="https://police.example/"><img class="wp-image-5" src="f.jpg" alt=""> the police report</a>'
+            ' and <a href="https://x.example/">7</a></p>')
+    assert md(html) == "{{media 105}}\n\n[the police report](https://police.example/) and [7](https://x.example/)"

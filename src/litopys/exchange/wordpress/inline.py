@@ -63,9 +63,12 @@ class InlineConversion:
         inner = self.inline_children(el, classic)
         if tag == "a":
             href = (el.get("href") or "").strip()
-            if markup.IMAGE.search(inner) or not href or href.startswith("#") or not SAFE_LINK.match(href):
+            if not href or href.startswith("#") or not SAFE_LINK.match(href):
                 return inner
-            return markup.link(inner, (self.link_for and self.link_for(href)) or href)
+            url = (self.link_for and self.link_for(href)) or href
+            # An image keeps no link (WordPress links images to their own file); the text around it does.
+            return "".join(piece if markup.IMAGE.fullmatch(piece) else markup.link(piece, url)
+                           for piece in markup.IMAGE_SPLIT.split(inner))
         if tag in EMPHASIS:
             return markup.wrap(inner, EMPHASIS[tag])
         if tag in CODE:

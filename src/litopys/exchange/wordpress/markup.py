@@ -8,6 +8,7 @@ import lxml.html
 BR = "\ue000"
 PARA = "\ue001"
 IMAGE = re.compile("\ue002(\\d+)\ue003")
+IMAGE_SPLIT = re.compile("(\ue002\\d+\ue003)")
 PRIVATE = re.compile("[\ue000-\ue003]")
 HARD_BREAK = "  \n"
 
