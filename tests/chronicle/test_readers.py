@@ -153,7 +153,7 @@ def test_replies_thread_under_their_parent(client, post):
     top = page.index(f'id="comment-{parent.pk}"')
     assert page.index('<ol class="children">', top) < page.index("Nested synthetic reply.")
     assert "Leave a Reply to First Synthetic" in page
-    assert f'name="parent" value="{parent.pk}"' in page
+    assert f'name="parent" id="id_parent" value="{parent.pk}"' in page
     comment(client, post, parent=str(parent.pk), body="A reply through the form.")
     assert Comment.objects.get(body__contains="through the form").parent == parent
 

@@ -103,6 +103,11 @@ def site_generation() -> int:
     return current[0]
 
 
+def site_generation_for(request) -> int:
+    """Return the site generation read once per request (by `http.public_page`), or read it now."""
+    return getattr(request, "litopys_site_generation", None) or site_generation()
+
+
 def generation(key: str) -> int:
     """Return the record or a post generation, starting one when the cache holds none."""
     value = cache.get(key)

@@ -31,7 +31,7 @@ def public_page(view):
             entry = pagecache.lookup(request.META, request.COOKIES)
             if entry is not None:
                 return pagecache.response_for(request.META, entry)
-        site = generations.site_generation()
+        site = request.litopys_site_generation = generations.site_generation()
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response

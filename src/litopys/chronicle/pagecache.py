@@ -53,13 +53,17 @@ def eligible(environ: dict, cookies: dict) -> bool:
             and settings.SESSION_COOKIE_NAME not in cookies and PENDING_COOKIE not in cookies)
 
 
-def _language(environ: dict, cookies: dict) -> str:
-    class Probe:
-        COOKIES = cookies
-        META = environ
-        path_info = environ.get("PATH_INFO", "/")
+class _Probe:
+    """What get_language_from_request reads of a request, without building one."""
 
-    return get_language_from_request(Probe, check_path=False)
+    __slots__ = ("COOKIES", "META", "path_info")
+
+    def __init__(self, environ: dict, cookies: dict):
+        self.COOKIES, self.META, self.path_info = cookies, environ, environ.get("PATH_INFO", "/")
+
+
+def _language(environ: dict, cookies: dict) -> str:
+    return get_language_from_request(_Probe(environ, cookies), check_path=False)
 
 
 def key(environ: dict, cookies: dict, site_generation: int, language: str | None = None) -> str:
@@ -134,7 +138,9 @@ def not_modified(environ: dict, entry: dict) -> bool:
     if if_none_match:
         tags = parse_etags(if_none_match)
         return "*" in tags or _weak(entry["etag"]) in {_weak(tag) for tag in tags}
-    since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
+    if not environ.get("HTTP_IF_MODIFIED_SINCE"):
+        return False
+    since = parse_http_date_safe(environ["HTTP_IF_MODIFIED_SINCE"])
     modified = parse_http_date_safe(entry["last_modified"])
     return since is not None and modified is not None and modified <= since
 
@@ -170,7 +176,8 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if eligible(request.META, request.COOKIES):
-            entry = lookup(request.META, request.COOKIES)
+            # Pages stored by views lack the headers later middleware add: store them again, complete.
+            entry = lookup(request.META, request.COOKIES, complete_only=True)
             if entry is not None:
                 return response_for(request.META, entry)
         response = self.get_response(request)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
+from django.utils.translation import ngettext
 
 from litopys.chronicle import generations
 from litopys.chronicle.models import Rating
@@ -22,6 +23,11 @@ class Summary:
     def rounded(self) -> int:
         """The average as whole stars, for drawing them."""
         return int(self.average + 0.5)
+
+
+def star_labels() -> list[tuple[int, str]]:
+    """Return (stars, "3 stars") for each choice, in the active language."""
+    return [(n, ngettext("%(count)d star", "%(count)d stars", n) % {"count": n}) for n in STARS]
 
 
 def rate(post, request, stars: int) -> Rating:

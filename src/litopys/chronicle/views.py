@@ -3,19 +3,24 @@
 import calendar
 from datetime import date
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from litopys.chronicle import comments, directives, generations, ratings, related, search, sharing
-from litopys.chronicle.forms import CommentForm, RatingForm
+from litopys.chronicle.forms import CommentForm
 from litopys.chronicle.http import public_page
 from litopys.chronicle.models import Category, CommentStatus, Post, Tag
 from litopys.chronicle.syndication import author_of
 
 PER_PAGE = 10
+#: How long a cached post or rendered fragment lives; a new generation retires it sooner.
+FRAGMENT_TIMEOUT = 3600
 
 
 def public_posts():
@@ -66,42 +71,61 @@ def month(request, year, month):
     return listing(request, posts, heading=start, kicker=_("Archive"), month=start)
 
 
+def find_post(request, slug: str, kind: str = Post.Kind.POST):
+    """Return the published post (or page) with this slug, cached until the site changes; 404 otherwise.
+
+    Every save of a post starts a new site generation, and so does a scheduled post falling due, so a
+    cached post is never staler than the database.
+    """
+    key = f"chronicle:post:{generations.site_generation_for(request)}:{kind}:{slug}"
+    found = cache.get(key)
+    if found is None:
+        post = get_object_or_404(Post.objects.published().filter(kind=kind)
+                                 .select_related("category", "featured_image", "author"), slug=slug)
+        found = (post, list(post.tags.all()))
+        cache.set(key, found, FRAGMENT_TIMEOUT)
+    post, tags = found
+    post.cached_tags = tags
+    return post
+
+
 @public_page
 def post_detail(request, slug):
-    post = get_object_or_404(public_posts().defer(None).select_related("author"), slug=slug)
-    return render_post(request, post)
+    return render_post(request, find_post(request, slug))
 
 
 @public_page
 def page_detail(request, slug):
-    page = get_object_or_404(Post.objects.published().filter(kind=Post.Kind.PAGE)
-                             .select_related("featured_image", "author"), slug=slug)
-    return render_post(request, page)
+    return render_post(request, find_post(request, slug, Post.Kind.PAGE))
 
 
 def render_post(request, post, form=None, status=200, preview_problems=None):
-    """Render a post (or a page) with everything readers get under it."""
-    is_post = post.kind == Post.Kind.POST
+    """Render a post (or a page) with everything readers get under it.
+
+    What lies under the post's header is the same for every reader who sent nothing and waits for no
+    comment, so that part is kept, rendered, under the site and post generations; a reader's own state
+    (a waiting comment, a reply in progress, a form with errors, a fresh vote, a staff preview) renders it
+    anew and keeps nothing.
+    """
     waiting = waiting_comments(request, post)
-    shown = comments.approved_comments(post) + waiting
-    shown.sort(key=lambda comment: (comment.created_at, comment.pk))
+    personal = bool(waiting or form is not None or preview_problems is not None
+                    or request.GET.get("replytocom") or request.GET.get("rated"))
     url = sharing.canonical(post.get_absolute_url())
-    if form is None and post.comments_open:
-        reply_to = request.GET.get("replytocom", "")
-        form = CommentForm(post=post, initial={"parent": int(reply_to)} if reply_to.isdigit() else None)
-    parent = _parent_of(form, shown)
-    context = {
-        "post": post, "is_post": is_post, "body": directives.post_body(post), "tags": list(post.tags.all()),
-        "comments": comments.thread(shown), "comment_count": len(shown) - len(waiting), "form": form,
-        "reply_to": parent, "waiting": bool(waiting), "canonical": url, "author": author_of(post),
-        "og_image": sharing.preview_image(post.featured_image), "preview_problems": preview_problems,
-    }
-    if is_post:
-        context.update(rating=ratings.summary(post.pk), rating_form=RatingForm(), stars=ratings.STARS,
-                       rated=request.GET.get("rated", ""), share=sharing.share_links(post.title, url),
-                       related=related.related_posts(post))
+    post_generation = generations.post_generation(post.pk)
+    site = generations.site_generation_for(request)
+    key = None if personal else f"chronicle:post-main:{site}:{post_generation}:{get_language()}:{post.pk}"
+    parts = cache.get(key) if key else None
+    if parts is None:
+        head = {"post": post, "canonical": url, "og_image": sharing.preview_image(post.featured_image),
+                "preview": preview_problems is not None}
+        parts = (render_to_string("chronicle/_post_head.html", head),
+                 render_to_string("chronicle/_post_main.html", main_context(request, post, url, waiting, form),
+                                  request))
+        if key:
+            cache.set(key, parts, FRAGMENT_TIMEOUT)
+    context = {"post": post, "head": parts[0], "main": parts[1], "preview_problems": preview_problems}
     response = TemplateResponse(request, "chronicle/post.html", context, status=status).render()
-    response.litopys_deps = {generations.post_key(post.pk): generations.post_generation(post.pk)}
+    response.litopys_deps = {generations.post_key(post.pk): post_generation}
     if waiting or preview_problems is not None:
         response.litopys_private = True
     if request.COOKIES.get(comments.PENDING_COOKIE) and not waiting:
@@ -109,6 +133,28 @@ def render_post(request, post, form=None, status=200, preview_problems=None):
         if still != comments.pending_ids(request):
             comments.remember_pending(response, still)
     return response
+
+
+def main_context(request, post, url, waiting, form) -> dict:
+    is_post = post.kind == Post.Kind.POST
+    shown = comments.approved_comments(post) + waiting
+    shown.sort(key=lambda comment: (comment.created_at, comment.pk))
+    if form is None and post.comments_open:
+        reply_to = request.GET.get("replytocom", "")
+        form = CommentForm(post=post, initial={"parent": int(reply_to)} if reply_to.isdigit() else None)
+    tags = getattr(post, "cached_tags", None)
+    context = {
+        "post": post, "is_post": is_post, "body": directives.post_body(post),
+        "tags": tags if tags is not None else list(post.tags.all()),
+        "comments": comments.thread(shown), "comment_count": len(shown) - len(waiting), "form": form,
+        "reply_to": _parent_of(form, shown), "canonical": url, "author": author_of(post),
+        "comment_url": post.get_absolute_url() + "comment/",
+    }
+    if is_post:
+        context.update(rating=ratings.summary(post.pk), stars=ratings.star_labels(),
+                       rated=request.GET.get("rated", ""), share=sharing.share_links(post.title, url),
+                       related=related.related_posts(post), rate_url=post.get_absolute_url() + "rate/")
+    return context
 
 
 def _parent_of(form, shown):
