@@ -9,7 +9,6 @@ from datetime import date
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from litopys.evidence.models import Sensitivity
 from litopys.incidents.models import Claim, ClaimStatus
@@ -47,16 +46,6 @@ class FigureNote:
     best_reason: str = ""
     sources: list[PublicSource] = field(default_factory=list)
     hidden_sources: int = 0
-
-    @property
-    def hidden_sources_text(self) -> str:
-        return ngettext("and %(count)d source that is not public", "and %(count)d sources that are not public",
-                        self.hidden_sources) % {"count": self.hidden_sources}
-
-    @property
-    def origins_text(self) -> str:
-        return ngettext("%(count)d independent origin", "%(count)d independent origins",
-                        self.origins) % {"count": self.origins}
 
 
 def number(value: int) -> str:
