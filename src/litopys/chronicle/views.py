@@ -146,7 +146,7 @@ def main_context(request, post, url, waiting, form) -> dict:
     context = {
         "post": post, "is_post": is_post, "body": directives.post_body(post),
         "tags": tags if tags is not None else list(post.tags.all()),
-        "comments": comments.thread(shown), "comment_count": len(shown) - len(waiting), "form": form,
+        "comments": comments.thread(shown), "comment_count": len(shown), "form": form,
         "reply_to": _parent_of(form, shown), "canonical": url, "author": author_of(post),
         "comment_url": post.get_absolute_url() + "comment/",
     }
