@@ -3,6 +3,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English; the project's default language is Ukrainian."""
+    with translation.override("en"):
+        yield
 
 
 def run(*args):
@@ -69,6 +77,12 @@ def test_missing_path_names_it(tmp_path):
         run(missing)
     with pytest.raises(CommandError, match="is a folder"):
         run(tmp_path)
+
+
+def test_messages_follow_the_active_language(tmp_path):
+    with translation.override("uk"), pytest.raises(CommandError) as raised:
+        run(tmp_path / "nowhere.txt")
+    assert "nowhere.txt" in str(raised.value)
 
 
 def test_bad_publication_date(tmp_path):

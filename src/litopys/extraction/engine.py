@@ -19,6 +19,8 @@ from .speakers import Speaker, generic_word
 QUOTE_LIMIT = 400
 #: A breakdown may follow its total by this many sentences.
 BREAKDOWN_REACH = 2
+#: How many sentences back a place, or "про це повідомив" (backward attribution), may reach.
+LOOK_BACK = 5
 _DIGIT = re.compile(r"[0-9]")
 _UNSET = object()
 
@@ -59,10 +61,10 @@ def extract(
 class _Reader:
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
-        self.finder = places.PlaceFinder(text, gazetteer)
         self.paragraphs = segment.paragraphs(text)
+        self.finder = places.PlaceFinder(text, gazetteer, [(p.start, p.end) for p in self.paragraphs])
         self.speakers: list[Speaker] = []
-        self.claims: list[ClaimCandidate] = []
+        self.claims = _Claims()
         self.opinions: list[OpinionSpan] = []
         self.headline = []
         for paragraph in self.paragraphs[:5]:
@@ -73,6 +75,7 @@ class _Reader:
         self.previous: list[_Claim] = []
         self.previous_length = 0
         self.previous_excluded: list[tuple[int, int]] = []
+        self._fallbacks: dict[tuple[int, int], dict | None] = {}
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
         self.document_speaker = None
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
@@ -86,7 +89,7 @@ class _Reader:
             signs = opinions.any_sign(paragraph.text)
             if signs or self._worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
-        return ExtractionResult(self.language, _deduplicated(self.claims), self.opinions)
+        return ExtractionResult(self.language, self.claims.result(), self.opinions)
 
     def _worth_reading(self, text: str) -> bool:
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
@@ -108,7 +111,9 @@ class _Reader:
                 speaker = self._resolve(reference)
                 statement_date = self._date(sentence.text)
                 if found.backward:
-                    for claim in state.claims:
+                    for claim in reversed(state.claims):
+                        if position - claim.sentence > LOOK_BACK:
+                            break
                         if claim.candidate.attributed_to is None:
                             claim.candidate.attributed_to = speaker
                             if not claim.date_known:
@@ -119,15 +124,25 @@ class _Reader:
             made = [] if strong else self._sentence(index, position, sentence, state)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
+            if len(state.claims) > 200:
+                # A paragraph of thousands of sentences: only the last few can still be a total or be
+                # attributed backwards, so the others are kept as found and memory stays flat.
+                keep = [c for c in state.claims if position - c.sentence <= LOOK_BACK]
+                for claim in state.claims[: len(state.claims) - len(keep)]:
+                    self.claims.add(claim.candidate)
+                state.claims = keep
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
         if len(sentences) >= 3 and flagged * 3 >= len(sentences) * 2:
             runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
-        self.claims.extend(claim.candidate for claim in state.claims)
+        for claim in state.claims:
+            self.claims.add(claim.candidate)
         self.previous, self.previous_length = state.claims, len(sentences)
         self.previous_excluded = state.excluded
+        if index >= len(self.headline):
+            self.paragraphs[index - 1].sentences = []  # read; only this paragraph's are needed next
 
     def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[_Claim]:
         text = sentence.text
@@ -142,7 +157,9 @@ class _Reader:
             previous_end = max(quantity.end, reading.noun_end if reading else 0)
             if reading is None or attribution.speaks(text, reading.noun_end):
                 continue  # "two former detainees said": the counted are the speakers
-            total = self._total(state.claims + made, position, quantity, reading.group_kind)
+            total = self._total(made, position, quantity, reading.group_kind) or self._total(
+                state.claims, position, quantity, reading.group_kind
+            )
             if total is None and position == 0 and reading.linked:
                 total = self._total(self.previous, self.previous_length, quantity, reading.group_kind)
             kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
@@ -190,8 +207,8 @@ class _Reader:
 
     def _total(self, claims: list[_Claim], position: int, quantity, kind: str | None) -> _Claim | None:
         value = quantity.max if quantity.max is not None else quantity.min
-        for claim in reversed(claims):
-            if position - claim.sentence > BREAKDOWN_REACH:
+        for seen, claim in enumerate(reversed(claims)):
+            if position - claim.sentence > BREAKDOWN_REACH or seen > 20:
                 break
             ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
             if not claim.total or (kind and claim.candidate.kind != kind):
@@ -232,15 +249,24 @@ class _Reader:
         sentences = self.paragraphs[index].sentences
         claim_sentence = sentences[position]
         mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
-        chosen = places.best(mentions, anchor, self.text, state.excluded)
+        chosen = places.best(mentions, anchor, self.text, state.excluded[-LOOK_BACK:])
         if chosen is not None:
             return places.to_dict(chosen)
+        key = (index, position)
+        if key not in self._fallbacks:  # the same for every claim of the sentence
+            self._fallbacks = {key: self._place_before(index, position, anchor, state)}
+        return self._fallbacks[key]
+
+    def _place_before(self, index: int, position: int, anchor: tuple[int, int], state: _Paragraph) -> dict | None:
+        sentences = self.paragraphs[index].sentences
+        claim_sentence = sentences[position]
         if places.says_region(claim_sentence.text):
             oblast = self._oblast_before(index, position)
             if oblast is not None:
                 return oblast
-        for sentence in reversed(sentences[:position]):
-            chosen = places.best(self.finder.mentions(sentence.start, sentence.end), None, self.text, state.excluded)
+        for sentence in reversed(sentences[max(0, position - LOOK_BACK) : position]):
+            mentions = self.finder.mentions(sentence.start, sentence.end)
+            chosen = places.best(mentions, None, self.text, state.excluded[-LOOK_BACK:])
             if chosen is not None:
                 return places.to_dict(chosen)
         headings_done = body_done = False
@@ -253,7 +279,7 @@ class _Reader:
             elif not earlier.heading and not body_done:
                 body_done = True  # else the paragraph before goes on about the same place
                 mentions = self.finder.mentions(earlier.start, earlier.end)
-                chosen = places.best(mentions, None, self.text, self.previous_excluded)
+                chosen = places.best(mentions, None, self.text, self.previous_excluded[-LOOK_BACK:])
                 if chosen is not None:
                     return places.to_dict(chosen)
         mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
@@ -266,7 +292,7 @@ class _Reader:
 
     def _oblast_before(self, index: int, position: int) -> dict | None:
         """Return the oblast named (or implied by a settlement) nearest before a sentence, within a few paragraphs."""
-        sentences = self.paragraphs[index].sentences[:position]
+        sentences = self.paragraphs[index].sentences[max(0, position - LOOK_BACK) : position]
         spans = [(s.start, s.end) for s in reversed(sentences)]
         spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - 6) : index])]
         for start, end in spans:
@@ -295,22 +321,27 @@ def _same_surname(full: str, surname: str) -> bool:
     return last == surname or (common >= 4 and last[:common] == surname[:common] and abs(len(last) - len(surname)) <= 2)
 
 
-def _deduplicated(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
-    """Drop repeats of a claim (a caption, a headline restated); keep the better-attributed copy."""
-    kept: dict[int, ClaimCandidate] = {}
-    by_key: dict[tuple, list[int]] = {}
-    for index, claim in enumerate(sorted(claims, key=lambda c: c.start)):
+class _Claims:
+    """The claims of a document, repeats dropped as they come (a caption, a headline restated),
+    keeping the better-attributed copy; memory stays bounded by the distinct claims."""
+
+    def __init__(self):
+        self._kept: dict[int, ClaimCandidate] = {}
+        self._by_key: dict[tuple, list[int]] = {}
+
+    def add(self, claim: ClaimCandidate) -> None:
         key = (claim.kind, claim.min, claim.max, claim.approximate, tuple(sorted(claim.qualifiers.items())))
-        same = by_key.setdefault(key, [])
+        same = self._by_key.setdefault(key, [])
         for other in same:
-            if _compatible(claim, kept[other]):
-                if _information(claim) > _information(kept[other]):
-                    kept[other] = claim
-                break
-        else:
-            same.append(index)
-            kept[index] = claim
-    return sorted(kept.values(), key=lambda c: c.start)
+            if _compatible(claim, self._kept[other]):
+                if _information(claim) > _information(self._kept[other]):
+                    self._kept[other] = claim
+                return
+        same.append(len(self._kept))
+        self._kept[len(self._kept)] = claim
+
+    def result(self) -> list[ClaimCandidate]:
+        return sorted(self._kept.values(), key=lambda c: c.start)
 
 
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:

@@ -172,6 +172,7 @@ def _trigger_kind(text: str) -> str | None:
     return _kind_of(match.group(0)) if match else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _kind_of(word: str) -> str | None:
     for kind, pattern in KIND_TRIGGERS.items():
         if pattern.fullmatch(word):

@@ -220,6 +220,7 @@ SEX_UNKNOWN = re.compile(
 _SEX_HINT = re.compile(r"sex|gender|стат|пол")
 
 
+@functools.lru_cache(maxsize=256)
 def sex_unknown(text: str, start: int, end: int) -> bool:
     """Say whether lowered ``text[start:end]`` says the sex of those counted is not established."""
     return _SEX_HINT.search(text, start, end) is not None and SEX_UNKNOWN.search(text, start, end) is not None

@@ -7,6 +7,8 @@ not know, e.g. a village). Mentions are looked up per sentence, only where a cla
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 _PREPOSITION = re.compile(
@@ -24,13 +26,22 @@ def default_gazetteer():
     return Gazetteer.default()
 
 
-class PlaceFinder:
-    """Look up place mentions in a document's sentences, lazily and once each."""
+#: Paragraphs longer than this are looked up a sentence at a time.
+BLOCK_LIMIT = 20_000
+#: How many looked-up paragraphs (or sentences) are remembered.
+CACHE_SIZE = 256
 
-    def __init__(self, text: str, gazetteer=None):
+
+class PlaceFinder:
+    """Look up place mentions in a document, a paragraph at a time, lazily and once each."""
+
+    def __init__(self, text: str, gazetteer=None, blocks: list[tuple[int, int]] | None = None):
         self.text = text
         self._gazetteer = gazetteer
         self._cache: dict[tuple[int, int], list] = {}
+        #: Paragraph spans: a sentence's mentions come from its paragraph's, found once.
+        self._blocks = sorted(blocks or [])
+        self._starts = [start for start, _ in self._blocks]
 
     @property
     def gazetteer(self):
@@ -40,11 +51,28 @@ class PlaceFinder:
 
     def mentions(self, start: int, end: int) -> list:
         """Return the mentions in ``text[start:end]`` with document offsets, as (start, end, mention)."""
+        block = self._block(start, end)
+        if block is not None and block != (start, end) and block[1] - block[0] <= BLOCK_LIMIT:
+            found = self._scan(*block)
+            first = bisect.bisect_left(found, (start,))
+            return [m for m in found[first:] if m[0] < end and m[1] <= end]
+        return self._scan(start, end)
+
+    def _scan(self, start: int, end: int) -> list:
         key = (start, end)
         if key not in self._cache:
+            if len(self._cache) >= CACHE_SIZE:  # a long document: forget the paragraphs far behind
+                for old in list(self._cache)[: CACHE_SIZE // 2]:
+                    del self._cache[old]
             found = self.gazetteer.find(self.text[start:end])
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
+
+    def _block(self, start: int, end: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index >= 0 and self._blocks[index][1] >= end:
+            return self._blocks[index]
+        return None
 
 
 def is_country(mention) -> bool:
@@ -88,6 +116,7 @@ def _kind(mention) -> str:
     return getattr(place, "kind", "settlement") if place is not None else "settlement"
 
 
+@functools.lru_cache(maxsize=64)
 def says_region(sentence: str) -> bool:
     """Say whether a sentence refers to "the region" without naming it ("в області погибли 9 жителей")."""
     return _REGION.search(sentence) is not None

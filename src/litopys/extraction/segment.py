@@ -17,10 +17,15 @@ class Sentence:
 class Paragraph:
     start: int
     end: int
-    text: str
+    #: The whole document: a paragraph's text is sliced from it when needed, not kept twice.
+    source: str = field(repr=False)
     #: A short line without closing punctuation: a headline, section title or caption.
     heading: bool = False
     sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source[self.start : self.end]
 
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -28,6 +33,8 @@ _CLOSING = ".!?…:;»\"”’)"
 _UPPER_START = re.compile(r"[\"«“„'(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
 #: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
+#: Longer "sentences" (tables, dumps, text without punctuation) are cut at spaces so no step sees more at once.
+MAX_SENTENCE = 2000
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen lt col sgt capt maj prof jr sr no vs etc e.g i.e approx est jan feb mar apr aug sep sept
     oct nov dec u.s u.n gov rep sen fig
@@ -46,7 +53,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         if block:
             start, end = block[0].start(), block[-1].end()
             heading = len(block) == 1 and _looks_like_heading(block[0].group(0))
-            result.append(Paragraph(start, end, text[start:end], heading))
+            result.append(Paragraph(start, end, text, heading))
             block.clear()
 
     for line in _LINE.finditer(text):
@@ -95,6 +102,13 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
             end -= 1
         while start < end and text[start].isspace():
             start += 1
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            found.append(Sentence(base + start, base + cut, text[start:cut]))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
         if start < end:
             found.append(Sentence(base + start, base + end, text[start:end]))
     paragraph.sentences = found

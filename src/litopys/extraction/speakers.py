@@ -69,23 +69,43 @@ class Reference:
     end: int
 
 
-@functools.cache
-def _tables() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    oblasts = data["oblasts"]
+@dataclass(frozen=True)
+class _Entry:
+    """A canonical name and a pattern; "{oblast}" in the name is filled from what the pattern's group matched."""
 
-    def expand(section: str) -> list[tuple[str, re.Pattern]]:
-        compiled = []
+    name: str
+    pattern: re.Pattern
+    oblasts: tuple[tuple[str, re.Pattern], ...] = ()
+
+    def label(self, match: re.Match) -> str:
+        if not self.oblasts:
+            return self.name
+        found = match.group("oblast")  # None when another alternative of the pattern matched
+        for name, stems in self.oblasts:
+            if stems.fullmatch(found) if found else stems.search(match.group(0)):
+                return self.name.replace("{oblast}", name)
+        return self.name.replace("{oblast} ", "")
+
+
+@functools.cache
+def _tables() -> tuple[list[_Entry], list[_Entry]]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    oblasts = tuple((name, re.compile(stems, re.I)) for name, stems in data["oblasts"].items())
+    any_oblast = "|".join(stems for stems in data["oblasts"].values())
+
+    def expand(section: str) -> list[_Entry]:
+        entries = []
         for name, patterns in data[section].items():
-            variants = [(o, stems) for o, stems in oblasts.items()] if "{oblast}" in name else [(None, None)]
-            for oblast, stems in variants:
-                label = name.replace("{oblast}", oblast) if oblast else name
-                for pattern in patterns:
-                    body = pattern.replace("{oblast}", stems) if stems else pattern
-                    compiled.append((label, re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)))
-        return compiled
+            templated = "{oblast}" in name
+            for pattern in patterns:
+                body = pattern.replace("{oblast}", f"(?P<oblast>{any_oblast})", 1).replace("{oblast}", any_oblast)
+                compiled = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+                entries.append(_Entry(name, compiled, oblasts if templated else ()))
+        return entries
 
     return expand("institutions"), expand("roles")
+
+
 
 
 #: Words one of which every institution pattern contains: phrases without any skip the table.
@@ -102,9 +122,10 @@ def institution(phrase: str) -> str | None:
     """Return the canonical name of the body ``phrase`` names, or None."""
     if not _INSTITUTION_HINT.search(phrase):
         return None
-    for name, pattern in _tables()[0]:
-        if pattern.search(phrase):
-            return name
+    for entry in _tables()[0]:
+        match = entry.pattern.search(phrase)
+        if match:
+            return entry.label(match)
     return None
 
 
@@ -116,9 +137,10 @@ def normalise_role(role: str) -> str:
     if words and words[0].lower() in _GENITIVE_HEADS:
         head = _GENITIVE_HEADS[words[0].lower()]
         role = " ".join([head[0].upper() + head[1:] if words[0][0].isupper() else head, *words[1:]])
-    for name, pattern in _tables()[1]:
-        if pattern.fullmatch(role):
-            return name
+    for entry in _tables()[1]:
+        match = entry.pattern.fullmatch(role)
+        if match:
+            return entry.label(match)
     return role
 
 
@@ -156,7 +178,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
 @functools.lru_cache(maxsize=4096)
 def _known_role(phrase: str) -> bool:
     role = _LEADING.sub("", phrase.strip())
-    return any(pattern.fullmatch(role) for _, pattern in _tables()[1])
+    return any(entry.pattern.fullmatch(role) for entry in _tables()[1])
 
 
 def generic_word(name: str) -> str:
