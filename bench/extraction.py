@@ -1,0 +1,74 @@
+"""Benchmark extraction: accuracy per language on the labelled test set, and throughput on one core.
+
+Run: .venv/bin/python bench/extraction.py [--megabytes 4]
+
+Accuracy: a claim matches a labelled one when kind, min, max and qualifiers agree; place and
+speaker are scored apart, over the matched claims. Throughput: CPU seconds on this process (one
+core) over corpora built by repeating the labelled texts and the shared samples. Prints figures;
+asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from litopys.extraction import extract  # noqa: E402
+from litopys.extraction.evaluation import score  # noqa: E402
+
+TEST_SET = REPO / "tests" / "data" / "extraction"
+SAMPLES = REPO.parent / "shared" / "samples"
+PUBLISHED = datetime.date(2022, 9, 23)
+
+
+def accuracy(gazetteer) -> None:
+    print(f"Accuracy on {TEST_SET.relative_to(REPO)} (claim = kind, min, max, qualifiers)")
+    print(f"{'language':8}  {'texts':>5}  {'claims':>6}  {'P':>5}  {'R':>5}  {'F1':>5}  {'place':>5}  {'speaker':>7}")
+    for language, result in sorted(score(TEST_SET, gazetteer).items()):
+        expected = result.true_positives + result.false_negatives
+        texts = len(list(TEST_SET.glob(f"{language}-*.txt")))
+        print(
+            f"{language:8}  {texts:5}  {expected:6}  {result.precision:5.2f}  {result.recall:5.2f}  {result.f1:5.2f}"
+            f"  {result.place_accuracy:5.2f}  {result.speaker_accuracy:7.2f}"
+        )
+        for miss in result.misses:
+            print(f"{'':10}{miss}")
+
+
+def throughput(gazetteer, megabytes: float) -> None:
+    labelled = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(TEST_SET.glob("*.txt")))
+    samples = {p.name: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
+    corpora = {"test set + samples (dense briefs)": "\n\n".join([labelled, *samples.values()])}
+    if "seed-article.txt" in samples:
+        corpora["seed article (a long article)"] = samples["seed-article.txt"]
+    extract(corpora[next(iter(corpora))], published=PUBLISHED, gazetteer=gazetteer)  # load rules and data once
+    print(f"\nThroughput on one core (CPU time), corpora of about {megabytes:g} MB")
+    for name, text in corpora.items():
+        corpus = (text + "\n\n") * max(1, int(megabytes * 1_000_000 / (len(text) + 2)))
+        started = time.process_time()
+        result = extract(corpus, published=PUBLISHED, gazetteer=gazetteer)
+        seconds = time.process_time() - started
+        size = len(corpus.encode("utf-8")) / 1_000_000
+        rate = size / seconds
+        print(f"  {name:36} {size:6.2f} MB  {seconds:6.2f} s  {rate:5.2f} MB/s  ({len(result.claims)} claims)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=4.0, help="size of each throughput corpus")
+    arguments = parser.parse_args()
+    from litopys.places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    accuracy(gazetteer)
+    throughput(gazetteer, arguments.megabytes)
+
+
+if __name__ == "__main__":
+    main()
