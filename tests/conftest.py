@@ -30,3 +30,12 @@ def vault(settings, tmp_path):
                               "OPTIONS": {"root": str(tmp_path / "vault")}}
     settings.LITOPYS_SIGNING_KEY = tmp_path / "custody-ed25519.pem"
     return get_vault()
+
+
+@pytest.fixture(autouse=True)
+def english_terminal():
+    """Run commands in English, as the CLI does under an English locale; pages still follow the request."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

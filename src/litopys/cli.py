@@ -22,5 +22,16 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write(f"litopys: configuration error: {exc}\n")
         sys.exit(2)
     from django.core.management import execute_from_command_line
+    from django.utils import translation
 
+    translation.activate(cli_language())
     execute_from_command_line(argv)
+
+
+def cli_language() -> str:
+    """Return the language for terminal output: LITOPYS_CLI_LANGUAGE, else the POSIX locale (uk or en)."""
+    for name in ("LITOPYS_CLI_LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "uk" if value.lower().startswith(("uk", "ua")) else "en"
+    return "en"

@@ -17,7 +17,7 @@ LITOPYS = [sys.executable, "-m", "litopys"]
 
 @pytest.fixture
 def home(tmp_path):
-    env = {**os.environ, "LITOPYS_HOME": str(tmp_path / "home")}
+    env = {**os.environ, "LITOPYS_HOME": str(tmp_path / "home"), "LITOPYS_CLI_LANGUAGE": "en"}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     run(env, "migrate", "--verbosity", "0")

@@ -81,7 +81,7 @@ def test_queue_verifies_and_refuses_own_claims(claim, client):
     client.post("/staff/review/", {"claim": claim.pk, "action": "accept"})
     claim.refresh_from_db()
     assert claim.accepted_by == first
-    page = client.get("/staff/review/").content.decode()
+    page = client.get("/staff/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "another reviewer must" in page
     client.post("/staff/review/", {"claim": claim.pk, "action": "verify"})
     claim.refresh_from_db()
@@ -106,7 +106,8 @@ def test_source_page_highlights_claims_and_adds_one_by_selection(claim, client):
     added = Claim.objects.get(kind="graves")
     assert (added.start, added.end, added.entered_by, added.extracted_by) == (start, start + 11, analyst,
                                                                               "person:analyst")
-    html = client.post(url, {"op": "add", "quote": "words not in the text", "kind": "graves", "min": 1}).content
+    html = client.post(url, {"op": "add", "quote": "words not in the text", "kind": "graves", "min": 1},
+                       HTTP_ACCEPT_LANGUAGE="en").content
     assert "not in the source" in html.decode()
 
 
