@@ -36,6 +36,16 @@ def isolated_cache(settings):
 
 
 @pytest.fixture
+def english(client):
+    """Read and assert in English, whatever the site's default language is."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def reviewer(db):
     return get_user_model().objects.create_user("reviewer-synthetic", password="x-synthetic-pass", is_staff=True)
 

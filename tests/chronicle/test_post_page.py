@@ -9,7 +9,7 @@ from litopys.chronicle.models import Media, PostStatus
 
 from .conftest import PUBLIC_TITLE, RESTRICTED_PUBLISHER, RESTRICTED_TITLE, WITNESS, make_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 
 BODY = """Searchers by the river found a burial ground of {{figure synthetic-grave bodies}} bodies.
 

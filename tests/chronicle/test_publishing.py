@@ -11,7 +11,7 @@ from litopys.chronicle.publishing import PublishRefused, publish, publish_proble
 
 from .conftest import make_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 
 
 def test_problems_name_each_unverified_figure_and_its_status(record):

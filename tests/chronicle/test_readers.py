@@ -8,7 +8,7 @@ from litopys.chronicle.models import Comment, CommentStatus, Rating
 
 from .conftest import make_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 
 ADDRESS = "203.0.113.77"
 AGENT = "SyntheticBrowser/1.0"

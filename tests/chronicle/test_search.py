@@ -11,7 +11,7 @@ from litopys.chronicle.models import PostStatus
 
 from .conftest import make_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from litopys.chronicle.related import compute
 
 from .conftest import make_post
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 SECRET_EMAIL = "hidden.commenter@example.net"
 AUTHOR_EMAIL = "editor-private@example.org"
 
