@@ -176,3 +176,10 @@ def test_staff_moderate_in_bulk(client, post, django_user_model):
     client.logout()
     page = client.get(f"/posts/{post.slug}/").content.decode()
     assert "Bulk synthetic 0." in page and "Bulk synthetic 1." in page and "Bulk synthetic 2." not in page
+
+
+def test_only_web_links_are_linked(client, post):
+    Comment.objects.create(post=post, name="Imported Synthetic", email="i@example.net", website="javascript:alert(1)",
+                           body="<p>Imported words.</p>", status=CommentStatus.APPROVED)
+    page = client.get(f"/posts/{post.slug}/").content.decode()
+    assert "Imported Synthetic" in page and "javascript:" not in page

@@ -63,10 +63,10 @@ def pending_ids(request) -> list[int]:
     return [int(part) for part in raw.split(".") if part.isdigit()][:50]
 
 
-def remember_pending(response, ids: list[int]) -> None:
+def remember_pending(response, ids: list[int], secure: bool = False) -> None:
     if ids:
         response.set_signed_cookie(PENDING_COOKIE, ".".join(str(i) for i in ids[-50:]), salt=PENDING_SALT,
-                                   max_age=PENDING_AGE, httponly=True, samesite="Lax")
+                                   max_age=PENDING_AGE, httponly=True, samesite="Lax", secure=secure)
     else:
         response.delete_cookie(PENDING_COOKIE, samesite="Lax")
 
@@ -88,9 +88,12 @@ def thread(comments: list[Comment]) -> list[Comment]:
     A reply whose parent is not shown (still waiting, or removed) goes to the top level; replies deeper
     than MAX_DEPTH are shown under the deepest ancestor that fits.
     """
+    from litopys.chronicle.figure_notes import web_address
+
     by_id = {comment.pk: comment for comment in comments}
     for comment in comments:
         comment.children = []
+        comment.link = web_address(comment.website)
     top = []
     for comment in comments:
         parent = by_id.get(comment.parent_id)

@@ -48,6 +48,11 @@ class FigureNote:
     hidden_sources: int = 0
 
 
+def web_address(url: str) -> str:
+    """Return a URL fit for a link: http(s) only, never javascript: or data: whatever a row holds."""
+    return url if (url or "").lower().startswith(("http://", "https://")) else ""
+
+
 def number(value: int) -> str:
     return formats.number_format(value, use_l10n=True, force_grouping=True)
 
@@ -108,7 +113,7 @@ def _source_order(claim: Claim):
 def _public_source(claim: Claim) -> PublicSource:
     source = claim.source
     return PublicSource(
-        title=source.title or source.get_kind_display(), url=source.url, publisher=source.publisher,
+        title=source.title or source.get_kind_display(), url=web_address(source.url), publisher=source.publisher,
         published=source.published, kind=source.get_kind_display(), quote=claim.quote,
         attributed_to=claim.attributed_to.name if claim.attributed_to_id else "", value=claim.value_text())
 

@@ -79,7 +79,7 @@ def comment(request, slug):
         voter_hash=reader)
     response = HttpResponseRedirect(f"{post.get_absolute_url()}#comment-{saved.pk}", status=303)
     if saved.status == CommentStatus.PENDING:
-        comments.remember_pending(response, [*comments.pending_ids(request), saved.pk])
+        comments.remember_pending(response, [*comments.pending_ids(request), saved.pk], secure=request.is_secure())
     else:
         generations.bump_site()
     return response

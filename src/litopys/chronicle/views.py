@@ -131,7 +131,7 @@ def render_post(request, post, form=None, status=200, preview_problems=None):
     if request.COOKIES.get(comments.PENDING_COOKIE) and not waiting:
         still = waiting_ids_anywhere(request)
         if still != comments.pending_ids(request):
-            comments.remember_pending(response, still)
+            comments.remember_pending(response, still, secure=request.is_secure())
     return response
 
 
