@@ -43,6 +43,9 @@ BACKWARD = re.compile(
     _verbs(
         r"про це (?:[\w-]+ ){0,3}?(?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
         r"|об этом (?:[\w-]+ ){0,3}?(?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
+        r"|такие данные (?:привел\w*|предоставил\w*|обнародовал\w*|приводит|приводят)"
+        r"|такі дані (?:навела|навів|навели|наводить|оприлюднил\w*|оприлюднив|надал\w*|надав)"
+        r"|the figures? (?:was|were) (?:given|released|published) by"
         r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
     ),
     re.I,
@@ -53,7 +56,7 @@ VERB = re.compile(
         r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
         r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
         r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
-        r"|has recorded|have recorded|recorded|has documented|has verified|verified|зафіксува(?:в|ла|ли)"
+        r"|has recorded|have recorded|recorded|has documented|documented|has verified|verified|зафіксува(?:в|ла|ли)"
         r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
         r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)"
         r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"

@@ -6,21 +6,24 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, opinions, places, segment
+from . import attribution, dates, opinions, segment
 from .bounds import Quantity, quantities
 from .kinds import coordinated, decide, read
 from .language import LANGUAGES, detect
 from .lexicon import lowered
 from .numbers import WORD_NUMBER, find_numbers
+from .placing import LOOK_BACK, PlaceChooser
+from .repeats import ClaimSet
+from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .speakers import Speaker, generic_word
+from .speakers import Speaker
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 #: A breakdown may follow its total by this many sentences.
 BREAKDOWN_REACH = 2
-#: How many sentences back a place, or "про це повідомив" (backward attribution), may reach.
-LOOK_BACK = 5
+#: Kinds that count places or areas, not people: no qualifiers.
+SITE_KINDS = frozenset(("torture_sites", "mass_graves", "graves", "area_km2"))
 _DIGIT = re.compile(r"[0-9]")
 _UNSET = object()
 
@@ -43,6 +46,8 @@ class _Paragraph:
     excluded: list[tuple[int, int]] = field(default_factory=list)
     speaker: Speaker | None = None
     date: datetime.date | None = None
+    #: The sentence that named the current speaker.
+    named_in: int = -1
 
 
 def extract(
@@ -62,27 +67,26 @@ class _Reader:
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
-        self.finder = places.PlaceFinder(text, gazetteer, [(p.start, p.end) for p in self.paragraphs])
-        self.speakers: list[Speaker] = []
-        self.claims = _Claims()
+        self.book = SpeakerBook()
+        self.claims = ClaimSet()
         self.opinions: list[OpinionSpan] = []
         self.headline = []
         for paragraph in self.paragraphs[:5]:
             if not paragraph.heading:
                 break
             self.headline.append(paragraph)
+        self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer)
         #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
         self.previous: list[_Claim] = []
         self.previous_length = 0
         self.previous_excluded: list[tuple[int, int]] = []
-        self._fallbacks: dict[tuple[int, int], dict | None] = {}
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
         self.document_speaker = None
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
         for line in [*self.headline[:1], signature]:
             reference = attribution.headline_speaker(line.text) if line else None
             if reference and self.document_speaker is None:
-                self.document_speaker = self._resolve(reference)
+                self.document_speaker = self.book.resolve(reference)
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -108,7 +112,7 @@ class _Reader:
             if found:
                 reference = found.reference
                 state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
-                speaker = self._resolve(reference)
+                speaker = self.book.resolve(reference)
                 statement_date = self._date(sentence.text)
                 if found.backward:
                     for claim in reversed(state.claims):
@@ -119,7 +123,7 @@ class _Reader:
                             if not claim.date_known:
                                 claim.candidate.date = statement_date
                 if speaker is not None or reference.how != "pronoun":
-                    state.speaker, state.date = speaker, statement_date
+                    state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
@@ -191,13 +195,16 @@ class _Reader:
                 qualifiers=qualifiers,
                 rule=rule,
             )
+            if kind in SITE_KINDS:
+                candidate.qualifiers = {}  # "місць утримання цивільних": the civilians are not what is counted
             if inherits:
                 candidate.place = total.candidate.place
-                candidate.attributed_to = total.candidate.attributed_to
+                own_speaker = state.speaker if state.named_in == position else None
+                candidate.attributed_to = own_speaker or total.candidate.attributed_to
                 candidate.date = sentence_date or total.candidate.date
             else:
                 anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
-                candidate.place = self._place(index, position, anchor, state)
+                candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
                 candidate.attributed_to = state.speaker or self.document_speaker
                 candidate.date = sentence_date or (state.date if state.speaker else None)
             dated = sentence_date is not None
@@ -218,89 +225,9 @@ class _Reader:
             return claim
         return None
 
-    def _resolve(self, reference) -> Speaker | None:
-        speaker = reference.speaker
-        if reference.how == "pronoun" or (speaker is not None and speaker.name is None):
-            # "he said", "за його словами"; "the minister said" after the minister was named
-            people = [s for s in self.speakers if not s.institution and s.name]
-            return people[-1] if people else speaker
-        if reference.how == "surname":
-            for known in reversed(self.speakers):
-                if known.name and not known.institution and _same_surname(known.name, speaker.name):
-                    return known
-        if reference.how == "generic":
-            stem = generic_word(speaker.name)
-            for known in reversed(self.speakers):
-                if known.institution and stem and stem in known.name.lower() and known != speaker:
-                    return known
-        if speaker is not None and speaker.name:
-            if speaker in self.speakers:
-                self.speakers.remove(speaker)  # most recently named last; the list stays short
-            self.speakers.append(speaker)
-        return speaker
-
     def _date(self, text: str) -> datetime.date | None:
         found = dates.find_date(text, self.language, self.published)
         return found[0] if found else None
-
-    def _place(self, index: int, position: int, anchor: tuple[int, int], state: _Paragraph) -> dict | None:
-        """Choose a claim's place: its sentence, the sentences before it, the section heading, the
-        paragraph before, the headline; "in the region" ("в області") takes the oblast named last."""
-        sentences = self.paragraphs[index].sentences
-        claim_sentence = sentences[position]
-        mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
-        chosen = places.best(mentions, anchor, self.text, state.excluded[-LOOK_BACK:])
-        if chosen is not None:
-            return places.to_dict(chosen)
-        key = (index, position)
-        if key not in self._fallbacks:  # the same for every claim of the sentence
-            self._fallbacks = {key: self._place_before(index, position, anchor, state)}
-        return self._fallbacks[key]
-
-    def _place_before(self, index: int, position: int, anchor: tuple[int, int], state: _Paragraph) -> dict | None:
-        sentences = self.paragraphs[index].sentences
-        claim_sentence = sentences[position]
-        if places.says_region(claim_sentence.text):
-            oblast = self._oblast_before(index, position)
-            if oblast is not None:
-                return oblast
-        for sentence in reversed(sentences[max(0, position - LOOK_BACK) : position]):
-            mentions = self.finder.mentions(sentence.start, sentence.end)
-            chosen = places.best(mentions, None, self.text, state.excluded[-LOOK_BACK:])
-            if chosen is not None:
-                return places.to_dict(chosen)
-        headings_done = body_done = False
-        for earlier in reversed(self.paragraphs[max(0, index - 6) : index]):
-            if earlier.heading and not headings_done:
-                headings_done = True  # the nearest heading names the section's place, if just one
-                unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
-                if len(unique) == 1:
-                    return places.to_dict(unique[0])
-            elif not earlier.heading and not body_done:
-                body_done = True  # else the paragraph before goes on about the same place
-                mentions = self.finder.mentions(earlier.start, earlier.end)
-                chosen = places.best(mentions, None, self.text, self.previous_excluded[-LOOK_BACK:])
-                if chosen is not None:
-                    return places.to_dict(chosen)
-        mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
-        unique = places.distinct(mentions)
-        if len(unique) == 1:
-            return places.to_dict(unique[0])
-        # Last resort: the place in the speaker's title ("the Kharkiv governor said 3,000 km² were freed").
-        chosen = places.best(self.finder.mentions(claim_sentence.start, claim_sentence.end), anchor, self.text, [])
-        return places.to_dict(chosen)
-
-    def _oblast_before(self, index: int, position: int) -> dict | None:
-        """Return the oblast named (or implied by a settlement) nearest before a sentence, within a few paragraphs."""
-        sentences = self.paragraphs[index].sentences[max(0, position - LOOK_BACK) : position]
-        spans = [(s.start, s.end) for s in reversed(sentences)]
-        spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - 6) : index])]
-        for start, end in spans:
-            for _, _, mention in reversed(self.finder.mentions(start, end)):
-                oblast = places.oblast_of(mention, self.finder.gazetteer)
-                if oblast is not None:
-                    return oblast
-        return None
 
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:
@@ -312,43 +239,3 @@ class _Reader:
         space = text.rfind(" ", 0, right)
         right = space if right < len(text) and space > end else right
         return sentence.start + min(left, start), sentence.start + max(right, end)
-
-
-def _same_surname(full: str, surname: str) -> bool:
-    last = full.split()[-1].lower()
-    surname = surname.lower()
-    common = min(len(last), len(surname)) - 2
-    return last == surname or (common >= 4 and last[:common] == surname[:common] and abs(len(last) - len(surname)) <= 2)
-
-
-class _Claims:
-    """The claims of a document, repeats dropped as they come (a caption, a headline restated),
-    keeping the better-attributed copy; memory stays bounded by the distinct claims."""
-
-    def __init__(self):
-        self._kept: dict[int, ClaimCandidate] = {}
-        self._by_key: dict[tuple, list[int]] = {}
-
-    def add(self, claim: ClaimCandidate) -> None:
-        key = (claim.kind, claim.min, claim.max, claim.approximate, tuple(sorted(claim.qualifiers.items())))
-        same = self._by_key.setdefault(key, [])
-        for other in same:
-            if _compatible(claim, self._kept[other]):
-                if _information(claim) > _information(self._kept[other]):
-                    self._kept[other] = claim
-                return
-        same.append(len(self._kept))
-        self._kept[len(self._kept)] = claim
-
-    def result(self) -> list[ClaimCandidate]:
-        return sorted(self._kept.values(), key=lambda c: c.start)
-
-
-def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    places_agree = a.place is None or b.place is None or a.place == b.place
-    speakers_agree = a.attributed_to is None or b.attributed_to is None or a.attributed_to == b.attributed_to
-    return places_agree and speakers_agree
-
-
-def _information(claim: ClaimCandidate) -> int:
-    return 2 * (claim.attributed_to is not None) + (claim.place is not None) + (claim.date is not None)

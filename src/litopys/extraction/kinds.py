@@ -34,12 +34,22 @@ _WINDOW_WORDS = 4
 _BARE_NEXT = words(
     r"were|was|are|is|have|had|has|got|bore|bear|showed|show|and|or|people|і|й|та|а|ще|були|було|була|отримали"
     r"|зазнали|дістали|мали|мають|получили|и|были|было|была|имели|имеют|человек"
+    r"|on|in|at|by|after|since|during|as|from|across|near|на|у|в|за|після|від|під час|по|о|біля|после|с|от|во время"
+    r"|около|под"
 )
 #: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
 TORTURED_REACH = 40
 _TORTURED_AFTER = KIND_TRIGGERS["tortured"]
 _COORDINATION = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:,\s*)?(?:and|і|й|та|и|а|,)\s+(?:ще\s+|еще\s+|another\s+)?")
 _CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
+_RHETORICAL = re.compile(
+    r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
+    r"|за каждым из|каждый из|каждого из)\s*$"
+)
+_CHANGE = re.compile(
+    r"(?:rose|risen|rises|increased|climbed|reached|grew|jumped|зросл\w*|зріс|збільшил\w*|сягнул\w*|досягл\w*"
+    r"|возросл\w*|вырос\w*|увеличил\w*|достигл\w*)\s+(?:to\s+|до\s+)?$"
+)
 _CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
@@ -123,6 +133,8 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"
+    if _RHETORICAL.search(sentence, max(0, quantity.start - 30), quantity.start):
+        return None  # "behind every one of the 447 graves is a family"
     if quantity.value == 1 and quantity.number.spelled and (of_group or not PERSON.match(window.lstrip())):
         return None  # "one of the", "one in three", "one mass grave"; but "одну дитину" counts
     match = _ANY_KIND_NOUN.search(window)
@@ -215,6 +227,9 @@ def decide(
         return reading.kind, reading.rule
     if reading.bare:
         kind = nearest_trigger(found, span, between, BARE_REACH)
+        if kind is None and _CHANGE.search(lowered(sentence), max(0, quantity.start - 25), quantity.start):
+            # "the death toll from a strike on Kupiansk rose to seven": the subject names the kind
+            kind = nearest_trigger(found, span, (max(between[0], quantity.start - SENTENCE_REACH), span[0]), 10**6)
         if kind is None and reading.linked and total_kind and reading.noun_end == quantity.end and _ends_clause(
             sentence, quantity.end
         ):

@@ -138,7 +138,8 @@ KIND_NOUNS: list[tuple[str, re.Pattern]] = [
 # Words anywhere near a number that say what happened to the people counted.
 KIND_TRIGGERS: dict[str, re.Pattern] = {
     "killed": words(
-        r"killed|died|dead|murdered|executed|shot dead|lost their lives|perished|death toll|fatalities|slain"
+        r"killed|died|dead|murdered|executed|executions?|shot dead|lost their lives|perished|death toll|fatalities"
+        r"|slain|страт[аиу]|розстріл\w*|кількість загиблих|число погибших|казн[ьи]|расстрел"
         r"|загинул\w*|загинуло|загинув|загибл\w*|вбит\w*|вбили|вбито|убит\w*|убили|убито|розстріля\w*|страчен\w*"
         r"|померл\w*|погиб\w*|расстреля\w*|казнен\w*|умерл\w*|смерт\w*"
     ),
@@ -148,8 +149,10 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
     ),
     "missing": words(r"missing|unaccounted|disappeared|зникл\w*|безвісти|безвести|пропавш\w*|пропал\w*|без вести"),
     "detained": words(
-        r"detain\w*|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|passed through"
+        r"detain\w*|detention|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|passed through"
+        r"|in (?:a|the|one) (?:cell|basement)|in cells|у камері|в камері|у підвалі|в підвалі|в камере|в подвале"
         r"|пройшли через|прошли через|filtration|через фільтрац\w*|через фильтрац\w*|фільтраційн\w*"
+        r"|через катівн\w* пройшл\w*|через пыточн\w* прошл\w*|через подвал\w* прошл\w*|через підвал\w* пройшл\w*"
         r"|фильтрационн\w*|затрима\w*|викрал\w*"
         r"|викраден\w*|утримува\w*|утримують|полонен\w*|ув['’ʼ]язнен\w*|задержа\w*|похищ\w*|похити\w*|удержива\w*"
         r"|удерживал\w*|в плену|у полоні"
@@ -159,7 +162,7 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
         r"|примусово переміщ\w*|вывез\w*|принудительно (?:переме|вывез)\w*|угнан\w*"
     ),
     "tortured": words(
-        r"tortured|signs of (?:torture|abuse)|traces of torture|катува\w*|катован\w*|закатован\w*|тортур\w*"
+        r"tortured|torture|signs of (?:torture|abuse)|traces of torture|катува\w*|катован\w*|закатован\w*|тортур\w*"
         r"|пыта\w*|пыток|пытк\w*|замучен\w*|истязан\w*"
     ),
     "bodies": words(

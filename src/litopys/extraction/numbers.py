@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lowered, trie
+from .numberwords import HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
 
 #: Larger values are not counts of anything this tool extracts; they are dropped.
 MAX_VALUE = 10**9
@@ -31,84 +32,11 @@ class Number:
     year_like: bool = False
 
 
-def _forms(spec: str, value: int) -> dict[str, int]:
-    return dict.fromkeys(spec.split(), value)
-
-
-# Word numbers in English, Ukrainian and Russian, with the inflected forms news texts use.
-UNITS: dict[str, int] = {}
-for _value, _spec in enumerate(
-    [
-        "",
-        "one один одна одне одного одну одно одной",
-        "two два дві двох двоє двома две двух двое",
-        "three три трьох троє трьома трех трёх трое",
-        "four чотири чотирьох четверо четыре четырех четырёх",
-        "five п'ять п'яти п'ятьох п'ятеро пять пяти пятеро",
-        "six шість шести шістьох шестеро шесть",
-        "seven сім семи сімох семеро семь",
-        "eight вісім восьми вісьмох восьмеро восемь",
-        "nine дев'ять дев'яти дев'ятьох дев'ятеро девять девяти девятеро",
-        "ten десять десяти десятьох десятеро",
-        "eleven одинадцять одинадцяти одиннадцать одиннадцати",
-        "twelve дванадцять дванадцяти двенадцать двенадцати",
-        "thirteen тринадцять тринадцяти тринадцать тринадцати",
-        "fourteen чотирнадцять чотирнадцяти четырнадцать четырнадцати",
-        "fifteen п'ятнадцять п'ятнадцяти пятнадцать пятнадцати",
-        "sixteen шістнадцять шістнадцяти шестнадцать шестнадцати",
-        "seventeen сімнадцять сімнадцяти семнадцать семнадцати",
-        "eighteen вісімнадцять вісімнадцяти восемнадцать восемнадцати",
-        "nineteen дев'ятнадцять дев'ятнадцяти девятнадцать девятнадцати",
-    ]
-):
-    UNITS.update(_forms(_spec, _value))
-UNITS.pop("", None)
-TENS: dict[str, int] = {}
-for _value, _spec in [
-    (20, "twenty двадцять двадцяти двадцать двадцати"),
-    (30, "thirty тридцять тридцяти тридцать тридцати"),
-    (40, "forty сорок сорока"),
-    (50, "fifty п'ятдесят п'ятдесяти пятьдесят пятидесяти"),
-    (60, "sixty шістдесят шістдесяти шестьдесят шестидесяти"),
-    (70, "seventy сімдесят сімдесяти семьдесят семидесяти"),
-    (80, "eighty вісімдесят вісімдесяти восемьдесят восьмидесяти"),
-    (90, "ninety дев'яносто дев'яноста девяносто девяноста"),
-]:
-    TENS.update(_forms(_spec, _value))
-HUNDREDS: dict[str, int] = {}
-for _value, _spec in [
-    (100, "сто ста"),
-    (200, "двісті двохсот двести двухсот"),
-    (300, "триста трьохсот трехсот трёхсот"),
-    (400, "чотириста чотирьохсот четыреста четырехсот"),
-    (500, "п'ятсот п'ятисот пятьсот пятисот"),
-    (600, "шістсот шестисот шестьсот"),
-    (700, "сімсот семисот семьсот"),
-    (800, "вісімсот восьмисот восемьсот"),
-    (900, "дев'ятсот дев'ятисот девятьсот девятисот"),
-]:
-    HUNDREDS.update(_forms(_spec, _value))
-MULTIPLIERS: dict[str, int] = {
-    **_forms("hundred", 100),
-    **_forms("dozen", 12),
-    **_forms("десяток десятка десятки десятків десятков", 10),
-    **_forms("thousand тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу", 1000),
-    **_forms("million мільйон мільйона мільйонів миллион миллиона миллионов", 1_000_000),
-}
-#: Plurals that mean "many": a lower bound, approximate ("hundreds of bodies" -> at least 200).
-VAGUE: dict[str, int] = {
-    **_forms("dozens десятки десятків десятков", 20),
-    **_forms("hundreds сотні сотень сотни сотен", 200),
-    **_forms("thousands тисячі тисяч тысячи тысяч", 2000),
-}
-_WORD_VALUES = {**UNITS, **TENS, **HUNDREDS, **MULTIPLIERS, **VAGUE}
-
-
 def _alternation(words) -> str:
     return trie("|".join(re.escape(w).replace("'", APOSTROPHE) for w in sorted(words, key=len, reverse=True)))
 
 
-_WORD = re.compile(rf"(?:{_alternation(_WORD_VALUES)})", re.I)
+_WORD = re.compile(rf"(?:{_alternation(WORD_VALUES)})", re.I)
 #: Runs of number words, matched in lowered text (``lexicon.lowered``).
 WORD_NUMBER = re.compile(
     rf"(?<![\w'’ʼ-])(?:a\s+)?{_WORD.pattern}(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])"
@@ -299,9 +227,9 @@ def _step(word: str, current: int, started: bool) -> tuple[str, int] | None:
     if word in VAGUE:
         return None
     if not started:
-        return "add", _WORD_VALUES[word]
+        return "add", WORD_VALUES[word]
     if word in HUNDREDS:
         return ("add", HUNDREDS[word]) if current % 1000 == 0 else None
     if word in TENS or UNITS.get(word, 0) >= 10:
-        return ("add", _WORD_VALUES[word]) if current % 100 == 0 else None
+        return ("add", WORD_VALUES[word]) if current % 100 == 0 else None
     return ("add", UNITS[word]) if current % 10 == 0 and (current == 0 or current >= 20) else None

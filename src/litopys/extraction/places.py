@@ -16,7 +16,12 @@ _PREPOSITION = re.compile(
     r"|навколо|неподалік|около|под|возле|вблизи|недалеко от|из|на|рядом с)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.I,
 )
-_OBLAST_AFTER = re.compile(r"\s*(?:region|oblast|області|область|обл\.|области)(?!\w)", re.I)
+#: A name right after these is a street or a square, not a place: "вулиця Жовтнева", "Yablunska Street".
+_STREET = re.compile(
+    r"(?<!\w)(?:вулиц\w*|вул\.|провулк\w*|пров\.|проспект\w*|просп\.|площ[аіу]\w*|улиц\w*|ул\.|переулк\w*"
+    r"|street|st\.|avenue|ave\.|square|lane)\s*$",
+    re.I,
+)
 
 
 def default_gazetteer():
@@ -85,7 +90,11 @@ def best(mentions: list, anchor: tuple[int, int] | None, text: str, excluded: li
 
     Without an anchor (a sentence before the claim's), the last suitable mention wins.
     """
-    candidates = [m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e in excluded)]
+    candidates = [
+        m
+        for m in mentions
+        if not any(s <= m[0] and m[1] <= e for s, e in excluded) and not _STREET.search(text, max(0, m[0] - 12), m[0])
+    ]
     if not candidates:
         return None
 

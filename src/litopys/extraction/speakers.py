@@ -43,7 +43,11 @@ _ADVERBS = re.compile(
     r"|раніше|вже|також|тоже|также|еще|ещё|затем|позже|ранее|уже))+$",
     re.I,
 )
-_LEADING = re.compile(r"^(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+|then|now|тоді|нині|зараз|тогда|сейчас"
+    r"|ныне)\s+)+",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,8 @@ def _tables() -> tuple[list[_Entry], list[_Entry]]:
 _INSTITUTION_HINT = re.compile(
     r"polic|prosecut|office|sbu|ministr|staff|hrmmu|ohchr|monitoring|emergency|dsns|administration|ombuds|service"
     r"|поліц|полиц|прокур|офіс|офис|сбу|мвс|мвд|міністер|министер|міноборон|минобор|генштаб|штаб|оон|дснс|гснс"
-    r"|адміністрац|администрац|ова|ода|ога|гунп|омбудс|служб",
+    r"|адміністрац|администрац|ова|ода|ога|гунп|омбудс|служб|watch|amnesty|амніст|амнист|court|суд|osce|обсє|обсе|мкс"
+    r"|правозахис|правозащит|hrw",
     re.I,
 )
 
@@ -181,7 +186,25 @@ def _known_role(phrase: str) -> bool:
     return any(entry.pattern.fullmatch(role) for entry in _tables()[1])
 
 
-def generic_word(name: str) -> str:
-    """Return the stem of the body noun in a generic name ("Izium city council" -> "council")."""
-    words = re.findall(r"[\w’']+", name.lower())
-    return words[-1][:5] if words else ""
+#: What kind of body a name names, in any of the three languages: "прокуратури" and "Kharkiv Regional
+#: Prosecutor's Office" are both prosecutors, so "за даними прокуратури" means the office named before.
+CATEGORIES = {
+    "police": re.compile(r"polic|поліц|полиц|гунп|нацпол", re.I),
+    "prosecutor": re.compile(r"prosecut|прокур", re.I),
+    "council": re.compile(r"council|\bрад[аиіу]\b|совет", re.I),
+    "administration": re.compile(
+        r"administration|адміністрац|администрац|\b(?:ова|ода|ога)\b|governor|губернатор", re.I
+    ),
+    "ministry": re.compile(r"ministr|міністер|министер|\bмвс\b|\bмвд\b", re.I),
+    "security": re.compile(r"\bsbu\b|\bсбу\b|security service|служб\w* безпек|служб\w* безопасн", re.I),
+    "emergency": re.compile(r"emergenc|дснс|гснс|надзвичайн|чрезвычайн|rescuer|рятувальн|спасател", re.I),
+    "un": re.compile(r"\bun\b|united nations|\bоон\b|hrmmu|ohchr|mission|місі|мисси", re.I),
+}
+
+
+def category(name: str) -> str | None:
+    """Return the kind of body ``name`` names ("police", "prosecutor", ...), or None."""
+    for label, pattern in CATEGORIES.items():
+        if pattern.search(name):
+            return label
+    return None

@@ -1,0 +1,101 @@
+"""Choose the place a claim refers to: its sentence, the sentences before, the section heading,
+the paragraph before, the headline; "in the region" ("в області") takes the oblast named last."""
+
+from __future__ import annotations
+
+from . import places
+from .segment import Paragraph
+
+#: How many sentences (and paragraphs) back a place may be found.
+LOOK_BACK = 5
+
+
+class PlaceChooser:
+    """Places for the claims of one document, looked up lazily through the gazetteer."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph], headline: list[Paragraph], gazetteer=None):
+        self.text = text
+        self.paragraphs = paragraphs
+        self.headline = headline
+        self.finder = places.PlaceFinder(text, gazetteer, [(p.start, p.end) for p in paragraphs])
+        self._fallbacks: dict[tuple[int, int], dict | None] = {}
+
+    def choose(
+        self,
+        index: int,
+        position: int,
+        anchor: tuple[int, int],
+        excluded: list[tuple[int, int]],
+        excluded_before: list[tuple[int, int]],
+    ) -> dict | None:
+        """Return the JSON place of a claim at ``anchor`` in sentence ``position`` of paragraph ``index``.
+
+        ``excluded`` are the speakers' spans in this paragraph ("Kharkiv governor"), ``excluded_before``
+        those of the paragraph before; a place there is no claim's place unless nothing else is found.
+        """
+        claim_sentence = self.paragraphs[index].sentences[position]
+        mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
+        chosen = places.best(mentions, anchor, self.text, excluded[-LOOK_BACK:])
+        if chosen is not None:
+            return places.to_dict(chosen)
+        key = (index, position)
+        if key not in self._fallbacks:  # the same for every claim of the sentence
+            self._fallbacks = {key: self._before(index, position, anchor, excluded, excluded_before)}
+        return self._fallbacks[key]
+
+    def _before(self, index, position, anchor, excluded, excluded_before) -> dict | None:
+        sentences = self.paragraphs[index].sentences
+        claim_sentence = sentences[position]
+        if places.says_region(claim_sentence.text):
+            oblast = self._oblast_before(index, position)
+            if oblast is not None:
+                return oblast
+        recent = excluded[-LOOK_BACK:]
+        for sentence in reversed(sentences[max(0, position - LOOK_BACK) : position]):
+            mentions = [
+                m
+                for m in self.finder.mentions(sentence.start, sentence.end)
+                if not any(s <= m[0] and m[1] <= e for s, e in recent)
+            ]
+            chosen = places.best(mentions, None, self.text, recent)
+            if chosen is not None and len(places.distinct(mentions)) == 1:
+                return places.to_dict(chosen)
+            if chosen is not None:
+                break  # "most of them in Balakliia and Izium": a list of places says nothing about this claim
+        headings_done = body_done = False
+        for earlier in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index]):
+            if earlier.heading and not headings_done:
+                headings_done = True  # the nearest heading names the section's place, if just one
+                unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
+                if len(unique) == 1:
+                    return places.to_dict(unique[0])
+            elif not earlier.heading and not body_done:
+                body_done = True  # else the paragraph before goes on about the same place
+                mentions = self.finder.mentions(earlier.start, earlier.end)
+                chosen = places.best(mentions, None, self.text, excluded_before[-LOOK_BACK:])
+                if chosen is not None:
+                    return places.to_dict(chosen)
+        mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
+        unique = places.distinct(mentions)
+        if len(unique) == 1:
+            return places.to_dict(unique[0])
+        # Last resort: the place in a speaker's title ("the Kharkiv governor said 3,000 km² were freed").
+        paragraph = self.paragraphs[index]
+        titles = [
+            m
+            for m in self.finder.mentions(paragraph.start, claim_sentence.end)
+            if any(s <= m[0] and m[1] <= e for s, e in excluded) and not places.is_country(m[2])
+        ]
+        return places.to_dict(titles[-1][2]) if titles else None
+
+    def _oblast_before(self, index: int, position: int) -> dict | None:
+        """Return the oblast named (or implied by a settlement) nearest before a sentence, a few paragraphs back."""
+        sentences = self.paragraphs[index].sentences[max(0, position - LOOK_BACK) : position]
+        spans = [(s.start, s.end) for s in reversed(sentences)]
+        spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index])]
+        for start, end in spans:
+            for _, _, mention in reversed(self.finder.mentions(start, end)):
+                oblast = places.oblast_of(mention, self.finder.gazetteer)
+                if oblast is not None:
+                    return oblast
+        return None

@@ -1,0 +1,54 @@
+"""Resolve references to speakers: "he", "Klymenko", "the council", "the minister" mean someone named before."""
+
+from __future__ import annotations
+
+import re
+
+from .speakers import Reference, Speaker, category
+
+#: How many speakers are remembered for "he", surnames and "the council".
+MEMORY = 64
+
+
+class SpeakerBook:
+    """The speakers a document has named, most recently named last."""
+
+    def __init__(self):
+        self.speakers: list[Speaker] = []
+
+    def resolve(self, reference: Reference) -> Speaker | None:
+        """Return the speaker a reference means, remembering the speakers named so far."""
+        speaker = reference.speaker
+        if reference.how == "pronoun" or (speaker is not None and speaker.name is None):
+            # "he said", "за його словами"; "the minister said" after the minister was named
+            people = [s for s in self.speakers if not s.institution and s.name]
+            return people[-1] if people else speaker
+        if reference.how == "surname":
+            for known in reversed(self.speakers):
+                if known.name and not known.institution and _same_surname(known.name, speaker.name):
+                    return known
+        if reference.how == "generic":
+            kind = category(speaker.name)
+            for known in reversed(self.speakers):
+                same = (kind and category(known.name) == kind) or _stems(known.name) == _stems(speaker.name)
+                if known.institution and same and known != speaker:
+                    return known
+        if speaker is not None and speaker.name:
+            if speaker in self.speakers:
+                self.speakers.remove(speaker)
+            self.speakers.append(speaker)
+            del self.speakers[:-MEMORY]  # a long document: who spoke long ago is not "he" now
+        return speaker
+
+
+def _stems(name: str) -> set[str]:
+    return {word[:5] for word in re.findall(r"\w+", name.lower()) if len(word) > 2}
+
+
+def _same_surname(full: str, surname: str) -> bool:
+    last = full.split()[-1].lower()
+    surname = surname.lower()
+    common = min(len(last), len(surname)) - 2
+    return last == surname or (common >= 4 and last[:common] == surname[:common] and abs(len(last) - len(surname)) <= 2)
+
+
