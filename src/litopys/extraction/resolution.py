@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .speakers import Reference, Speaker, category
@@ -41,8 +42,9 @@ class SpeakerBook:
         return speaker
 
 
-def _stems(name: str) -> set[str]:
-    return {word[:5] for word in re.findall(r"\w+", name.lower()) if len(word) > 2}
+@functools.lru_cache(maxsize=1024)
+def _stems(name: str) -> frozenset[str]:
+    return frozenset(word[:5] for word in re.findall(r"\w+", name.lower()) if len(word) > 2)
 
 
 def _same_surname(full: str, surname: str) -> bool:

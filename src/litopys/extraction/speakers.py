@@ -202,6 +202,7 @@ CATEGORIES = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def category(name: str) -> str | None:
     """Return the kind of body ``name`` names ("police", "prosecutor", ...), or None."""
     for label, pattern in CATEGORIES.items():
