@@ -168,3 +168,17 @@ def test_file_cache_is_shared_across_processes(client, post, settings, tmp_path)
     other_process = FileBasedCache(str(tmp_path / "cache"), {})
     other_process.set(generations.SITE, (generations._fresh(), None), None)
     assert not getattr(client.get(URL), "litopys_hit", False)
+
+
+def test_a_source_made_restricted_is_no_longer_named(client, record, cache_on):
+    from litopys.evidence.models import Source
+
+    from .conftest import PUBLIC_TITLE
+
+    make_post("synthetic-sourced", body="Found: {{figure synthetic-grave bodies}}.")
+    assert PUBLIC_TITLE in client.get("/posts/synthetic-sourced/").content.decode()
+    source = Source.objects.get(title=PUBLIC_TITLE)
+    source.sensitivity = "restricted"
+    source.save()
+    page = client.get("/posts/synthetic-sourced/").content.decode()
+    assert PUBLIC_TITLE not in page and "3 sources that are not public" in page
