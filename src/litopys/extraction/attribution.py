@@ -76,6 +76,9 @@ _NOT_ROLE = re.compile(
     r"\s*(?:who|which|whose|where|and|but|що|який|яка|які|де|і|а|але|который|которая|которые|где|и|но)\b", re.I
 )
 _ROLE_HEADS = ROLE_WORDS - {"the", "of", "for", "un", "ukraine", "ukraine's", "ukrainian", "україни", "украины"}
+_TRAILING = re.compile(
+    r"\s*(?:in a statement|in a press release|on \w+|у (?:телеграмі|заяві)|в (?:телеграме|заявлении))?[.!]?\s*$", re.I
+)
 _RELATIVE = re.compile(r"^\s*(?:which|whom|it|them|this|these|preliminary|official|initial|data|information)\b", re.I)
 
 
@@ -148,7 +151,11 @@ def find(sentence: str) -> Attribution | None:
         elif how == "prefix":
             reference = None if _RELATIVE.match(sentence, match.end()) else _object(sentence, match.end())
         else:
-            reference = _subject(sentence, match.start()) or _object(sentence, match.end(), role_after=True)
+            reference = _subject(sentence, match.start())
+            if reference is None:
+                reference = _object(sentence, match.end(), role_after=True)
+                # "..., повідомили в ГУНП Харківщини." closing a sentence vouches for the paragraph so far
+                how = "backward" if reference and _TRAILING.match(sentence, reference.end) else how
         if reference:
             candidates.append((match.start(), Attribution(reference, backward=how == "backward")))
             if reference.how == "named":

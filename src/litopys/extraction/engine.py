@@ -16,7 +16,7 @@ from .placing import LOOK_BACK, PlaceChooser
 from .repeats import ClaimSet
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .speakers import Speaker
+from .speakers import Speaker, regional
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
@@ -113,6 +113,8 @@ class _Reader:
                 reference = found.reference
                 state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
                 speaker = self.book.resolve(reference)
+                if speaker is not None and speaker.institution and reference.how == "generic":
+                    speaker = self._regional(speaker, index, position)
                 statement_date = self._date(sentence.text)
                 if found.backward:
                     for claim in reversed(state.claims):
@@ -224,6 +226,14 @@ class _Reader:
                 continue
             return claim
         return None
+
+    def _regional(self, speaker: Speaker, index: int, position: int) -> Speaker:
+        """Name "the regional police" after the oblast the text is about, when the text says which."""
+        if not regional(speaker.name, "x"):
+            return speaker
+        oblast = self.places.oblast_near(index, position)
+        name = regional(speaker.name, oblast["name"] if oblast else None)
+        return Speaker(name, None, institution=True) if name else speaker
 
     def _date(self, text: str) -> datetime.date | None:
         found = dates.find_date(text, self.language, self.published)

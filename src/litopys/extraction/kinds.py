@@ -34,17 +34,24 @@ _WINDOW_WORDS = 4
 _BARE_NEXT = words(
     r"were|was|are|is|have|had|has|got|bore|bear|showed|show|and|or|people|і|й|та|а|ще|були|було|була|отримали"
     r"|зазнали|дістали|мали|мають|получили|и|были|было|была|имели|имеют|человек"
-    r"|on|in|at|by|after|since|during|as|from|across|near|на|у|в|за|після|від|під час|по|о|біля|после|с|от|во время"
-    r"|около|под"
+    r"|on|in|at|by|after|since|during|as|from|across|near|over|within|overnight|yesterday|today|на|у|в|за|після"
+    r"|від|під час|по|о|біля|протягом|впродовж|вчора|сьогодні|после|с|от|во время|около|под|в течение|вчера|сегодня"
 )
 #: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
 TORTURED_REACH = 40
 _TORTURED_AFTER = KIND_TRIGGERS["tortured"]
-_COORDINATION = re.compile(r"\s*(?:[\w'’-]+\s+)?(?:,\s*)?(?:and|і|й|та|и|а|,)\s+(?:ще\s+|еще\s+|another\s+)?")
+_COORDINATION = re.compile(
+    r"\s*(?:[\w'’-]+\s*)?(?:,\s*|\s+(?:and|і|й|та|и|а)\s+)(?:,\s*)?(?:ще\s+|еще\s+|another\s+|also\s+)?"
+)
 _CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 _RHETORICAL = re.compile(
     r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
     r"|за каждым из|каждый из|каждого из)\s*$"
+)
+_PARTITIVE = re.compile(r"\s*(?:із|з|из|of|out of)\s+[0-9]")
+_JOINERS = frozenset("and or і й та и або или чи".split())
+_TOTAL_TO = re.compile(
+    r"(?:bringing the total|the total|загальн\w+ кількість|общее число|общее количество)\b.{0,80}?\b(?:to|до)\s+$"
 )
 _CHANGE = re.compile(
     r"(?:rose|risen|rises|increased|climbed|reached|grew|jumped|зросл\w*|зріс|збільшил\w*|сягнул\w*|досягл\w*"
@@ -129,10 +136,16 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
     window_end = stop.start() if stop else min(limit, position + 80, len(sentence))
     tokens = list(re.finditer(r"\S+", sentence[position:window_end]))[:_WINDOW_WORDS]
+    for index, token in enumerate(tokens):
+        if index and token.group(0) in _JOINERS:
+            tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
+            break
     window_end = position + tokens[-1].end() if tokens else position
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"
+    if _PARTITIVE.match(sentence, position + len(window)) and not of_group:
+        return None  # "146 тел из 447": the count that matters is the whole
     if _RHETORICAL.search(sentence, max(0, quantity.start - 30), quantity.start):
         return None  # "behind every one of the 447 graves is a family"
     if quantity.value == 1 and quantity.number.spelled and (of_group or not PERSON.match(window.lstrip())):
@@ -170,7 +183,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         if first and not reading.linked and not _BARE_NEXT.match(first) and not _trigger_kind(first):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
-    reading.noun_end = reading.noun_end or quantity.end
+    reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
     return reading
 
 
@@ -227,12 +240,18 @@ def decide(
         return reading.kind, reading.rule
     if reading.bare:
         kind = nearest_trigger(found, span, between, BARE_REACH)
-        if kind is None and _CHANGE.search(lowered(sentence), max(0, quantity.start - 25), quantity.start):
-            # "the death toll from a strike on Kupiansk rose to seven": the subject names the kind
-            kind = nearest_trigger(found, span, (max(between[0], quantity.start - SENTENCE_REACH), span[0]), 10**6)
-        if kind is None and reading.linked and total_kind and reading.noun_end == quantity.end and _ends_clause(
-            sentence, quantity.end
+        low = lowered(sentence)
+        if kind is None and (
+            _CHANGE.search(low, max(0, quantity.start - 25), quantity.start)
+            or _TOTAL_TO.search(low, max(0, quantity.start - 120), quantity.start)
         ):
+            # "the death toll from a strike on Kupiansk rose to seven": the subject names the kind
+            subject = (max(0, quantity.start - SENTENCE_REACH), span[0])
+            kind = nearest_trigger(found, span, subject, 10**6)
+            for word in _ANY_QUALIFIER.findall(low, *subject):
+                for key, value in _qualifiers_of(word).items():
+                    reading.qualifiers.setdefault(key, value)  # "the number of civilians confirmed dead"
+        if kind is None and reading.linked and total_kind and _ends_clause(sentence, reading.noun_end):
             return total_kind, "breakdown"  # "у 30 из них." but not "140 of them had been examined"
         return kind, "verb"
     clause = clause_of(clauses(sentence), quantity.start)

@@ -138,7 +138,8 @@ KIND_NOUNS: list[tuple[str, re.Pattern]] = [
 # Words anywhere near a number that say what happened to the people counted.
 KIND_TRIGGERS: dict[str, re.Pattern] = {
     "killed": words(
-        r"killed|died|dead|murdered|executed|executions?|shot dead|lost their lives|perished|death toll|fatalities"
+        r"killed|kill|kills|killing|died|dead|murdered|executed|executions?|shot dead|lost their lives|perished"
+        r"|death toll|fatalities"
         r"|slain|страт[аиу]|розстріл\w*|кількість загиблих|число погибших|казн[ьи]|расстрел"
         r"|загинул\w*|загинуло|загинув|загибл\w*|вбит\w*|вбили|вбито|убит\w*|убили|убито|розстріля\w*|страчен\w*"
         r"|померл\w*|погиб\w*|расстреля\w*|казнен\w*|умерл\w*|смерт\w*"

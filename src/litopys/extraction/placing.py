@@ -88,6 +88,10 @@ class PlaceChooser:
         ]
         return places.to_dict(titles[-1][2]) if titles else None
 
+    def oblast_near(self, index: int, position: int) -> dict | None:
+        """Return the oblast of a sentence or, failing that, of the text just before it."""
+        return self._oblast_before(index, position + 1)
+
     def _oblast_before(self, index: int, position: int) -> dict | None:
         """Return the oblast named (or implied by a settlement) nearest before a sentence, a few paragraphs back."""
         sentences = self.paragraphs[index].sentences[max(0, position - LOOK_BACK) : position]

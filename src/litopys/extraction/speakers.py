@@ -22,6 +22,7 @@ _GENERIC_BODY = re.compile(
     r"|правоохоронці|правоохранители)",
     re.I,
 )
+_REGION_WORD = re.compile(r"\s+(?:області|области|of the region|in the region|регіону|региона)$", re.I)
 _GENITIVE_HEADS = {
     "депутата": "депутат", "голови": "голова", "начальника": "начальник", "керівника": "керівник",
     "очільника": "очільник", "главы": "глава", "руководителя": "руководитель", "мера": "мер", "мэра": "мэр",
@@ -169,7 +170,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
     if body:
         return Reference(Speaker(body, None, institution=True), "named", start, end)
-    if _GENERIC_BODY.fullmatch(stripped):
+    if _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped)):
         cleaned = _LEADING.sub("", stripped)
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
     if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+", stripped):
@@ -200,6 +201,23 @@ CATEGORIES = {
     "emergency": re.compile(r"emergenc|дснс|гснс|надзвичайн|чрезвычайн|rescuer|рятувальн|спасател", re.I),
     "un": re.compile(r"\bun\b|united nations|\bоон\b|hrmmu|ohchr|mission|місі|мисси", re.I),
 }
+
+
+#: A body named only as "regional": "the regional police", "поліція області", "обласна прокуратура".
+_REGIONAL = re.compile(r"regional|oblast|област|обласн|областн|\b(?:ова|ода|ога)\b", re.I)
+_REGIONAL_NAMES = {
+    "police": "Main Directorate of the National Police in {oblast}",
+    "prosecutor": "{short} Regional Prosecutor's Office",
+    "administration": "{short} Regional Military Administration",
+}
+
+
+def regional(name: str, oblast: str | None) -> str | None:
+    """Return the canonical name of a regional body named without its region, given the oblast of the text."""
+    kind = category(name)
+    if not oblast or kind not in _REGIONAL_NAMES or not _REGIONAL.search(name):
+        return None
+    return _REGIONAL_NAMES[kind].format(oblast=oblast, short=oblast.removesuffix(" Oblast"))
 
 
 @functools.lru_cache(maxsize=1024)
