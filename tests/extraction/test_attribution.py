@@ -123,3 +123,31 @@ def test_a_generic_body_resolves_to_the_one_named_before(gazetteer):
         "Eleven people who had been detained were released, the council said."
     )
     assert {c.attributed_to.name for c in extract(text, gazetteer=gazetteer).claims} == {"Izium city council"}
+
+
+def test_a_closing_inverted_attribution_covers_the_paragraph(gazetteer):
+    text = (
+        "У Циркунах виявили тіла трьох чоловіків зі слідами катувань. "
+        "Тіла лежали в підвалі, повідомили в ГУНП Харківщини."
+    )
+    (claim,) = extract(text, gazetteer=gazetteer).claims
+    assert claim.attributed_to.name == "Main Directorate of the National Police in Kharkiv Oblast"
+
+
+def test_a_regional_body_is_named_after_the_oblast_of_the_text(gazetteer):
+    text = "More than 1,300 residents of the Kharkiv region are missing, according to the regional police."
+    (claim,) = extract(text, gazetteer=gazetteer).claims
+    assert claim.attributed_to.name == "Main Directorate of the National Police in Kharkiv Oblast"
+    assert claim.attributed_to.role is None
+
+
+def test_headline_colon_and_document_speakers(gazetteer):
+    text = (
+        "Министр внутренних дел Украины Игорь Клименко: более 1 300 тел обнаружено\n\n"
+        "По словам министра, опознано 1 000 погибших."
+    )
+    result = extract(text, gazetteer=gazetteer)
+    assert {c.attributed_to.name for c in result.claims} == {"Игорь Клименко"}
+    statement = "Statement of the Office of the Prosecutor General\n\nThe bodies of 534 people have been exhumed."
+    (claim,) = extract(statement, gazetteer=gazetteer).claims
+    assert claim.attributed_to.name == "Office of the Prosecutor General"

@@ -7,6 +7,8 @@ import pytest
 
 from litopys.extraction import RULESET, RULESET_VERSION, ClaimCandidate, ExtractionResult, OpinionSpan, extract
 
+from .conftest import KHARKIV_OBLAST as KHARKIV
+
 TEXT = (
     "Izium exhumation complete\n\n"
     "The head of the National Police, Ihor Klymenko, said on Friday that work near Izium has been completed. "
@@ -117,3 +119,16 @@ def test_the_gazetteer_is_asked_only_where_claims_need_a_place(gazetteer):
     text = "Nothing here.\n\n" * 200 + "Searchers found 447 bodies near Izium."
     extract(text, gazetteer=gazetteer)
     assert gazetteer.calls <= 3
+
+
+def test_in_the_region_takes_the_oblast_named_before(gazetteer):
+    gazetteer.lookup = lambda name: [KHARKIV] if name == "Kharkiv Oblast" else []
+    text = "Shelling of Kupiansk injured four people.\n\nOver the week, 9 civilians were killed in the region."
+    claims = extract(text, gazetteer=gazetteer).claims
+    assert [c.place["name"] for c in claims] == ["Kupiansk", "Kharkiv Oblast"]
+
+
+def test_street_names_are_not_places(gazetteer):
+    text = "In Izium, 12 men were held in a basement on Kupiansk Street."
+    (claim,) = extract(text, gazetteer=gazetteer).claims
+    assert claim.place["name"] == "Izium"

@@ -110,3 +110,36 @@ def test_of_them_takes_the_groups_qualifiers(gazetteer):
 )
 def test_numbers_that_count_nothing_we_track(text, gazetteer):
     assert claims(text, gazetteer) == []
+
+
+def test_coordinated_numbers_share_noun_and_bound(gazetteer):
+    text = "The mission recorded at least 1,017 civilians killed and 2,145 injured."
+    assert claims(text, gazetteer) == [
+        ("killed", 1017, None, {"status": "civilian"}),
+        ("injured", 2145, None, {"status": "civilian"}),
+    ]
+
+
+def test_a_total_that_rose_takes_its_kind_from_the_subject(gazetteer):
+    text = "The death toll from the strike on Kupiansk rose to seven on Thursday."
+    assert claims(text, gazetteer) == [("killed", 7, 7, {})]
+
+
+def test_a_subset_of_another_count_is_not_a_claim(gazetteer):
+    assert claims("В Изюме опознали 146 тел из 447 эксгумированных.", gazetteer) == [("bodies", 447, 447, {})]
+    assert claims("Police identified 398 of the 419 people whose bodies were found.", gazetteer) == [
+        ("bodies", 419, 419, {})
+    ]
+
+
+def test_a_noun_after_and_belongs_to_the_next_number(gazetteer):
+    text = "Russian attacks killed three people and injured 12 over the past day."
+    assert claims(text, gazetteer) == [("killed", 3, 3, {}), ("injured", 12, 12, {})]
+
+
+def test_counted_speakers_are_not_claims(gazetteer):
+    assert claims("Two former detainees said they were forced to dig trenches.", gazetteer) == []
+
+
+def test_rhetorical_every_one_of(gazetteer):
+    assert claims("Behind every one of the 447 graves is a family.", gazetteer) == []

@@ -48,7 +48,7 @@ _RHETORICAL = re.compile(
     r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
     r"|за каждым из|каждый из|каждого из)\s*$"
 )
-_PARTITIVE = re.compile(r"\s*(?:із|з|из|of|out of)\s+[0-9]")
+_PARTITIVE = re.compile(r"\s*\S+\s+(?:із|з|из|of|out of)\s*$")
 _JOINERS = frozenset("and or і й та и або или чи".split())
 _TOTAL_TO = re.compile(
     r"(?:bringing the total|the total|загальн\w+ кількість|общее число|общее количество)\b.{0,80}?\b(?:to|до)\s+$"
@@ -144,7 +144,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"
-    if _PARTITIVE.match(sentence, position + len(window)) and not of_group:
+    if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
         return None  # "146 тел из 447": the count that matters is the whole
     if _RHETORICAL.search(sentence, max(0, quantity.start - 30), quantity.start):
         return None  # "behind every one of the 447 graves is a family"
