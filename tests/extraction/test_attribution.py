@@ -151,3 +151,17 @@ def test_headline_colon_and_document_speakers(gazetteer):
     statement = "Statement of the Office of the Prosecutor General\n\nThe bodies of 534 people have been exhumed."
     (claim,) = extract(statement, gazetteer=gazetteer).claims
     assert claim.attributed_to.name == "Office of the Prosecutor General"
+
+
+def test_a_headline_names_its_source_after_a_dash(gazetteer):
+    (claim,) = extract("В Ізюмі ексгумували вже 146 тіл — поліція", gazetteer=gazetteer).claims
+    assert claim.attributed_to.name == "поліція" and claim.attributed_to.institution
+
+
+def test_a_headline_and_its_body_are_one_claim_when_their_sources_agree(gazetteer):
+    text = (
+        "В Харьковской области погибли 1 246 мирных жителей, – прокуратура\n\n"
+        "На Харьковщине погибли 1 246 мирных жителей. Такие данные привела Харьковская областная прокуратура."
+    )
+    (claim,) = extract(text, gazetteer=gazetteer).claims
+    assert claim.attributed_to.name == "Kharkiv Regional Prosecutor's Office"

@@ -126,6 +126,18 @@ def colon_speaker(heading: str) -> Reference | None:
     return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
 
 
+_DASH_TAIL = re.compile(r"[,]?\s+[–—-]\s+([^–—:]{2,80}?)\s*$")
+
+
+def dash_speaker(heading: str) -> Reference | None:
+    """Return who a heading names after a closing dash: "… троє дітей, – ОВА", "… 146 тіл — поліція"."""
+    match = _DASH_TAIL.search(heading)
+    if not match:
+        return None
+    reference = parse(match.group(1), match.start(1))
+    return reference if reference is not None and reference.how in ("named", "generic") else None
+
+
 def speaks(sentence: str, position: int) -> bool:
     """Say whether a reporting verb follows at ``position`` ("two former detainees said ...")."""
     low = lowered(sentence)

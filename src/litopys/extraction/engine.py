@@ -106,8 +106,8 @@ class _Reader:
         for position, sentence in enumerate(sentences):
             found = attribution.find(sentence.text)
             if found is None and paragraph.heading:
-                colon = attribution.colon_speaker(sentence.text)
-                found = attribution.Attribution(colon) if colon else None
+                heading = attribution.colon_speaker(sentence.text) or attribution.dash_speaker(sentence.text)
+                found = attribution.Attribution(heading) if heading else None
             statement_date = None
             if found:
                 reference = found.reference

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .result import ClaimCandidate
+from .speakers import Speaker, category
 
 
 class ClaimSet:
@@ -33,9 +34,19 @@ class ClaimSet:
 
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     places_agree = a.place is None or b.place is None or a.place == b.place
-    speakers_agree = a.attributed_to is None or b.attributed_to is None or a.attributed_to == b.attributed_to
-    return places_agree and speakers_agree
+    return places_agree and _same_voice(a.attributed_to, b.attributed_to)
+
+
+def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
+    """Say whether two attributions may be one source: "– ОВА" in a headline and its head in the text."""
+    if a is None or b is None or a == b:
+        return True
+    kind_a = category(a.name or "") if a.institution else category(a.role or "")
+    kind_b = category(b.name or "") if b.institution else category(b.role or "")
+    return (a.institution or b.institution) and kind_a is not None and kind_a == kind_b
 
 
 def _information(claim: ClaimCandidate) -> int:
-    return 2 * (claim.attributed_to is not None) + (claim.place is not None) + (claim.date is not None)
+    speaker = claim.attributed_to
+    named = speaker is not None and (speaker.name or "")[:1].isupper()  # "Kharkiv Regional ..." over "прокуратура"
+    return 2 * (speaker is not None) + named + (claim.place is not None) + (claim.date is not None)
