@@ -102,5 +102,5 @@ def test_staff_download_is_a_custody_event(vault, tmp_path, client):
     assert response.status_code == 200 and b"".join(response.streaming_content) == path.read_bytes()
     event = CustodyEvent.objects.filter(action="accessed", item_hash=item.sha256).get()
     assert event.actor == "archivist"
-    page = client.get(f"/staff/evidence/item/{item.pk}/change/").content.decode()
+    page = client.get(f"/staff/evidence/item/{item.pk}/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "ingested" in page and "accessed" in page and "readonly" in page
