@@ -47,7 +47,8 @@ class Tag(models.Model):
 class Media(models.Model):
     """An image (or other file) shown in posts, with its caption, alt text and credit."""
 
-    file = models.FileField(_("file"), upload_to="chronicle/%Y/%m/", max_length=500)
+    file = models.FileField(_("file"), upload_to="chronicle/%Y/%m/", max_length=500, blank=True,
+                            help_text=_("Empty when an imported file was missing; the original URL is kept."))
     title = models.CharField(_("title"), max_length=300, blank=True)
     caption = models.TextField(_("caption"), blank=True)
     alt_text = models.CharField(_("alt text"), max_length=500, blank=True,

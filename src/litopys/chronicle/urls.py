@@ -1,4 +1,4 @@
-from django.urls import include, path, re_path
+from django.urls import path, re_path
 
 from litopys.chronicle import reader_views, syndication, views
 
@@ -21,13 +21,3 @@ urlpatterns = [
     path("language/", reader_views.set_language, name="set-language"),
     path("media/<path:path>", reader_views.media_file, name="media"),
 ]
-
-# The record pages (incidents, map, timeline, statistics) are built beside these; until their URLconf
-# exists the chronicle works without them.
-try:
-    import litopys.chronicle.record_urls  # noqa: F401
-except ImportError as missing:
-    if missing.name != "litopys.chronicle.record_urls":
-        raise
-else:
-    urlpatterns.append(path("", include("litopys.chronicle.record_urls")))
