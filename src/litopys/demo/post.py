@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from litopys.chronicle.models import Category, Media, Post, Tag
+from litopys.chronicle.publishing import publish
 from litopys.chronicle.rendering import render_markdown
 from litopys.incidents.models import Incident
 from litopys.places.models import Place
@@ -76,7 +77,8 @@ def publish_post() -> str:
     post.body = body
     post.body_html = render_markdown(body)
     post.featured_image = media("basement")
-    post.status = "published"
+    if post.status != "published":
+        post.status = "draft"
     post.save()
     post.incidents.set(Incident.objects.filter(slug__in=["izium-mass-burial-site", "kharkiv-region-torture-sites",
                                                          "izium-occupation-killings"]))
@@ -85,6 +87,8 @@ def publish_post() -> str:
             for slug, name in [("izium", "Izium"), ("balakliia", "Balakliia"), ("mass-graves", "Mass graves"),
                                ("torture", "Torture")]]
     post.tags.set(tags)
+    # The same rule as for any editor: every cited figure must be verified, or publishing is refused.
+    publish(post, when=post.published_at)
     try:
         return post.get_absolute_url()
     except NoReverseMatch:
