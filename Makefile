@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test test-sqlite test-postgres lint bench clean
+.PHONY: install demo test test-sqlite test-postgres lint bench clean messages
 
 install: $(STAMP)
 
@@ -40,3 +40,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Refresh and compile the Ukrainian catalogue (no wrapping keeps the diff small and the tests simple).
+messages: install
+	cd src/litopys && ../../$(BIN)/litopys makemessages -l uk --ignore=.venv --no-wrap --no-obsolete \
+		&& ../../$(BIN)/litopys compilemessages -l uk
