@@ -10,63 +10,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import lowered, trie
+from .lexicon import lowered
 from .names import ROLE_WORDS
+from .patterns import trie, union
 from .speakers import Reference, Speaker, normalise_role, parse
 
 _V = r"(?<![\w'’ʼ])(?:{})(?![\w'’ʼ])"
+#: The alternation each pattern below was made from, to merge them into one (``_ANY``).
+_SOURCES: dict[re.Pattern, str] = {}
 
 
-def _verbs(pattern: str) -> str:
-    return _V.format(trie(pattern))
+def _verbs(pattern: str) -> re.Pattern:
+    """Compile whole-word phrases, in any case."""
+    compiled = re.compile(_V.format(trie(pattern)), re.I)
+    _SOURCES[compiled] = pattern
+    return compiled
+
 
 #: The speaker follows: "according to X", "за словами X", "по данным X".
-PREFIX = re.compile(
-    _verbs(
-        r"according to|citing|quoted by|за словами|за даними|за інформацією|за повідомленням|за підрахунками"
-        r"|за оцінками|як повідомил[аио]?|як повідомляє|як заявил[аио]?|як зазначил[аио]?|з посиланням на"
-        r"|по словам|по данным|по информации|по сообщению|по подсчетам|по оценкам|как сообщил[аио]?|как сообщает"
-        r"|как заявил[аио]?|как отметил[аио]?|со ссылкой на"
-    ),
-    re.I,
+PREFIX = _verbs(
+    r"according to|citing|quoted by|за словами|за даними|за інформацією|за повідомленням|за підрахунками"
+    r"|за оцінками|як повідомил[аио]?|як повідомляє|як заявил[аио]?|як зазначил[аио]?|з посиланням на"
+    r"|по словам|по данным|по информации|по сообщению|по подсчетам|по оценкам|как сообщил[аио]?|как сообщает"
+    r"|как заявил[аио]?|как отметил[аио]?|со ссылкой на"
 )
 #: "За його словами", "по его данным", "according to him": the speaker named before.
-PRONOUN_PREFIX = re.compile(
-    _verbs(
-        r"according to (?:him|her)|за (?:його|її|їхніми|їх) (?:словами|даними|інформацією|оцінками)"
-        r"|по (?:его|ее|её|их) (?:словам|данным|информации|оценкам)"
-    ),
-    re.I,
+PRONOUN_PREFIX = _verbs(
+    r"according to (?:him|her)|за (?:його|її|їхніми|їх) (?:словами|даними|інформацією|оцінками)"
+    r"|по (?:его|ее|её|их) (?:словам|данным|информации|оценкам)"
 )
 #: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
-BACKWARD = re.compile(
-    _verbs(
-        r"про це (?:[\w-]+ ){0,3}?(?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
-        r"|об этом (?:[\w-]+ ){0,3}?(?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
-        r"|такие данные (?:привел\w*|предоставил\w*|обнародовал\w*|приводит|приводят)"
-        r"|такі дані (?:навела|навів|навели|наводить|оприлюднил\w*|оприлюднив|надал\w*|надав)"
-        r"|the figures? (?:was|were) (?:given|released|published) by"
-        r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
-    ),
-    re.I,
+BACKWARD = _verbs(
+    r"про це (?:[\w-]+ ){0,3}?(?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
+    r"|об этом (?:[\w-]+ ){0,3}?(?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
+    r"|такие данные (?:привел\w*|предоставил\w*|обнародовал\w*|приводит|приводят)"
+    r"|такі дані (?:навела|навів|навели|наводить|оприлюднил\w*|оприлюднив|надал\w*|надав)"
+    r"|the figures? (?:was|were) (?:given|released|published) by"
+    r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
 )
 #: The speaker is the subject (before) or, inverted, the object (after): "X said", "said X", "повідомив X".
-VERB = re.compile(
-    _verbs(
-        r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
-        r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
-        r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
-        r"|has recorded|have recorded|recorded|has documented|documented|has verified|verified|зафіксува(?:в|ла|ли)"
-        r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
-        r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)"
-        r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
-        r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
-        r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
-        r"|сообщи(?:л|ла|ли)|сообщает|сообщают|заяви(?:л|ла|ли)|заявляет|сказа(?:л|ла|ли)|рассказа(?:л|ла|ли)"
-        r"|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|добави(?:л|ла|ли)|уточни(?:л|ла|ли)|написа(?:л|ла|ли)|считает"
-        r"|подтверди(?:л|ла|ли)|информирует|проинформирова(?:л|ла|ли)"
-    ),
-    re.I,
+VERB = _verbs(
+    r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
+    r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
+    r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
+    r"|has recorded|have recorded|recorded|has documented|documented|has verified|verified|зафіксува(?:в|ла|ли)"
+    r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
+    r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)"
+    r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
+    r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
+    r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
+    r"|сообщи(?:л|ла|ли)|сообщает|сообщают|заяви(?:л|ла|ли)|заявляет|сказа(?:л|ла|ли)|рассказа(?:л|ла|ли)"
+    r"|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|добави(?:л|ла|ли)|уточни(?:л|ла|ли)|написа(?:л|ла|ли)|считает"
+    r"|подтверди(?:л|ла|ли)|информирует|проинформирова(?:л|ла|ли)"
 )
 _CLAUSE_END = re.compile(r",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:that|що|что|which|які|яка|який|которые|которая)\s", re.I)
 _SUBORDINATE = re.compile(
@@ -89,10 +84,11 @@ class Attribution:
     backward: bool = False
 
 
-_ANY = re.compile(
-    rf"(?P<pronoun>{PRONOUN_PREFIX.pattern})|(?P<backward>{BACKWARD.pattern})|(?P<prefix>{PREFIX.pattern})"
-    rf"|(?P<verb>{VERB.pattern})"
+#: Every way of attributing, for lowered text: ``_HOW[match.lastindex]`` says which one matched.
+_ANY, _OWNERS = union(
+    [_SOURCES[pattern] for pattern in (PRONOUN_PREFIX, BACKWARD, PREFIX, VERB)], end=r"(?![\w'’ʼ])", capture=True
 )
+_HOW = tuple(("pronoun", "backward", "prefix", "verb")[owner] if owner >= 0 else None for owner in _OWNERS)
 
 
 _HEADLINE = re.compile(
@@ -155,7 +151,7 @@ def find(sentence: str) -> Attribution | None:
     """Return the first resolvable attribution in ``sentence`` (offsets relative to it), or None."""
     candidates: list[tuple[int, Attribution]] = []
     for match in _ANY.finditer(lowered(sentence)):
-        how = match.lastgroup
+        how = _HOW[match.lastindex]
         if how == "pronoun":
             reference = Reference(None, "pronoun", match.start(), match.end())
         elif how == "backward":

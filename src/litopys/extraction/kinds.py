@@ -24,8 +24,8 @@ from .lexicon import (
     breakdown,
     lowered,
     sex_unknown,
-    words,
 )
+from .patterns import source, union, words
 
 # A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
 _WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
@@ -65,13 +65,9 @@ SENTENCE_REACH = 150
 
 
 # One pattern for all counted nouns: at the same position, the earlier kind in KIND_NOUNS wins.
-_NOUN_GROUPS = {f"k{index}": kind for index, (kind, _) in enumerate(KIND_NOUNS)}
-_ANY_KIND_NOUN = re.compile(
-    "|".join(f"(?P<k{index}>{pattern.pattern})" for index, (_, pattern) in enumerate(KIND_NOUNS))
-)
-
-
-_ANY_QUALIFIER = re.compile("|".join(pattern.pattern for pattern, _ in QUALIFIERS))
+_ANY_KIND_NOUN, _NOUN_OWNERS = union([source(pattern) for _, pattern in KIND_NOUNS], capture=True)
+_NOUN_KINDS = tuple(KIND_NOUNS[owner][0] if owner >= 0 else None for owner in _NOUN_OWNERS)
+_ANY_QUALIFIER = union([source(pattern) for pattern, _ in QUALIFIERS])[0]
 
 
 def _qualifiers_of(word: str) -> dict[str, str]:
@@ -83,8 +79,9 @@ def _qualifiers_of(word: str) -> dict[str, str]:
     return found
 
 
-# One prefix tree for all trigger words; which kind a match is comes from the kind's own pattern.
-_ANY_TRIGGER = re.compile("|".join(pattern.pattern for pattern in KIND_TRIGGERS.values()))
+# One pattern for all trigger words; at the same position, the earlier kind in KIND_TRIGGERS wins.
+_ANY_TRIGGER, _TRIGGER_OWNERS = union([source(pattern) for pattern in KIND_TRIGGERS.values()], capture=True)
+_TRIGGER_KINDS = tuple(list(KIND_TRIGGERS)[owner] if owner >= 0 else None for owner in _TRIGGER_OWNERS)
 
 
 @dataclass
@@ -152,7 +149,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         return None  # "one of the", "one in three", "one mass grave"; but "одну дитину" counts
     match = _ANY_KIND_NOUN.search(window)
     if match:
-        reading.kind, reading.rule = _NOUN_GROUPS[match.lastgroup], "noun"
+        reading.kind, reading.rule = _NOUN_KINDS[match.lastindex], "noun"
         reading.noun_end = position + match.end()
     person = PERSON.search(window)
     reading.person = person is not None
@@ -194,21 +191,14 @@ def _starts_with_noun(window: str) -> bool:
 
 def _trigger_kind(text: str) -> str | None:
     match = _ANY_TRIGGER.search(lowered(text))
-    return _kind_of(match.group(0)) if match else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _kind_of(word: str) -> str | None:
-    for kind, pattern in KIND_TRIGGERS.items():
-        if pattern.fullmatch(word):
-            return kind
-    return None
+    return _TRIGGER_KINDS[match.lastindex] if match else None
 
 
 @functools.lru_cache(maxsize=64)
 def triggers(sentence: str) -> list[tuple[int, int, str]]:
     """Return (start, end, kind) of every word in ``sentence`` that says what happened to people."""
-    return [(m.start(), m.end(), _kind_of(m.group(0))) for m in _ANY_TRIGGER.finditer(lowered(sentence))]
+    kinds = _TRIGGER_KINDS
+    return [(m.start(), m.end(), kinds[m.lastindex]) for m in _ANY_TRIGGER.finditer(lowered(sentence))]
 
 
 def nearest_trigger(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import lowered, trie
+from .lexicon import lowered
 from .numberwords import HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
+from .patterns import trie
 
 #: Larger values are not counts of anything this tool extracts; they are dropped.
 MAX_VALUE = 10**9
