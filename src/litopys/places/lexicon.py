@@ -10,6 +10,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
 AREA_WORDS = frozenset({"область", "обл", "oblast", "region", "province", "oblasts", "regions", "provinces"})
 LOWERCASE_WORDS = AREA_WORDS | {"of"}
 _POSSESSIVE = ("'s", "’s", "ʼs")
+#: How many written forms the lexicon remembers the words of before it starts afresh.
+_MEMO_LIMIT = 200_000
 
 
 def is_latin_word(word: str) -> bool:
@@ -35,6 +37,7 @@ class Lexicon:
         self._words_of: dict[str, tuple[str, ...]] = {}
         # "харківська", "kharkiv": words that name an oblast when an area word follows, for "X and Y regions"
         self.area_heads: dict[str, int] = {}
+        self._written: dict[str, tuple[str, ...]] = {}
         for word in AREA_WORDS:
             if not is_latin_word(word):
                 self.cyrillic.add(word)
@@ -60,6 +63,7 @@ class Lexicon:
                     self.cyrillic.add(word)
             if len(words) == 2 and words[1] in AREA_WORDS:
                 self.area_heads.setdefault(words[0], entry)
+        self._written.clear()
         candidates = self.entries[entry]
         for i, (known, known_rank) in enumerate(candidates):
             if known == place:
@@ -69,6 +73,21 @@ class Lexicon:
 
     def words(self, written: str) -> tuple[str, ...]:
         """Return the nominative words a written word may be a form of."""
+        found = self._written.get(written)
+        if found is None:
+            if len(self._written) > _MEMO_LIMIT:
+                self._written.clear()
+            found = self._written[written] = self._words(written)
+        return found
+
+    def area_head(self, words: tuple[str, ...]) -> str:
+        """Return the word of words that names an oblast when an area word follows ("харківська"), or ""."""
+        for word in words:
+            if word in self.area_heads:
+                return word
+        return ""
+
+    def _words(self, written: str) -> tuple[str, ...]:
         if is_latin_word(written):
             key = fold_latin(written)
             if key in self.latin:

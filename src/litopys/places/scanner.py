@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
-_CAPITALISED = re.compile(rf"(?<![^\W\d_'’ʼ])[{_CAPITAL}][^\W\d_]*(?:['’ʼ`][^\W\d_]+)*")
+# The capital comes first and the look-behind (no letter before it) second, so that ``re`` scans for capitals
+# in C instead of trying the pattern at every character.
+_CAPITALISED = re.compile(rf"[{_CAPITAL}](?<![^\W\d_'’ʼ].)[^\W\d_]*(?:['’ʼ`][^\W\d_]+)*")
 _ANY_WORD = re.compile(rf"(?<![^\W\d_'’ʼ]){WORD.pattern}")
 # What may stand between the words of one name: spaces, one line break, or a hyphen.
 _NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*|[-‐])({WORD.pattern})")
@@ -23,6 +25,8 @@ _CUE = re.compile(
 # A district, not the place: "Київського району", "Izium district".
 _DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raion|district)\b")
 _SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
+# Every cue above holds one of these (in lowercase); a text without any needs no look for cues.
+_CUE_HINT = re.compile(r"village|settlement|hamlet|town|сел|смт|пгт|пос|деревн|хут|с\.")
 _CUE_WINDOW = 30
 _LONGEST_UNKNOWN = 3
 
@@ -89,7 +93,7 @@ def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list
 
 
 def _head(lexicon: Lexicon, written: str) -> str:
-    return next((w for w in lexicon.words(written) if w in lexicon.area_heads), "")
+    return lexicon.area_head(lexicon.words(written))
 
 
 def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Match:
@@ -115,6 +119,8 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
     matches: list[Match] = []
     covered = 0
     tokens = _CAPITALISED if capitals else _ANY_WORD
+    cues = capitals and _CUE_HINT.search(text.lower()) is not None
+    words, area_head = lexicon.words, lexicon.area_head
     for token in tokens.finditer(text):
         start, end = token.span()
         if start < covered:
@@ -122,9 +128,11 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
         written = token.group()
         if capitals and len(written) <= 3 and written.isupper():
             continue  # abbreviations: ЗСУ, ISW
-        found = lexicon.words(written)
+        found = words(written)
+        if not found and not cues:
+            continue  # names no place, and no cue word makes it one
         stop, entries = _longest(lexicon, text, found, end, capitals) if found else (-1, [])
-        if stop <= end and _head(lexicon, written):
+        if stop <= end and found and area_head(found):
             chain = _chain(lexicon, text, token, capitals)
             if chain:
                 matches += chain
@@ -132,10 +140,10 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 continue
             region = _REGION_OF.search(text, max(0, start - 40), start) if stop == end else None
             if region:
-                matches.append(Match(region.start(), end, (lexicon.area_heads[_head(lexicon, written)],)))
+                matches.append(Match(region.start(), end, (lexicon.area_heads[area_head(found)],)))
                 covered = end
                 continue
-        cued = capitals and _cued(text, start)
+        cued = cues and _cued(text, start)
         if cued:
             unknown = _unknown(lexicon, text, token, capitals)
             if unknown.end > max(stop, end):  # "в селі Верхня Гракова Балка": more than the known "Верхня"
@@ -153,4 +161,3 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             matches.append(_unknown(lexicon, text, token, capitals))
             covered = matches[-1].end
     return matches
-
