@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import lowered
 from .numbers import Number
+from .patterns import union
 
 MIN, MAX, MAX_EXACT, ABOUT = "min", "max", "max-exact", "about"
 
@@ -28,9 +30,9 @@ _BEFORE = {
 }
 #: "no more than" before "more than", "не більше" before "більше": at the same position the first group wins.
 _ORDER = (MAX_EXACT, MIN, MAX, ABOUT)
-_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<{effect.replace('-', '_')}>{_BEFORE[effect]})" for effect in _ORDER) + r")\s*$",
-    re.I,
+#: Matched in lowered text; ``_ORDER[_BEFORE_OWNERS[match.lastindex]]`` is the effect of the phrase found.
+_BEFORE_RE, _BEFORE_OWNERS = union(
+    [_BEFORE[effect] for effect in _ORDER], capture=True, left=r"(?<![\w-])", end=r"\s*$"
 )
 _AFTER_MIN = re.compile(
     r"\s*(?:\+|or more|and more|plus|or over|і більше|та більше|й більше|з гаком|і понад|и более|и больше|с лишним"
@@ -69,6 +71,7 @@ class Quantity:
 def quantities(text: str, numbers: list[Number]) -> list[Quantity]:
     """Group ``numbers`` found in ``text`` into quantities with bounds."""
     result: list[Quantity] = []
+    low = lowered(text)
     index = 0
     while index < len(numbers):
         number = numbers[index]
@@ -81,7 +84,7 @@ def quantities(text: str, numbers: list[Number]) -> list[Quantity]:
             result.append(Quantity(start, following.end, number.value, following.value, approximate, following, pair))
             index += 2
             continue
-        result.append(_bounded(text, number))
+        result.append(_bounded(text, low, number))
         index += 1
     return result
 
@@ -100,14 +103,14 @@ def _is_range(text: str, low: Number, high: Number) -> bool:
     return word in ("or", "чи", "або", "или") and high.value < low.value * 3
 
 
-def _bounded(text: str, number: Number) -> Quantity:
+def _bounded(text: str, lowered_text: str, number: Number) -> Quantity:
     window_start = max(0, number.start - 40)
-    before = text[window_start : number.start]
+    before = lowered_text[window_start : number.start]
     value, start, end = number.value, number.start, number.end
     low, high, approximate = value, value, False
     match = _BEFORE_RE.search(before)
-    if match and not (match.group(0).strip().lower() == "до" and _CHANGE_BEFORE_DO.search(before)):
-        effect = match.lastgroup.replace("_", "-")
+    if match and not (match.group(0).strip() == "до" and _CHANGE_BEFORE_DO.search(before)):
+        effect = _ORDER[_BEFORE_OWNERS[match.lastindex]]
         if effect == MIN:
             high = None
         elif effect == MAX:

@@ -11,7 +11,9 @@ import datetime
 import functools
 import re
 
+from .lexicon import lowered
 from .numbers import MONTHS
+from .patterns import union
 
 _WEEKDAYS = [
     r"monday|понеділ\w*|понедельник\w*",
@@ -29,24 +31,33 @@ _RELATIVE = {
 }
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
-CANDIDATE = re.compile(
-    rf"(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
+#: Dates in digits or with a month's name; the look-ahead makes the pattern cheap where no digit or capital is.
+_NUMERIC = re.compile(
+    rf"(?=[0-9]|(?-i:[JFMASOND]))(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
     rf"|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|[0-3]?[0-9]\.[01]?[0-9]\.{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9]"
-    rf"|(?:{'|'.join(_WEEKDAYS)})|(?:{'|'.join(_RELATIVE)}))(?!\w)",
+    rf"|[0-3]?[0-9]\.[01]?[0-9]\.{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])(?!\w)",
     re.I,
 )
+#: Weekdays, "yesterday", "today", in lowered text.
+_NAMED = union(["|".join(_WEEKDAYS) + "|" + "|".join(_RELATIVE)], left=r"(?<!\w)", end=r"(?!\w)")[0]
 _WEEKDAY_RE = [re.compile(rf"(?:{w})$", re.I) for w in _WEEKDAYS]
 _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.items()]
 
 
 def find_date(text: str, language: str, published: datetime.date | None) -> tuple[datetime.date, int, int] | None:
     """Return the first date stated in ``text`` with its span, or None."""
-    for match in CANDIDATE.finditer(text):
+    found = [*_NUMERIC.finditer(text), *_NAMED.finditer(lowered(text))]  # never overlapping: no digits in the names
+    if len(found) > 1:
+        found.sort(key=_start)
+    for match in found:
         value = parse(match.group(0), language, published)
         if value is not None:
             return value, match.start(), match.end()
     return None
+
+
+def _start(match: re.Match) -> int:
+    return match.start()
 
 
 def parse(snippet: str, language: str, published: datetime.date | None) -> datetime.date | None:

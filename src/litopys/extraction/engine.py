@@ -70,6 +70,8 @@ class _Reader:
         self.book = SpeakerBook()
         self.claims = ClaimSet()
         self.opinions: list[OpinionSpan] = []
+        self._dated_text: str | None = None
+        self._dated: datetime.date | None = None
         self.headline = []
         for paragraph in self.paragraphs[:5]:
             if not paragraph.heading:
@@ -236,8 +238,10 @@ class _Reader:
         return Speaker(name, None, institution=True) if name else speaker
 
     def _date(self, text: str) -> datetime.date | None:
-        found = dates.find_date(text, self.language, self.published)
-        return found[0] if found else None
+        if text is not self._dated_text:  # a sentence's date is asked for by its speaker and by its claims
+            found = dates.find_date(text, self.language, self.published)
+            self._dated_text, self._dated = text, found[0] if found else None
+        return self._dated
 
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:

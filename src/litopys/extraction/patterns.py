@@ -38,11 +38,14 @@ def source(pattern: re.Pattern) -> str:
     return _SOURCES[pattern]
 
 
-def union(alternations: Sequence[str], end: str = END, capture: bool = False) -> tuple[re.Pattern, tuple[int, ...]]:
+def union(
+    alternations: Sequence[str], capture: bool = False, left: str = LEFT, end: str = END
+) -> tuple[re.Pattern, tuple[int, ...]]:
     """Compile whole-word alternations into one pattern; at one position the earlier alternation wins.
 
     With ``capture``, each alternation matches in groups of its own: ``owners[match.lastindex]`` is the
-    index of the alternation that matched. The alternations must hold no capturing groups.
+    index of the alternation that matched. The alternations must hold no capturing groups. ``left`` and
+    ``end`` are what must hold before and after a match (by default, word boundaries).
     """
     trees = [_tree(alternation) for alternation in alternations]
     owners = [-1]
@@ -52,7 +55,7 @@ def union(alternations: Sequence[str], end: str = END, capture: bool = False) ->
             body = f"(?:{_render(tree)}){end}"
             branches.append(f"({body})" if capture else body)
             owners.append(index)
-        return re.compile(LEFT + "(?:" + "|".join(branches) + ")"), tuple(owners)
+        return re.compile(left + "(?:" + "|".join(branches) + ")"), tuple(owners)
     for char in sorted({char for tree in trees for char in tree}):
         bodies = []
         for index, tree in enumerate(trees):
@@ -62,7 +65,7 @@ def union(alternations: Sequence[str], end: str = END, capture: bool = False) ->
                 owners.append(index)
         rest = bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
         branches.append(re.escape(char) + rest)
-    return re.compile(LEFT + "(?:" + "|".join(branches) + ")"), tuple(owners)
+    return re.compile(left + "(?:" + "|".join(branches) + ")"), tuple(owners)
 
 
 def trie(pattern: str) -> str:
