@@ -33,7 +33,7 @@ _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 #: Dates in digits or with a month's name; the look-ahead makes the pattern cheap where no digit or capital is.
 _NUMERIC = re.compile(
-    rf"(?=[0-9]|(?-i:[JFMASOND]))(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
+    rf"(?=(?-i:[0-9JFMASOND]))(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
     rf"|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|[0-3]?[0-9]\.[01]?[0-9]\.{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])(?!\w)",
     re.I,

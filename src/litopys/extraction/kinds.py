@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .bounds import Quantity
 from .lexicon import (
@@ -101,11 +102,15 @@ class Reading:
     group_kind: str | None = None
 
 
+_CLAUSE_BREAK = re.compile(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)")
+_TOKEN = re.compile(r"\S+")
+
+
 @functools.lru_cache(maxsize=64)
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Split ``sentence`` into clauses at ", " ";" ": " and dashes (not at the comma of "1,000")."""
     bounds, start = [], 0
-    for match in re.finditer(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)", sentence):
+    for match in _CLAUSE_BREAK.finditer(sentence):
         bounds.append((start, match.start()))
         start = match.end()
     bounds.append((start, len(sentence)))
@@ -132,12 +137,12 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         position = link.end() if link else position
     stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
     window_end = stop.start() if stop else min(limit, position + 80, len(sentence))
-    tokens = list(re.finditer(r"\S+", sentence[position:window_end]))[:_WINDOW_WORDS]
+    tokens = list(islice(_TOKEN.finditer(sentence, position, window_end), _WINDOW_WORDS))
     for index, token in enumerate(tokens):
         if index and token.group(0) in _JOINERS:
             tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
             break
-    window_end = position + tokens[-1].end() if tokens else position
+    window_end = tokens[-1].end() if tokens else position
     window = sentence[position:window_end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"

@@ -186,9 +186,15 @@ def bodies_of(before: str) -> bool:
     return len(last) >= 2 and last[-1] == "of" and last[-2] in _BODIES
 
 
+_GROUP_PHRASE_ENDS = frozenset(phrase.split()[-1] for phrase in _GROUP_PHRASES if phrase.strip())
+_GROUP_HEAD_ENDS = frozenset(head.split()[-1] for head in _GROUP_HEADS)
+
+
 def breakdown(before: str) -> str | None:
     """Return the words by which lowered ``before`` ends by naming a group ("серед поранених", "of them"), or None."""
     last = _last_words(before, 4)
+    if not last or last[-1] not in _GROUP_PHRASE_ENDS and (len(last) < 2 or last[-2] not in _GROUP_HEAD_ENDS):
+        return None  # neither a group phrase nor a group's head ("among the") before the last word
     for size in (1, 2, 3, 4):
         phrase = " ".join(last[-size:])
         if len(last) >= size and phrase.strip() in _GROUP_PHRASES:

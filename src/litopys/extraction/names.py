@@ -150,8 +150,11 @@ def _runs(phrase: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|йович|івна|ївна|овна|евна|ича|івни|овны)$")
+
+
 def _patronymic(word: str) -> bool:
-    return bool(re.search(r"(?:ович|евич|йович|івна|ївна|овна|евна|ича|івни|овны)$", word))
+    return _PATRONYMIC.search(word) is not None
 
 
 def nominative(words: list[str]) -> str:

@@ -80,6 +80,7 @@ _DAY_MONTH = re.compile(r"[0-3]?[0-9]\.[01][0-9]")
 _NOT_DIGIT = re.compile(r"[^0-9]")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _DASH = re.compile(r"[-–—]")
+_APOSTROPHES = re.compile(APOSTROPHE)
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -193,7 +194,7 @@ def _word_numbers(phrase: str, offset: int):
     first = last_end = None
     vague = False
     for match in _WORD.finditer(phrase):
-        word = re.sub(APOSTROPHE, "'", match.group(0).lower())
+        word = _APOSTROPHES.sub("'", match.group(0).lower())
         step = _step(word, current, first is not None)
         if step is None:
             spans.append((first, last_end, total + current, vague))

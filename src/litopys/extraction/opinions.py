@@ -45,12 +45,13 @@ def any_sign(text: str) -> bool:
     return "?" in text or "!" in text or _ANY_SIGN.search(lowered(text)) is not None
 
 
+_QUESTION_END = re.compile(r"\?\s*[\"»”]?\s*$")
 _QUOTED = re.compile(r"[\"“«„][^\"”»“]{0,400}[\"”»“]")
 
 
 def is_strong(sentence: str) -> bool:
     """Say whether ``sentence`` is opinion whatever it holds."""
-    if sentence.rstrip().endswith("?") or re.search(r"\?\s*[\"»”]?\s*$", sentence):
+    if sentence.rstrip().endswith("?") or _QUESTION_END.search(sentence):
         return True
     return _STRONG.search(_unquoted(lowered(sentence))) is not None
 

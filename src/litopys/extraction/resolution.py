@@ -15,15 +15,15 @@ class SpeakerBook:
     """The speakers a document has named, most recently named last."""
 
     def __init__(self):
-        self.speakers: list[Speaker] = []
+        #: Oldest first; a dict, so that naming someone again moves them to the end at once.
+        self.speakers: dict[Speaker, None] = {}
 
     def resolve(self, reference: Reference) -> Speaker | None:
         """Return the speaker a reference means, remembering the speakers named so far."""
         speaker = reference.speaker
         if reference.how == "pronoun" or (speaker is not None and speaker.name is None):
             # "he said", "за його словами"; "the minister said" after the minister was named
-            people = [s for s in self.speakers if not s.institution and s.name]
-            return people[-1] if people else speaker
+            return next((s for s in reversed(self.speakers) if not s.institution and s.name), speaker)
         if reference.how == "surname":
             for known in reversed(self.speakers):
                 if known.name and not known.institution and _same_surname(known.name, speaker.name):
@@ -35,16 +35,19 @@ class SpeakerBook:
                 if known.institution and same and known != speaker:
                     return known
         if speaker is not None and speaker.name:
-            if speaker in self.speakers:
-                self.speakers.remove(speaker)
-            self.speakers.append(speaker)
-            del self.speakers[:-MEMORY]  # a long document: who spoke long ago is not "he" now
+            self.speakers.pop(speaker, None)
+            self.speakers[speaker] = None
+            if len(self.speakers) > MEMORY:  # a long document: who spoke long ago is not "he" now
+                del self.speakers[next(iter(self.speakers))]
         return speaker
+
+
+_WORD = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=1024)
 def _stems(name: str) -> frozenset[str]:
-    return frozenset(word[:5] for word in re.findall(r"\w+", name.lower()) if len(word) > 2)
+    return frozenset(word[:5] for word in _WORD.findall(name.lower()) if len(word) > 2)
 
 
 def _same_surname(full: str, surname: str) -> bool:

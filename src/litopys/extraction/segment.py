@@ -32,6 +32,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _CLOSING = ".!?…:;»\"”’)"
 _UPPER_START = re.compile(r"[\"«“„'(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
+_LAST_TOKEN = re.compile(r"([\w.-]+)$")
 #: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
 #: Longer "sentences" (tables, dumps, text without punctuation) are cut at spaces so no step sees more at once.
 MAX_SENTENCE = 2000
@@ -118,7 +119,7 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
 def _abbreviation_before(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.-]+)$", text[max(0, dot - 12) : dot])
+    word = _LAST_TOKEN.search(text[max(0, dot - 12) : dot])
     if not word:
         return False
     token = word.group(1)

@@ -150,10 +150,15 @@ def normalise_role(role: str) -> str:
     return role
 
 
+_DIGIT = re.compile(r"[0-9]")
+_COMMA = re.compile(r"\s*,\s*")
+_SURNAME = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+")
+
+
 def parse(phrase: str, offset: int = 0) -> Reference | None:
     """Say who ``phrase`` (the subject or object of a reporting verb) names, or None when it names nobody."""
     stripped = _ADVERBS.sub("", phrase.strip(" ,;:—–-\"'«»“”\u00a0"))
-    if not stripped or len(stripped.split()) > 16 or re.search(r"[0-9]", stripped):
+    if not stripped or len(stripped.split()) > 16 or _DIGIT.search(stripped):
         return None
     start = offset + phrase.index(stripped)
     end = start + len(stripped)
@@ -166,14 +171,14 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     if name:
         name_start, name_end, person = name
         role = (stripped[:name_start] + " " + stripped[name_end:]).strip()
-        role = re.sub(r"\s*,\s*", " ", role).strip()
+        role = _COMMA.sub(" ", role).strip()
         return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
     if body:
         return Reference(Speaker(body, None, institution=True), "named", start, end)
     if _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped)):
         cleaned = _LEADING.sub("", stripped)
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
-    if re.fullmatch(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+", stripped):
+    if _SURNAME.fullmatch(stripped):
         return Reference(Speaker(stripped, None), "surname", start, end)
     role = normalise_role(stripped)
     if len(role.split()) <= 6 and role.split()[0].lower() in ROLE_HEADS:
