@@ -229,10 +229,10 @@ def decide(
     not beyond a neighbouring number ("killed 3 and injured 7"); a count of people takes the
     nearest verb of its clause, then the group it belongs to, then its total, then any verb near it.
     """
-    found = triggers(sentence)
-    span = (quantity.start, reading.noun_end)
     if reading.kind is not None and not (reading.sex_unknown and total_kind):
         return reading.kind, reading.rule
+    found = triggers(sentence)
+    span = (quantity.start, reading.noun_end)
     if reading.bare:
         kind = nearest_trigger(found, span, between, BARE_REACH)
         low = lowered(sentence)

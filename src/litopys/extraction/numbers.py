@@ -70,10 +70,18 @@ _TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|годин\w*|г
 _NOT_COUNT_AFTER = re.compile(r"\s?(?:%|відсот|процент|percent|per cent|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I)
 _YEAR_AFTER = re.compile(r"\s?(?:-?(?:х|ті|ые|ых)|s|року|році|рік|роки|років|р\.|рр\.|года|году|год|г\.|гг\.)(?!\w)")
 _ID_BEFORE = re.compile(
-    r"(?:№|#|\bno\.|\bnr\.|\bст\.|\bart\.|\bп\.|\bч\.|[+\[^_]|\barticles?|\bстатт[іяею]|\bстаття|\bстать[иеяю]"
-    r"|\bpart|\bчастин[аи]|\bчаст[иь]|\bпункт\w*|\bparagraph|\bsection)\s*$",
+    r"(?:[№#+\[^_]|\b"
+    + trie(
+        r"no\.|nr\.|ст\.|art\.|п\.|ч\.|articles?|статт[іяею]|стаття|стать[иеяю]|part|частин[аи]|част[иь]|пункт\w*"
+        r"|paragraph|section"
+    )
+    + r")\s*$",
     re.I,
 )
+#: After a number, what makes it no count: a percentage, exponent, footnote, ordinal ("5th", "14-річний") or age.
+_NOT_COUNT_OR_ORDINAL_AFTER = re.compile(f"{_NOT_COUNT_AFTER.pattern}|{_ORDINAL_AFTER.pattern}", re.I)
+#: After a number, what makes it a day of the month ("23 September") or an hour ("10 a.m.").
+_DAY_OR_HOUR_AFTER = re.compile(f"{_MONTH_AFTER.pattern}|{_TIME_AFTER.pattern}", re.I)
 _GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
 _DATE_CHUNK = re.compile(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}")
 _DAY_MONTH = re.compile(r"[0-3]?[0-9]\.[01][0-9]")
@@ -102,7 +110,7 @@ def _digit_numbers(text: str):
             continue  # footnote marker glued to a word, identifier, exponent or phone number
         if after[:1] == "]" or after[:1].isalpha() and not (_MULT_AFTER.match(after) or _GLUED_UNIT.match(after)):
             continue
-        if ":" in chunk or "/" in chunk or _NOT_COUNT_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+        if ":" in chunk or "/" in chunk or _NOT_COUNT_OR_ORDINAL_AFTER.match(after):
             continue
         for number in _interpret(chunk, start, text):
             if number is not None and 0 < number.value < MAX_VALUE:
@@ -169,10 +177,8 @@ def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Numbe
         end = multiplier.end()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 16), start):
-        return None  # a day of the month
-    if _TIME_AFTER.match(text, end):
-        return None
+    if _DAY_OR_HOUR_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 16), start):
+        return None  # a day of the month, or an hour
     plain = end - start == 4 and text[start:end].isdigit()
     year_like = _is_year(value) and (plain or _YEAR_AFTER.match(text, end) is not None)
     return Number(start, end, value, year_like=year_like)

@@ -44,6 +44,8 @@ class PlaceFinder:
         self.text = text
         self._gazetteer = gazetteer
         self._cache: dict[tuple[int, int], list] = {}
+        #: Whether the words before a mention name a street, or are "in/near/at": (street, prepositional).
+        self._before: dict[int, tuple[bool, bool]] = {}
         #: Paragraph spans: a sentence's mentions come from its paragraph's, found once.
         self._blocks = sorted(blocks or [])
         self._starts = [start for start, _ in self._blocks]
@@ -69,9 +71,20 @@ class PlaceFinder:
             if len(self._cache) >= CACHE_SIZE:  # a long document: forget the paragraphs far behind
                 for old in list(self._cache)[: CACHE_SIZE // 2]:
                     del self._cache[old]
+                self._before.clear()
             found = self.gazetteer.find(self.text[start:end])
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
+
+    def before(self, start: int) -> tuple[bool, bool]:
+        """Say whether the words before a mention at ``start`` name a street, and whether they are "in/near/at"."""
+        found = self._before.get(start)
+        if found is None:
+            text = self.text
+            street = _STREET.search(text, max(0, start - 12), start) is not None
+            prepositional = _PREPOSITION.search(text, max(0, start - 40), start) is not None
+            found = self._before[start] = (street, prepositional)
+        return found
 
     def _block(self, start: int, end: int) -> tuple[int, int] | None:
         index = bisect.bisect_right(self._starts, start) - 1
@@ -85,27 +98,25 @@ def is_country(mention) -> bool:
     return place is not None and getattr(place, "kind", "") == "country"
 
 
-def best(mentions: list, anchor: tuple[int, int] | None, text: str, excluded: list[tuple[int, int]]):
+def best(mentions: list, anchor: tuple[int, int] | None, finder: PlaceFinder, excluded: list[tuple[int, int]]):
     """Pick the mention a claim at ``anchor`` refers to: the nearest after "in/near/at", settlements first.
 
     Without an anchor (a sentence before the claim's), the last suitable mention wins.
     """
+    before = finder.before
     candidates = [
-        m
-        for m in mentions
-        if not any(s <= m[0] and m[1] <= e for s, e in excluded) and not _STREET.search(text, max(0, m[0] - 12), m[0])
+        m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e in excluded) and not before(m[0])[0]
     ]
     if not candidates:
         return None
 
     def score(item):
         start, end, mention = item
-        prepositional = _PREPOSITION.search(text, max(0, start - 40), start) is not None
         if anchor is None:
             distance = -start
         else:
             distance = start - anchor[1] if start >= anchor[1] else anchor[0] - end
-        return (is_country(mention), not prepositional, _RANK.get(_kind(mention), 0), distance)
+        return (is_country(mention), not before(start)[1], _RANK.get(_kind(mention), 0), distance)
 
     return min(candidates, key=score)[2]
 

@@ -35,7 +35,7 @@ class PlaceChooser:
         """
         claim_sentence = self.paragraphs[index].sentences[position]
         mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
-        chosen = places.best(mentions, anchor, self.text, excluded[-LOOK_BACK:])
+        chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:])
         if chosen is not None:
             return places.to_dict(chosen)
         key = (index, position)
@@ -57,7 +57,7 @@ class PlaceChooser:
                 for m in self.finder.mentions(sentence.start, sentence.end)
                 if not any(s <= m[0] and m[1] <= e for s, e in recent)
             ]
-            chosen = places.best(mentions, None, self.text, recent)
+            chosen = places.best(mentions, None, self.finder, recent)
             if chosen is not None and len(places.distinct(mentions)) == 1:
                 return places.to_dict(chosen)
             if chosen is not None:
@@ -72,7 +72,7 @@ class PlaceChooser:
             elif not earlier.heading and not body_done:
                 body_done = True  # else the paragraph before goes on about the same place
                 mentions = self.finder.mentions(earlier.start, earlier.end)
-                chosen = places.best(mentions, None, self.text, excluded_before[-LOOK_BACK:])
+                chosen = places.best(mentions, None, self.finder, excluded_before[-LOOK_BACK:])
                 if chosen is not None:
                     return places.to_dict(chosen)
         mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
