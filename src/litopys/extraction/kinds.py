@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from .bounds import Quantity
 from .lexicon import (
@@ -24,6 +23,7 @@ from .lexicon import (
     bodies_of,
     breakdown,
     lowered,
+    mentions_sex,
     sex_unknown,
 )
 from .patterns import source, union, words
@@ -45,6 +45,8 @@ _COORDINATION = re.compile(
     r"\s*(?:[\w'’-]+\s*)?(?:,\s*|\s+(?:and|і|й|та|и|а)\s+)(?:,\s*)?(?:ще\s+|еще\s+|another\s+|also\s+)?"
 )
 _CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
+#: The last words _RHETORICAL can end with: other text needs no search.
+_RHETORICAL_ENDS = ("the", "з", "из")
 _RHETORICAL = re.compile(
     r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
     r"|за каждым из|каждый из|каждого из)\s*$"
@@ -71,6 +73,7 @@ _NOUN_KINDS = tuple(KIND_NOUNS[owner][0] if owner >= 0 else None for owner in _N
 _ANY_QUALIFIER = union([source(pattern) for pattern, _ in QUALIFIERS])[0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _qualifiers_of(word: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for pattern, values in QUALIFIERS:
@@ -103,7 +106,6 @@ class Reading:
 
 
 _CLAUSE_BREAK = re.compile(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)")
-_TOKEN = re.compile(r"\S+")
 
 
 @functools.lru_cache(maxsize=64)
@@ -136,19 +138,24 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         link = LINKING.match(sentence, position)
         position = link.end() if link else position
     stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
-    window_end = stop.start() if stop else min(limit, position + 80, len(sentence))
-    tokens = list(islice(_TOKEN.finditer(sentence, position, window_end), _WINDOW_WORDS))
+    window = sentence[position : stop.start() if stop else min(limit, position + 80, len(sentence))]
+    tokens = window.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS]
     for index, token in enumerate(tokens):
-        if index and token.group(0) in _JOINERS:
+        if index and token in _JOINERS:
             tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
             break
-    window_end = tokens[-1].end() if tokens else position
-    window = sentence[position:window_end]
+    end = 0
+    for token in tokens:  # the window ends with its last word
+        end = window.index(token, end) + len(token)
+    window = window[:end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"
     if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
         return None  # "146 тел из 447": the count that matters is the whole
-    if _RHETORICAL.search(sentence, max(0, quantity.start - 30), quantity.start):
+    rhetorical_from = max(0, quantity.start - 30)
+    if sentence[rhetorical_from : quantity.start].rstrip().endswith(_RHETORICAL_ENDS) and _RHETORICAL.search(
+        sentence, rhetorical_from, quantity.start
+    ):
         return None  # "behind every one of the 447 graves is a family"
     if quantity.value == 1 and quantity.number.spelled and (of_group or not PERSON.match(window.lstrip())):
         return None  # "one of the", "one in three", "one mass grave"; but "одну дитину" counts
@@ -171,17 +178,21 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     if group:
         reading.linked = True
         reading.group_kind = _trigger_kind(group)
-    clause = clause_of(clauses(sentence), quantity.start)
-    reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
-    if reading.sex_unknown:
-        reading.qualifiers["sex"] = "unknown"
+    clause = None  # the clause of the number, found only when needed
+    if mentions_sex(sentence):
+        clause = clause_of(clauses(sentence), quantity.start)
+        reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
+        if reading.sex_unknown:
+            reading.qualifiers["sex"] = "unknown"
     if reading.kind in ("bodies", "killed") or (reading.person and reading.kind is None):
         after = reading.noun_end or quantity.end
-        tortured = _TORTURED_AFTER.search(sentence, after, min(clause[1], after + TORTURED_REACH))
+        tortured = _TORTURED_AFTER.search(sentence, after, after + TORTURED_REACH)
+        if tortured and tortured.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
+            tortured = None  # in the next clause; no word crosses a clause break
         if tortured and not _CONJUNCTION.search(sentence, after, tortured.start()):
             reading.kind, reading.rule = "tortured", "noun-tortured"
     if reading.kind is None and not reading.person:
-        first = tokens[0].group(0) if tokens else ""
+        first = tokens[0] if tokens else ""
         if first and not reading.linked and not _BARE_NEXT.match(first) and not _trigger_kind(first):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
@@ -249,7 +260,7 @@ def decide(
         if kind is None and reading.linked and total_kind and _ends_clause(sentence, reading.noun_end):
             return total_kind, "breakdown"  # "у 30 из них." but not "140 of them had been examined"
         return kind, "verb"
-    clause = clause_of(clauses(sentence), quantity.start)
+    clause = clause_of(clauses(lowered(sentence)), quantity.start)
     kind = None if reading.sex_unknown else nearest_trigger(found, span, clause, 10**6)
     if kind is not None:
         return kind, "verb"

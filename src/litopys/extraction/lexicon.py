@@ -154,6 +154,11 @@ SEX_UNKNOWN = re.compile(
 _SEX_HINT = re.compile(r"sex|gender|стат|пол")
 
 
+def mentions_sex(text: str) -> bool:
+    """Say whether lowered ``text`` speaks of sex at all (``sex_unknown`` can hold only then)."""
+    return _SEX_HINT.search(text) is not None
+
+
 @functools.lru_cache(maxsize=256)
 def sex_unknown(text: str, start: int, end: int) -> bool:
     """Say whether lowered ``text[start:end]`` says the sex of those counted is not established."""
