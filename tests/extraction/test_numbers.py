@@ -70,6 +70,22 @@ def test_not_counts(text):
     assert values(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("У вересні 447 тіл знайшли в лісі", [447]),
+        ("In September 447 bodies were found", [447]),
+        ("у вересні 30 людей загинули", [30]),
+        ("в сентябре 12 человек пропали", [12]),
+        ("on September 16 police found 12 bodies", [12]),
+        ("since March 2022 some 3,000 people", [3000]),
+        ("у вересні 2022 року 59 тіл", [59]),
+    ],
+)
+def test_a_month_name_takes_only_a_day_or_a_year(text, expected):
+    assert values(text) == expected
+
+
 def test_one_is_found_but_spelled():
     (number,) = find_numbers("one child")
     assert number.value == 1 and number.spelled

@@ -80,8 +80,7 @@ _ID_BEFORE = re.compile(
 )
 #: After a number, what makes it no count: a percentage, exponent, footnote, ordinal ("5th", "14-річний") or age.
 _NOT_COUNT_OR_ORDINAL_AFTER = re.compile(f"{_NOT_COUNT_AFTER.pattern}|{_ORDINAL_AFTER.pattern}", re.I)
-#: After a number, what makes it a day of the month ("23 September") or an hour ("10 a.m.").
-_DAY_OR_HOUR_AFTER = re.compile(f"{_MONTH_AFTER.pattern}|{_TIME_AFTER.pattern}", re.I)
+
 _GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
 _DATE_CHUNK = re.compile(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}")
 _DAY_MONTH = re.compile(r"[0-3]?[0-9]\.[01][0-9]")
@@ -177,11 +176,25 @@ def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Numbe
         end = multiplier.end()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if _DAY_OR_HOUR_AFTER.match(text, end) or _MONTH_BEFORE.search(text, max(0, start - 16), start):
-        return None  # a day of the month, or an hour
+    if _TIME_AFTER.match(text, end) or _in_date(value, start, end, text):
+        return None  # an hour, a day of the month or a year
     plain = end - start == 4 and text[start:end].isdigit()
     year_like = _is_year(value) and (plain or _YEAR_AFTER.match(text, end) is not None)
     return Number(start, end, value, year_like=year_like)
+
+
+def _in_date(value, start: int, end: int, text: str) -> bool:
+    """Say whether a number is the day or year of a date: "23 September", "September 23", "вересня 2022".
+
+    After a Ukrainian or Russian month name only a year is: "у вересні 447 тіл" counts bodies.
+    """
+    day, year = value <= 31, _is_year(value)
+    if not (day or year):
+        return False
+    if _MONTH_AFTER.match(text, end):
+        return True
+    month = _MONTH_BEFORE.search(text, max(0, start - 16), start)
+    return month is not None and (year or month.group(0) < "\u0400")
 
 
 def _multiplier_key(word: str) -> str:
