@@ -6,7 +6,7 @@ Ranges ("150-200", "from 150 to 200", "від 150 до 200", "between 10 and 15"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import lowered
 from .numbers import Number
@@ -50,9 +50,8 @@ _RANGE_BETWEEN = re.compile(r"^\s*(?:[-–—]|to|and|or|до|і|й|та|чи|а
 _RANGE_OPENER = re.compile(r"(?<!\w)(?:from|between|від|з|між|от|с|между)\s*$", re.I)
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One counted amount with its bounds, and the span of text that states it."""
+class Quantity(NamedTuple):
+    """One counted amount with its bounds, and the span of text that states it (a named tuple, like ``Number``)."""
 
     start: int
     end: int

@@ -28,7 +28,7 @@ _DIGIT = re.compile(r"[0-9]")
 _UNSET = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     candidate: ClaimCandidate
     sentence: int

@@ -88,7 +88,7 @@ _ANY_TRIGGER, _TRIGGER_OWNERS = union([source(pattern) for pattern in KIND_TRIGG
 _TRIGGER_KINDS = tuple(list(KIND_TRIGGERS)[owner] if owner >= 0 else None for owner in _TRIGGER_OWNERS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """What the words around a quantity say it counts."""
 

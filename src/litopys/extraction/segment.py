@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of a paragraph, with its offsets in the document (a named tuple: cheap to make, immutable)."""
+
     start: int
     end: int
     text: str
