@@ -61,8 +61,8 @@ class PlaceFinder:
         block = self._block(start, end)
         if block is not None and block != (start, end) and block[1] - block[0] <= BLOCK_LIMIT:
             found = self._scan(*block)
-            first = bisect.bisect_left(found, (start,))
-            return [m for m in found[first:] if m[0] < end and m[1] <= end]
+            first, last = bisect.bisect_left(found, (start,)), bisect.bisect_left(found, (end,))
+            return [m for m in found[first:last] if m[1] <= end]
         return self._scan(start, end)
 
     def _scan(self, start: int, end: int) -> list:
@@ -104,9 +104,16 @@ def best(mentions: list, anchor: tuple[int, int] | None, finder: PlaceFinder, ex
     Without an anchor (a sentence before the claim's), the last suitable mention wins.
     """
     before = finder.before
-    candidates = [
-        m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e in excluded) and not before(m[0])[0]
-    ]
+    candidates = []
+    for mention in mentions:
+        start, end = mention[0], mention[1]
+        if before(start)[0]:
+            continue  # a street
+        for first, last in excluded:
+            if first <= start and end <= last:
+                break  # in a speaker's title
+        else:
+            candidates.append(mention)
     if not candidates:
         return None
 
