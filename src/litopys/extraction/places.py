@@ -46,6 +46,8 @@ class PlaceFinder:
         self._cache: dict[tuple[int, int], list] = {}
         #: Whether the words before a mention name a street, or are "in/near/at": (street, prepositional).
         self._before: dict[int, tuple[bool, bool]] = {}
+        #: The JSON place of each oblast, by the name settlements give as their ``admin1``.
+        self._oblasts: dict[str, dict | None] = {}
         #: Paragraph spans: a sentence's mentions come from its paragraph's, found once.
         self._blocks = sorted(blocks or [])
         self._starts = [start for start, _ in self._blocks]
@@ -75,6 +77,16 @@ class PlaceFinder:
             found = self.gazetteer.find(self.text[start:end])
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
+
+    def oblast(self, mention) -> dict | None:
+        """Return the JSON place of the oblast a mention lies in (``oblast_of``), looked up once per oblast."""
+        place = getattr(mention, "place", None)
+        if place is None or getattr(place, "kind", "") != "settlement" or not place.admin1:
+            return oblast_of(mention, self.gazetteer)
+        if place.admin1 not in self._oblasts:
+            self._oblasts[place.admin1] = oblast_of(mention, self.gazetteer)
+        found = self._oblasts[place.admin1]
+        return dict(found) if found else None
 
     def before(self, start: int) -> tuple[bool, bool]:
         """Say whether the words before a mention at ``start`` name a street, and whether they are "in/near/at"."""

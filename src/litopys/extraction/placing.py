@@ -99,7 +99,7 @@ class PlaceChooser:
         spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index])]
         for start, end in spans:
             for _, _, mention in reversed(self.finder.mentions(start, end)):
-                oblast = places.oblast_of(mention, self.finder.gazetteer)
+                oblast = self.finder.oblast(mention)
                 if oblast is not None:
                     return oblast
         return None

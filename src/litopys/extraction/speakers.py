@@ -39,11 +39,11 @@ ROLE_HEADS = frozenset(
     мер прокурор генпрокурор речник уповноважений омбудсман президент командир директор заступник глава
     руководитель министр мэр уполномоченный омбудсмен представитель заместитель""".split()
 )
-_ADVERBS = re.compile(
-    r"(?:\s+(?:also|further|later|then|again|earlier|previously|additionally|already|також|теж|ще|потім|пізніше"
-    r"|раніше|вже|також|тоже|также|еще|ещё|затем|позже|ранее|уже))+$",
-    re.I,
+_ADVERB_WORDS = frozenset(
+    """also further later then again earlier previously additionally already також теж ще потім пізніше раніше вже
+    тоже также еще ещё затем позже ранее уже""".split()
 )
+_ADVERBS = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADVERB_WORDS)) + "))+$", re.I)
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+|then|now|тоді|нині|зараз|тогда|сейчас"
     r"|ныне)\s+)+",
@@ -157,7 +157,10 @@ _SURNAME = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+")
 
 def parse(phrase: str, offset: int = 0) -> Reference | None:
     """Say who ``phrase`` (the subject or object of a reporting verb) names, or None when it names nobody."""
-    stripped = _ADVERBS.sub("", phrase.strip(" ,;:—–-\"'«»“”\u00a0"))
+    stripped = phrase.strip(" ,;:—–-\"'«»“”\u00a0")
+    last = stripped.rsplit(None, 1)
+    if len(last) == 2 and last[1].lower() in _ADVERB_WORDS:  # "X said also": the rest is no name
+        stripped = _ADVERBS.sub("", stripped)
     if not stripped or len(stripped.split()) > 16 or _DIGIT.search(stripped):
         return None
     start = offset + phrase.index(stripped)

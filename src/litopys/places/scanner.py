@@ -26,7 +26,7 @@ _CUE = re.compile(
 _DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raion|district)\b")
 _SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
 # Every cue above holds one of these (in lowercase); a text without any needs no look for cues.
-_CUE_HINT = re.compile(r"village|settlement|hamlet|town|сел|смт|пгт|пос|деревн|хут|с\.")
+_CUE_HINTS = ("сел", "с.", "пос", "смт", "пгт", "хут", "деревн", "village", "settlement", "hamlet", "town")
 _CUE_WINDOW = 30
 _LONGEST_UNKNOWN = 3
 
@@ -40,6 +40,13 @@ class Match:
     entries: tuple[int, ...]
     cued: bool = False
     unknown: str = ""
+
+
+def _has_cue_hint(low: str) -> bool:
+    for hint in _CUE_HINTS:
+        if hint in low:
+            return True
+    return False
 
 
 def _cued(text: str, start: int) -> bool:
@@ -119,7 +126,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
     matches: list[Match] = []
     covered = 0
     tokens = _CAPITALISED if capitals else _ANY_WORD
-    cues = capitals and _CUE_HINT.search(text.lower()) is not None
+    cues = capitals and _has_cue_hint(text.lower())
     words, area_head = lexicon.words, lexicon.area_head
     for token in tokens.finditer(text):
         start, end = token.span()
