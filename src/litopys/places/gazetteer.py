@@ -6,10 +6,11 @@ from pathlib import Path
 
 import yaml
 
+from litopys.places.districts import adjectives
 from litopys.places.homonyms import OblastContext
 from litopys.places.lexicon import Lexicon, name_words
 from litopys.places.records import COUNTRY, OBLAST, SETTLEMENT, Place, PlaceMention
-from litopys.places.scanner import Match, scan
+from litopys.places.scanner import Match, qualifies, scan
 from litopys.places.sources import NamedPlace, read_places
 from litopys.places.translit import fold
 
@@ -44,6 +45,11 @@ class Gazetteer:
         self._common = frozenset(
             entry for heads in self._lexicon.names.values() for words, entry in heads if words in common
         )
+        for index, place in enumerate(self._places):  # "Чугуївський район" → Chuhuiv
+            if place.kind == SETTLEMENT:
+                for adjective in adjectives(place.name_uk, place.name_ru):
+                    if (adjective,) not in common:  # "Київський район" is a district of a city, seldom Kyiv's
+                        self._lexicon.add_district(adjective, index, 0)
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -73,10 +79,19 @@ class Gazetteer:
         return self._by_id.get(geonames_id)
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Return every place named in a text, in order, not overlapping, homonyms settled by context."""
+        """Return every place named in a text, in order, not overlapping, homonyms settled by context.
+
+        A district right after a settlement only says where that settlement is ("с. Козача Лопань Харківського
+        району"); right before a city it is one of the city's ("Салтівський район Харкова"): neither is a mention.
+        """
         matches = scan(self._lexicon, text, common=self._common)
         context = self._context(matches)
-        return [self._mention(text, match, context) for match in matches]
+        mentions = []
+        for index, match in enumerate(matches):
+            if match.district and self._qualifier(text, matches, index):
+                continue
+            mentions.append(self._mention(text, match, context))
+        return mentions
 
     def lookup(self, name: str) -> list[Place]:
         """Return the places a name (in any case or inflected form) may mean, best first."""
@@ -117,6 +132,20 @@ class Gazetteer:
             found = self._ranked_cache[entries] = ([places[index] for index in ordered], best)
         return found
 
+    def _qualifier(self, text: str, matches: list[Match], index: int) -> bool:
+        """Say whether the district matches[index] qualifies the settlement before it or names a part of the next."""
+        match = matches[index]
+        before = matches[index - 1] if index else None
+        after = matches[index + 1] if index + 1 < len(matches) else None
+        if before and qualifies(text, before.end, match.start) and self._settlement(before):
+            return True
+        return bool(after and qualifies(text, match.end, after.start, of=True) and self._settlement(after))
+
+    def _settlement(self, match: Match) -> bool:
+        if match.district:
+            return False
+        return not match.entries or self._candidates(match.entries)[0].kind == SETTLEMENT
+
     def _context(self, matches: list[Match]) -> OblastContext:
         """Return where a text names oblasts, and where it names settlements only one oblast has."""
         named, implied = [], []
@@ -135,8 +164,12 @@ class Gazetteer:
         if not match.entries:
             return PlaceMention(match.start, match.end, written, match.unknown, None)
         homonyms = self._homonyms(match.entries)
+        if match.district:
+            homonyms = [place for place in homonyms if place.kind == SETTLEMENT] or homonyms
         place = homonyms[0]
         if place.kind == SETTLEMENT and len(homonyms) > 1:
             code = context.nearest(match.start, {homonym.admin1_code for homonym in homonyms})
             place = next((homonym for homonym in homonyms if homonym.admin1_code == code), place)
+        if match.district:
+            return PlaceMention(match.start, match.end, written, f"{place.name} district", None, centre=place)
         return PlaceMention(match.start, match.end, written, place.name, place)

@@ -38,6 +38,10 @@ class Lexicon:
         # "харківська", "kharkiv": words that name an oblast when an area word follows, for "X and Y regions"
         self.area_heads: dict[str, int] = {}
         self._written: dict[str, tuple[str, ...]] = {}
+        # District adjectives ("чугуївський", "kupianskyi") → the entry of the settlements they are made from
+        self.districts: dict[str, int] = {}
+        self._district_forms = StemIndex()
+        self._district_written: dict[str, tuple[int, ...]] = {}
         for word in AREA_WORDS:
             if not is_latin_word(word):
                 self.cyrillic.add(word)
@@ -64,6 +68,20 @@ class Lexicon:
             if len(words) == 2 and words[1] in AREA_WORDS:
                 self.area_heads.setdefault(words[0], entry)
         self._written.clear()
+        self._add_to(entry, place, rank)
+
+    def add_district(self, adjective: str, place: int, rank: int) -> None:
+        """Index the folded adjective that names the district a place is the centre of ("чугуївський")."""
+        entry = self.districts.get(adjective)
+        if entry is None:
+            entry = self.districts[adjective] = len(self.entries)
+            self.entries.append([])
+            if not is_latin_word(adjective):
+                self._district_forms.add(adjective)
+            self._district_written.clear()
+        self._add_to(entry, place, rank)
+
+    def _add_to(self, entry: int, place: int, rank: int) -> None:
         candidates = self.entries[entry]
         for i, (known, known_rank) in enumerate(candidates):
             if known == place:
@@ -78,6 +96,20 @@ class Lexicon:
             if len(self._written) > _MEMO_LIMIT:
                 self._written.clear()
             found = self._written[written] = self._words(written)
+        return found
+
+    def district(self, written: str) -> tuple[int, ...]:
+        """Return the entries of the district adjectives a written word may be a form of ("Чугуївського")."""
+        found = self._district_written.get(written)
+        if found is None:
+            if len(self._district_written) > _MEMO_LIMIT:
+                self._district_written.clear()
+            if is_latin_word(written):
+                keys: tuple[str, ...] = (fold_latin(written),)
+            else:
+                keys = self._district_forms.nominatives(fold(written))
+            found = tuple(self.districts[key] for key in keys if key in self.districts)
+            self._district_written[written] = found
         return found
 
     def area_head(self, words: tuple[str, ...]) -> str:

@@ -30,10 +30,16 @@ class Place:
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A place named in a text: where, as written, and which place it is if the gazetteer knows it."""
+    """A place named in a text: where, as written, and which place it is if the gazetteer knows it.
+
+    A district (raion) is no place of the gazetteer: "Чугуївський район" has ``place`` None, ``name``
+    "Chuhuiv district" and ``centre`` the settlement it is named after (which gives its oblast).
+    """
 
     start: int
     end: int
     text: str
     name: str
     place: Place | None
+    #: For a district: the settlement it is named after and run from; None for any other mention.
+    centre: Place | None = None

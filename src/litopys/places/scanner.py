@@ -22,11 +22,24 @@ _CUE = re.compile(
     r"|деревн(?:я|і|и|е|ю|ею)|хут(?:ір|ор|ора|орі|оре|ору))\.?[ \t\u00a0]+$)"
     r"|(?i:(?<![^\W\d_])(?:с|сел|пос)\.[ \t\u00a0]*$)"
 )
-# A district, not the place: "Київського району", "Izium district".
-_DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raion|district)\b")
+# After a name, a district word makes it a district: "Чугуївського району", "Izium district".
+_DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raions?|rayons?|districts?)\b")
+# Before a name, a street word makes it a street's: "вулиці Жовтневій", "ул. Ленина", "площа Свободи".
+_STREET_BEFORE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:вулиц(?:я|і|ю|ею)|вул\.|улиц(?:а|е|у|ы|ей)|ул\.|проспект(?:у|і|е|а|ом)?|просп\.|пр-т"
+    r"|провул(?:ок|ку|ка|ком)|пров\.|переул(?:ок|ке|ка|ком)|пер\.|площ(?:а|і|у|ею|адь|ади|адью)|пл\.|бульвар(?:у|і|е|а)?"
+    r"|б-р|street|avenue))[ \t\u00a0]*$"
+)
+# After a name, these make it a street's: "Kyiv Street", "Shevchenko Avenue".
+_STREET_AFTER = re.compile(r"[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Lane|Boulevard|вулиц[яіюе]|улиц[аеуы])\b")
 _SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
-# Every cue above holds one of these (in lowercase); a text without any needs no look for cues.
+# Every cue, district or street word above holds one of these (in lowercase): a text without any needs no look.
 _CUE_HINTS = ("сел", "с.", "пос", "смт", "пгт", "хут", "деревн", "village", "settlement", "hamlet", "town")
+_DISTRICT_HINTS = ("район", "district", "raion", "rayon")
+_STREET_HINTS = (
+    "вулиц", "вул.", "улиц", "ул.", "просп", "пр-т", "провул", "пров.", "переул", "пер.", "площ", "пл.", "бульвар",
+    "б-р", "street", "avenue", "st.", "ave.", "lane",
+)
 _CUE_WINDOW = 30
 _LONGEST_UNKNOWN = 3
 
@@ -40,10 +53,12 @@ class Match:
     entries: tuple[int, ...]
     cued: bool = False
     unknown: str = ""
+    #: A district named after the place(s) of entries: "Чугуївський район", "Kupiansk district".
+    district: bool = False
 
 
-def _has_cue_hint(low: str) -> bool:
-    for hint in _CUE_HINTS:
+def _has(low: str, hints: tuple[str, ...]) -> bool:
+    for hint in hints:
         if hint in low:
             return True
     return False
@@ -110,6 +125,8 @@ def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Ma
         following = _SAME_LINE_NEXT_WORD.match(text, end)
         if not following or not following.group(1)[0].isupper():
             break
+        if _DISTRICT.match(text, following.end()):
+            break  # "в селі Циркуни Харківського району"
         found = lexicon.words(following.group(1))
         if found and _longest(lexicon, text, found, following.end(), capitals)[0] > following.end():
             break  # "в селі Гракове Харківської області"
@@ -126,7 +143,8 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
     matches: list[Match] = []
     covered = 0
     tokens = _CAPITALISED if capitals else _ANY_WORD
-    cues = capitals and _has_cue_hint(text.lower())
+    low = text.lower() if capitals else ""
+    cues, districts, streets = (capitals and _has(low, hints) for hints in (_CUE_HINTS, _DISTRICT_HINTS, _STREET_HINTS))
     words, area_head = lexicon.words, lexicon.area_head
     for token in tokens.finditer(text):
         start, end = token.span()
@@ -135,6 +153,14 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
         written = token.group()
         if capitals and len(written) <= 3 and written.isupper():
             continue  # abbreviations: ЗСУ, ISW
+        if streets and _STREET_BEFORE.search(text, max(0, start - _CUE_WINDOW), start):
+            covered = _name_of_street_end(text, end)  # "вулиці Жовтневій", "вул. Героїв Праці": no place
+            continue
+        if districts and _DISTRICT.match(text, end) and lexicon.district(written):
+            district = _DISTRICT.match(text, end)
+            matches.append(Match(start, district.end(), lexicon.district(written), district=True))
+            covered = district.end()
+            continue  # "Чугуївський район", "Kupianskyi district"
         found = words(written)
         if not found and not cues:
             continue  # names no place, and no cue word makes it one
@@ -150,6 +176,11 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 matches.append(Match(region.start(), end, (lexicon.area_heads[area_head(found)],)))
                 covered = end
                 continue
+        district = districts and entries and _DISTRICT.match(text, stop)
+        if district:
+            matches.append(Match(start, district.end(), tuple(entries), district=True))  # "Kupiansk district"
+            covered = district.end()
+            continue
         cued = cues and _cued(text, start)
         if cued:
             unknown = _unknown(lexicon, text, token, capitals)
@@ -162,9 +193,31 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 entries = [entry for entry in entries if entry not in common]
                 if not entries or stop == end and _DISTRICT.match(text, end):
                     continue
+            if streets and _STREET_AFTER.match(text, stop):
+                covered = stop
+                continue  # "Kyiv Street"
             matches.append(Match(start, stop, tuple(entries), cued=cued))
             covered = stop
         elif cued:
             matches.append(_unknown(lexicon, text, token, capitals))
             covered = matches[-1].end
     return matches
+
+
+_QUALIFYING_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
+_OF_GAP = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?")
+
+
+def qualifies(text: str, end: int, start: int, of: bool = False) -> bool:
+    """Say whether only spaces or a comma (or, with ``of``, "of the") stand between two names."""
+    return (_OF_GAP if of else _QUALIFYING_GAP).fullmatch(text, end, start) is not None
+
+
+def _name_of_street_end(text: str, end: int) -> int:
+    """Return where a street's name that starts with a word ending at end ends: its capitalised words."""
+    for _ in range(_LONGEST_UNKNOWN - 1):
+        following = _SAME_LINE_NEXT_WORD.match(text, end)
+        if not following or not following.group(1)[0].isupper():
+            break
+        end = following.end()
+    return end

@@ -1,0 +1,70 @@
+"""Name districts (raions) after their centres: Чугуїв → Чугуївський район, Купянск → Купянский район.
+
+The gazetteer holds no districts, but a district is named by an adjective made from its centre's name, so the
+adjective leads to the centre and, through it, to the oblast. The rules below make the regular adjectives; an
+irregular one (Буча → Бучанський) is not found, and a wrong one (Шостка → "шостський") never occurs in text.
+"""
+
+from litopys.places.translit import fold, ukrainian_to_latin
+
+_VOWELS = "аеєиіїоуюяыэё"
+
+
+def adjectives(name_uk: str, name_ru: str) -> list[str]:
+    """Return the lookup keys of the masculine adjectives naming a settlement's district: uk, ru and Latin."""
+    name_uk, name_ru = fold(name_uk), fold(name_ru)
+    ukrainian = _ukrainian(name_uk) if _one_word(name_uk) else []
+    russian = _russian(name_ru) if _one_word(name_ru) else []
+    latin = [ukrainian_to_latin(word).replace("'", "") for word in ukrainian]  # "kupianskyi district"
+    return list(dict.fromkeys(ukrainian + russian + latin))
+
+
+def _one_word(name: str) -> bool:
+    return len(name) >= 3 and name.replace("'", "").isalpha()
+
+
+def _ukrainian(name: str) -> list[str]:
+    if name.endswith(("ськ", "цьк")):
+        return [name + "ий"]  # Куп'янськ → Куп'янський, Донецьк → Донецький
+    if name.endswith("ець"):
+        return [name[:-1] + "кий"]  # Тростянець → Тростянецький
+    if name.endswith("ія"):
+        return [name[:-1] + "йський"]  # Балаклія → Балаклійський
+    if name.endswith("ка"):
+        return [name[:-2] + "ський"]  # Охтирка → Охтирський, Миколаївка → Миколаївський
+    if name.endswith(("а", "я")):
+        stem = name[:-1]
+        return [stem[:-2] + "івський" if stem.endswith("ов") else stem + "ський"]  # Лозова → Лозівський
+    if name.endswith(("и", "і")):
+        stem = name[:-1]
+        if stem.endswith("к"):
+            return [stem[:-1] + "цький"]  # Прилуки → Прилуцький
+        return [stem + "ський", stem + "івський"]  # Суми → Сумський, Дергачі → Дергачівський
+    if name[-1] in _VOWELS or name.endswith("й"):
+        return []  # Покровське, Шевченкове are adjectives already
+    if name.endswith("к"):
+        return [name[:-1] + "цький"]  # Кременчук → Кременчуцький
+    if name.endswith("г"):
+        return [name[:-1] + "зький"]  # Острог → Острозький
+    return [name + "ський"]  # Ізюм → Ізюмський, Чугуїв → Чугуївський, Маріуполь → Маріупольський
+
+
+def _russian(name: str) -> list[str]:
+    if name.endswith(("ск", "цк")):
+        return [name + "ий"]  # Купянск → Купянский
+    if name.endswith(("ая", "яя", "ое", "ее")):
+        return []  # Лозовая → Лозовской: irregular
+    if name.endswith(("ея", "ия")):
+        return [name[:-1] + "йский"]  # Балаклея → Балаклейский
+    if name.endswith("ка"):
+        return [name[:-2] + "ский"]  # Ахтырка → Ахтырский
+    if name.endswith(("а", "я")):
+        return [name[:-1] + "ский"]
+    if name.endswith(("ы", "и")):
+        stem = name[:-1]
+        return [stem[:-1] + "цкий"] if stem.endswith("к") else [stem + "ский"]  # Прилуки → Прилуцкий, Сумы → Сумский
+    if name[-1] in _VOWELS or name.endswith("й"):
+        return []
+    if name.endswith("к"):
+        return [name[:-1] + "цкий"]
+    return [name + "ский"]  # Изюм → Изюмский, Чугуев → Чугуевский, Харьков → Харьковский

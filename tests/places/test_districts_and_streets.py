@@ -1,0 +1,101 @@
+"""Districts (raions) named after their centres, villages followed by their district, and street names."""
+
+import pytest
+
+from litopys.places.districts import adjectives
+
+KUPIANSK, CHUHUIV, IZIUM = 703656, 710374, 707292
+
+
+def names(gazetteer, text):
+    return [(m.text, m.name) for m in gazetteer.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name", "centre"),
+    [
+        ("Civilians died in the Kupiansk district.", "Kupiansk district", "Kupiansk district", KUPIANSK),
+        ("Dead in the Kupianskyi raion.", "Kupianskyi raion", "Kupiansk district", KUPIANSK),
+        ("Чугуївський район: за добу", "Чугуївський район", "Chuhuiv district", CHUHUIV),
+        ("жителі Чугуївського району", "Чугуївського району", "Chuhuiv district", CHUHUIV),
+        ("у Куп'янському районі", "Куп'янському районі", "Kupiansk district", KUPIANSK),
+        ("Изюмский район", "Изюмский район", "Izium district", IZIUM),
+        ("жители Изюмского района", "Изюмского района", "Izium district", IZIUM),
+        ("в Купянском районе", "Купянском районе", "Kupiansk district", KUPIANSK),
+    ],
+)
+def test_a_district_is_named_after_its_centre_but_is_not_the_town(gazetteer, text, written, name, centre):
+    [mention] = gazetteer.find(text)
+    assert (mention.text, mention.name, mention.place) == (written, name, None)
+    assert mention.centre.geonames_id == centre
+    assert mention.centre.admin1 == "Kharkiv Oblast"
+
+
+def test_a_district_and_its_oblast_are_two_mentions(gazetteer):
+    assert names(gazetteer, "в Ізюмському районі Харківської області") == [
+        ("Ізюмському районі", "Izium district"), ("Харківської області", "Kharkiv Oblast"),
+    ]
+
+
+def test_a_district_is_not_found_by_lookup(gazetteer):
+    assert gazetteer.lookup("Kupiansk district") == []
+    assert gazetteer.lookup("Kupiansk")[0].geonames_id == KUPIANSK
+
+
+def test_a_district_settles_the_homonym_before_it(gazetteer):
+    [lyman] = gazetteer.find("У Лимані Ізюмського району")
+    assert (lyman.name, lyman.place.admin1) == ("Lyman", "Kharkiv Oblast")
+    [lyman] = gazetteer.find("У Лимані")
+    assert lyman.place.admin1 == "Donetsk Oblast"  # the most populous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в с. Козача Лопань Харківського району виявлено", [("Козача Лопань", "Kozacha Lopan")]),
+        ("У селі Циркуни Харківського району поліцейські", [("Циркуни", "Tsyrkuny")]),
+        ("в селі Гракове Чугуївського району", [("Гракове", "Гракове")]),
+        ("the village of Hrakove, Kupiansk district", [("Hrakove", "Hrakove")]),
+        ("Салтівський район Харкова", [("Харкова", "Kharkiv")]),
+        ("the Saltivskyi district of Kharkiv", [("Kharkiv", "Kharkiv")]),
+    ],
+)
+def test_a_district_after_a_village_or_before_its_city_only_says_where(gazetteer, text, expected):
+    assert names(gazetteer, text) == expected
+
+
+def test_an_unknown_village_stops_before_its_district(gazetteer):
+    [mention] = gazetteer.find("у селі Верхня Гракова Балка Ізюмського району")
+    assert (mention.text, mention.place) == ("Верхня Гракова Балка", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("На вулиці Жовтневій у Балаклії знайшли тіла.", [("Балаклії", "Balakliia")]),
+        ("вулиця Жовтнева, 5", []),
+        ("ул. Ленина в Изюме", [("Изюме", "Izium")]),
+        ("на вул. Героїв Харкова", []),
+        ("на площі Свободи", []),
+        ("проспект Миру в Ізюмі", [("Ізюмі", "Izium")]),
+        ("bodies on Kyiv Street in Izium", [("Izium", "Izium")]),
+    ],
+)
+def test_a_street_name_is_no_place(gazetteer, text, expected):
+    assert names(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru", "expected"),
+    [
+        ("Чугуїв", "Чугуев", ["чугуївський", "чугуевский", "chuhuivskyi"]),
+        ("Куп'янськ", "Купянск", ["куп'янський", "купянский", "kupianskyi"]),
+        ("Балаклія", "Балаклея", ["балаклійський", "балаклейский", "balakliiskyi"]),
+        ("Лозова", "Лозовая", ["лозівський", "lozivskyi"]),
+        ("Прилуки", "Прилуки", ["прилуцький", "прилуцкий", "prylutskyi"]),
+        ("Нова Каховка", "Новая Каховка", []),
+        ("Покровське", "Покровское", []),
+    ],
+)
+def test_district_adjectives(uk, ru, expected):
+    assert adjectives(uk, ru) == expected
