@@ -22,6 +22,8 @@ _STREET = re.compile(
     r"|street|st\.|avenue|ave\.|square|lane)\s*$",
     re.I,
 )
+#: ... and so is a name right before these: "Kupiansk Street", "Сумська вулиця".
+_STREET_AFTER = re.compile(r"\s+(?:street|st\.|avenue|ave\.|lane|boulevard|вулиц[яіюе]|улиц[аеуы])(?!\w)", re.I)
 
 
 def default_gazetteer():
@@ -44,8 +46,8 @@ class PlaceFinder:
         self.text = text
         self._gazetteer = gazetteer
         self._cache: dict[tuple[int, int], list] = {}
-        #: Whether the words before a mention name a street, or are "in/near/at": (street, prepositional).
-        self._before: dict[int, tuple[bool, bool]] = {}
+        #: Whether the words around a mention make it a street's, and whether "in/near/at" precede it.
+        self._around: dict[int, tuple[bool, bool]] = {}
         #: The JSON place of each oblast, by the name settlements give as their ``admin1``.
         self._oblasts: dict[str, dict | None] = {}
         #: Paragraph spans: a sentence's mentions come from its paragraph's, found once.
@@ -73,14 +75,14 @@ class PlaceFinder:
             if len(self._cache) >= CACHE_SIZE:  # a long document: forget the paragraphs far behind
                 for old in list(self._cache)[: CACHE_SIZE // 2]:
                     del self._cache[old]
-                self._before.clear()
+                self._around.clear()
             found = self.gazetteer.find(self.text[start:end])
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
 
     def oblast(self, mention) -> dict | None:
         """Return the JSON place of the oblast a mention lies in (``oblast_of``), looked up once per oblast."""
-        place = getattr(mention, "place", None)
+        place = getattr(mention, "place", None) or getattr(mention, "centre", None)
         if place is None or getattr(place, "kind", "") != "settlement" or not place.admin1:
             return oblast_of(mention, self.gazetteer)
         if place.admin1 not in self._oblasts:
@@ -88,14 +90,14 @@ class PlaceFinder:
         found = self._oblasts[place.admin1]
         return dict(found) if found else None
 
-    def before(self, start: int) -> tuple[bool, bool]:
-        """Say whether the words before a mention at ``start`` name a street, and whether they are "in/near/at"."""
-        found = self._before.get(start)
+    def around(self, start: int, end: int) -> tuple[bool, bool]:
+        """Say whether a mention is part of a street's name, and whether "in/near/at" precede it."""
+        found = self._around.get(start)
         if found is None:
             text = self.text
-            street = _STREET.search(text, max(0, start - 12), start) is not None
+            street = _STREET.search(text, max(0, start - 12), start) is not None or _STREET_AFTER.match(text, end)
             prepositional = _PREPOSITION.search(text, max(0, start - 40), start) is not None
-            found = self._before[start] = (street, prepositional)
+            found = self._around[start] = (bool(street), prepositional)
         return found
 
     def _block(self, start: int, end: int) -> tuple[int, int] | None:
@@ -110,16 +112,23 @@ def is_country(mention) -> bool:
     return place is not None and getattr(place, "kind", "") == "country"
 
 
-def best(mentions: list, anchor: tuple[int, int] | None, finder: PlaceFinder, excluded: list[tuple[int, int]]):
-    """Pick the mention a claim at ``anchor`` refers to: the nearest after "in/near/at", settlements first.
+def best(
+    mentions: list,
+    anchor: tuple[int, int] | None,
+    finder: PlaceFinder,
+    excluded: list[tuple[int, int]],
+    clause: tuple[int, int] = (0, 0),
+):
+    """Pick the mention a claim at ``anchor`` refers to: one in the claim's ``clause`` first, then the nearest
+    after "in/near/at", settlements before districts before oblasts.
 
     Without an anchor (a sentence before the claim's), the last suitable mention wins.
     """
-    before = finder.before
+    around = finder.around
     candidates = []
     for mention in mentions:
         start, end = mention[0], mention[1]
-        if before(start)[0]:
+        if around(start, end)[0]:
             continue  # a street
         for first, last in excluded:
             if first <= start and end <= last:
@@ -135,12 +144,14 @@ def best(mentions: list, anchor: tuple[int, int] | None, finder: PlaceFinder, ex
             distance = -start
         else:
             distance = start - anchor[1] if start >= anchor[1] else anchor[0] - end
-        return (is_country(mention), not before(start)[1], _RANK.get(_kind(mention), 0), distance)
+        elsewhere = not clause[0] <= start < clause[1]  # "dead in the Kupiansk district rose to 52, | the total
+        # for the Kharkiv region to 1,000": each count takes the place of its own clause
+        return (is_country(mention), elsewhere, not around(start, end)[1], _RANK.get(_kind(mention), 0), distance)
 
     return min(candidates, key=score)[2]
 
 
-_RANK = {"settlement": 0, "oblast": 1, "country": 2}
+_RANK = {"settlement": 0, "district": 1, "oblast": 2, "country": 3}
 #: "The region" without its name: "since the liberation of the region", "в області погибли", "по области".
 _REGION = re.compile(
     r"(?<!\w)(?:(?:the|this|whole|entire) (?:region|oblast)"
@@ -150,9 +161,20 @@ _REGION = re.compile(
 )
 
 
+#: "The district" without its name: "among the dead in the district", "у цьому районі". "В районі Ізюма" is
+#: "near Izium", so a district word followed by a name is not one.
+_DISTRICT = re.compile(
+    r"(?<!\w)(?:(?:the|this|that) district|(?:у|в|по) (?:цьому |тому )?районі|цього району"
+    r"|(?:в|по) (?:этом |том )?районе|этого района)(?!\w)(?!\s+(?-i:[A-ZА-ЯІЇЄҐЁ]))",
+    re.I,
+)
+
+
 def _kind(mention) -> str:
     place = getattr(mention, "place", None)
-    return getattr(place, "kind", "settlement") if place is not None else "settlement"
+    if place is None:
+        return "district" if getattr(mention, "centre", None) is not None else "settlement"
+    return getattr(place, "kind", "settlement")
 
 
 @functools.lru_cache(maxsize=64)
@@ -161,9 +183,19 @@ def says_region(sentence: str) -> bool:
     return _REGION.search(sentence) is not None
 
 
+@functools.lru_cache(maxsize=64)
+def says_district(sentence: str) -> bool:
+    """Say whether a sentence refers to "the district" without naming it ("among the dead in the district")."""
+    return _DISTRICT.search(sentence) is not None
+
+
+def is_district(mention) -> bool:
+    return getattr(mention, "place", None) is None and getattr(mention, "centre", None) is not None
+
+
 def oblast_of(mention, gazetteer) -> dict | None:
     """Return the JSON place of the oblast a mentioned settlement lies in, if the gazetteer can say."""
-    place = getattr(mention, "place", None)
+    place = getattr(mention, "place", None) or getattr(mention, "centre", None)  # a district: its centre's
     if place is None or getattr(place, "kind", "") == "country":
         return None
     if getattr(place, "kind", "") == "oblast":
@@ -184,7 +216,8 @@ def to_dict(mention) -> dict | None:
     place = getattr(mention, "place", None)
     if place is None:
         name = getattr(mention, "name", None) or mention.text
-        return {"name": name, "geonames_id": None, "admin1": None}
+        centre = getattr(mention, "centre", None)  # a district: no place of the gazetteer, but in its centre's oblast
+        return {"name": name, "geonames_id": None, "admin1": getattr(centre, "admin1", None) or None}
     admin1 = place.name if getattr(place, "kind", "") == "oblast" else getattr(place, "admin1", None)
     return {"name": place.name, "geonames_id": place.geonames_id, "admin1": admin1 or None}
 

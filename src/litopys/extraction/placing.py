@@ -4,6 +4,8 @@ the paragraph before, the headline; "in the region" ("в області") takes 
 from __future__ import annotations
 
 from . import places
+from .kinds import clause_of, clauses
+from .lexicon import lowered
 from .segment import Paragraph
 
 #: How many sentences (and paragraphs) back a place may be found.
@@ -35,7 +37,9 @@ class PlaceChooser:
         """
         claim_sentence = self.paragraphs[index].sentences[position]
         mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
-        chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:])
+        clause = clause_of(clauses(lowered(claim_sentence.text)), anchor[0] - claim_sentence.start)
+        clause = (claim_sentence.start + clause[0], claim_sentence.start + clause[1])
+        chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:], clause)
         if chosen is not None:
             return places.to_dict(chosen)
         key = (index, position)
@@ -50,6 +54,10 @@ class PlaceChooser:
             oblast = self._oblast_before(index, position)
             if oblast is not None:
                 return oblast
+        if places.says_district(claim_sentence.text):
+            district = self._district_before(index, position)
+            if district is not None:
+                return district
         recent = excluded[-LOOK_BACK:]
         for sentence in reversed(sentences[max(0, position - LOOK_BACK) : position]):
             mentions = [
@@ -92,12 +100,23 @@ class PlaceChooser:
         """Return the oblast of a sentence or, failing that, of the text just before it."""
         return self._oblast_before(index, position + 1)
 
-    def _oblast_before(self, index: int, position: int) -> dict | None:
-        """Return the oblast named (or implied by a settlement) nearest before a sentence, a few paragraphs back."""
+    def _district_before(self, index: int, position: int) -> dict | None:
+        """Return the district named nearest before a sentence, a few paragraphs back."""
+        for start, end in self._spans_before(index, position):
+            for _, _, mention in reversed(self.finder.mentions(start, end)):
+                if places.is_district(mention):
+                    return places.to_dict(mention)
+        return None
+
+    def _spans_before(self, index: int, position: int) -> list[tuple[int, int]]:
+        """Return the spans of the sentences before one and of the paragraphs before, nearest first."""
         sentences = self.paragraphs[index].sentences[max(0, position - LOOK_BACK) : position]
         spans = [(s.start, s.end) for s in reversed(sentences)]
-        spans += [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index])]
-        for start, end in spans:
+        return spans + [(p.start, p.end) for p in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index])]
+
+    def _oblast_before(self, index: int, position: int) -> dict | None:
+        """Return the oblast named (or implied by a settlement) nearest before a sentence, a few paragraphs back."""
+        for start, end in self._spans_before(index, position):
             for _, _, mention in reversed(self.finder.mentions(start, end)):
                 oblast = self.finder.oblast(mention)
                 if oblast is not None:

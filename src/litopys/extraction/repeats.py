@@ -34,7 +34,18 @@ class ClaimSet:
 
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     places_agree = a.place is None or b.place is None or a.place == b.place
+    places_agree = places_agree or _centre_of(a.place, b.place) or _centre_of(b.place, a.place)
     return places_agree and _same_voice(a.attributed_to, b.attributed_to)
+
+
+def _centre_of(district: dict, place: dict) -> bool:
+    """Say whether a place is the centre of a district: "Kupiansk" of "Kupiansk district" (a headline and its text)."""
+    return (
+        district["geonames_id"] is None
+        and place["geonames_id"] is not None
+        and district["admin1"] == place["admin1"]
+        and district["name"] == f"{place['name']} district"
+    )
 
 
 def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
