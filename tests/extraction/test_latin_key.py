@@ -1,0 +1,61 @@
+"""One key for a speaker's name in Ukrainian, Russian and Latin spelling."""
+
+import pytest
+
+from litopys.extraction.names import GIVEN_NAMES, latin_key
+from litopys.places.translit import ukrainian_to_latin
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Ігор Клименко", "Игорь Клименко", "Ihor Klymenko", "Igor Klymenko", "Igor Klimenko"),
+        ("Олег Синєгубов", "Олег Синегубов", "Oleh Syniehubov", "Oleg Sinegubov"),
+        ("Дмитро Лубінець", "Дмитрий Лубинец", "Dmytro Lubinets", "Dmitry Lubinets"),
+        ("Сергій Болвінов", "Сергей Болвинов", "Serhii Bolvinov", "Sergei Bolvinov", "Serhiy Bolvinov"),
+        ("Олександр Філатов", "Александр Филатов", "Oleksandr Filatov", "Alexander Filatov"),
+        ("Володимир Тимошко", "Владимир Тимошко", "Volodymyr Tymoshko", "Vladimir Tymoshko"),
+        ("Андрій Нєбитов", "Андрей Небытов", "Andrii Nebytov", "Andriy Nebytov", "Andrei Nebytov"),
+        ("Ірина Верещук", "Ирина Верещук", "Iryna Vereshchuk", "Irina Vereshchuk"),
+    ],
+)
+def test_the_spellings_of_one_name_share_a_key(spellings):
+    assert len({latin_key(spelling) for spelling in spellings}) == 1, [latin_key(s) for s in spellings]
+
+
+def test_the_key_of_the_brief_example():
+    assert latin_key("Ігор Клименко") == latin_key("Игорь Клименко") == latin_key("Ihor Klymenko") == "ihor klymenko"
+
+
+def test_a_patronymic_and_surname_first_order_do_not_change_the_key():
+    assert latin_key("Ігор Володимирович Клименко") == latin_key("Клименко Ігор Володимирович") == "ihor klymenko"
+
+
+def test_case_accents_apostrophes_and_possessives_do_not_change_the_key():
+    assert latin_key("  IHOR   KLYMENKO ") == latin_key("Ihor Klymenko’s") == "ihor klymenko"
+    assert latin_key("José Álvarez") == "jose alvarez"
+    assert latin_key("Марія Мар'яненко") == latin_key("Maria Marianenko")
+
+
+def test_different_people_keep_different_keys():
+    assert latin_key("Ігор Клименко") != latin_key("Олег Клименко")
+    assert latin_key("Ігор Клименко") != latin_key("Ігор Кличко")
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "russian"),
+    [
+        ("Ігор", "Игорь"), ("Олександр", "Александр"), ("Сергій", "Сергей"), ("Володимир", "Владимир"),
+        ("Микола", "Николай"), ("Олег", "Олег"), ("Андрій", "Андрей"), ("Дмитро", "Дмитрий"), ("Юрій", "Юрий"),
+        ("Віталій", "Виталий"), ("Максим", "Максим"), ("Олексій", "Алексей"), ("Євген", "Евгений"),
+        ("Михайло", "Михаил"), ("Петро", "Пётр"), ("Павло", "Павел"), ("Іван", "Иван"), ("Віктор", "Виктор"),
+        ("Кирило", "Кирилл"), ("Костянтин", "Константин"), ("Федір", "Фёдор"), ("Ілля", "Илья"),
+        ("Ірина", "Ирина"), ("Олена", "Елена"), ("Наталія", "Наталья"), ("Тетяна", "Татьяна"),
+        ("Катерина", "Екатерина"), ("Світлана", "Светлана"), ("Людмила", "Людмила"), ("Ольга", "Ольга"),
+        ("Юлія", "Юлия"), ("Марія", "Мария"), ("Вікторія", "Виктория"),
+    ],
+)
+def test_given_names_in_ukrainian_and_russian_have_one_form(ukrainian, russian):
+    form = ukrainian_to_latin(ukrainian).lower()
+    assert GIVEN_NAMES[form] == form
+    assert latin_key(russian) == form
