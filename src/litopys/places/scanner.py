@@ -33,12 +33,10 @@ _STREET_BEFORE = re.compile(
 # After a name, these make it a street's: "Kyiv Street", "Shevchenko Avenue".
 _STREET_AFTER = re.compile(r"[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Lane|Boulevard|вулиц[яіюе]|улиц[аеуы])\b")
 _SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
-# Every cue, district or street word above holds one of these (in lowercase): a text without any needs no look.
+# Every cue or street word above holds one of these (in lowercase): a text without any needs no look for them.
 _CUE_HINTS = ("сел", "с.", "пос", "смт", "пгт", "хут", "деревн", "village", "settlement", "hamlet", "town")
-_DISTRICT_HINTS = ("район", "district", "raion", "rayon")
 _STREET_HINTS = (
-    "вулиц", "вул.", "улиц", "ул.", "просп", "пр-т", "провул", "пров.", "переул", "пер.", "площ", "пл.", "бульвар",
-    "б-р", "street", "avenue", "st.", "ave.", "lane",
+    "вул", "улиц", "ул.", "просп", "пр-т", "пров", "переул", "пер.", "площ", "пл.", "бульв", "б-р", "street", "avenue",
 )
 _CUE_WINDOW = 30
 _LONGEST_UNKNOWN = 3
@@ -144,7 +142,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
     covered = 0
     tokens = _CAPITALISED if capitals else _ANY_WORD
     low = text.lower() if capitals else ""
-    cues, districts, streets = (capitals and _has(low, hints) for hints in (_CUE_HINTS, _DISTRICT_HINTS, _STREET_HINTS))
+    cues, streets = capitals and _has(low, _CUE_HINTS), capitals and _has(low, _STREET_HINTS)
     words, area_head = lexicon.words, lexicon.area_head
     for token in tokens.finditer(text):
         start, end = token.span()
@@ -156,7 +154,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
         if streets and _STREET_BEFORE.search(text, max(0, start - _CUE_WINDOW), start):
             covered = _name_of_street_end(text, end)  # "вулиці Жовтневій", "вул. Героїв Праці": no place
             continue
-        if districts and _DISTRICT.match(text, end) and lexicon.district(written):
+        if capitals and _DISTRICT.match(text, end) and lexicon.district(written):
             district = _DISTRICT.match(text, end)
             matches.append(Match(start, district.end(), lexicon.district(written), district=True))
             covered = district.end()
@@ -176,7 +174,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 matches.append(Match(region.start(), end, (lexicon.area_heads[area_head(found)],)))
                 covered = end
                 continue
-        district = districts and entries and _DISTRICT.match(text, stop)
+        district = capitals and entries and _DISTRICT.match(text, stop)
         if district:
             matches.append(Match(start, district.end(), tuple(entries), district=True))  # "Kupiansk district"
             covered = district.end()
@@ -193,7 +191,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 entries = [entry for entry in entries if entry not in common]
                 if not entries or stop == end and _DISTRICT.match(text, end):
                     continue
-            if streets and _STREET_AFTER.match(text, stop):
+            if capitals and _STREET_AFTER.match(text, stop):
                 covered = stop
                 continue  # "Kyiv Street"
             matches.append(Match(start, stop, tuple(entries), cued=cued))
