@@ -79,6 +79,7 @@ def test_an_unknown_village_stops_before_its_district(gazetteer):
         ("на площі Свободи", []),
         ("проспект Миру в Ізюмі", [("Ізюмі", "Izium")]),
         ("bodies on Kyiv Street in Izium", [("Izium", "Izium")]),
+        ("on Kharkiv St. and Bucha Avenue", []),
     ],
 )
 def test_a_street_name_is_no_place(gazetteer, text, expected):

@@ -31,7 +31,7 @@ _STREET_BEFORE = re.compile(
     r"|б-р|street|avenue))[ \t\u00a0]*$"
 )
 # After a name, these make it a street's: "Kyiv Street", "Shevchenko Avenue".
-_STREET_AFTER = re.compile(r"[ \t\u00a0]+(?:Street|St\.|Avenue|Ave\.|Lane|Boulevard|вулиц[яіюе]|улиц[аеуы])\b")
+_STREET_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:Street|Avenue|Lane|Boulevard|вулиц[яіюе]|улиц[аеуы])\b|St\.|Ave\.)")
 _SAME_LINE_NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[-‐])({WORD.pattern})")
 # Every cue or street word above holds one of these (in lowercase): a text without any needs no look for them.
 _CUE_HINTS = ("сел", "с.", "пос", "смт", "пгт", "хут", "деревн", "village", "settlement", "hamlet", "town")
