@@ -168,7 +168,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     if stripped.lower() in _PRONOUNS:
         return Reference(None, "pronoun", start, end)
     body = institution(stripped)
-    name = find_name(stripped, anchored=True) or (None if body else find_name(stripped))
+    name = find_name(stripped, anchored=bool(body))  # a body's phrase names a person only by a first name
     if name is None and _known_role(stripped):
         return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)
     if name:

@@ -39,6 +39,12 @@ _STREET_HINTS = (
     "вул", "улиц", "ул.", "просп", "пр-т", "пров", "переул", "пер.", "площ", "пл.", "бульв", "б-р", "street", "avenue",
 )
 _CUE_WINDOW = 30
+# The words a cue can end with.
+_CUE_ENDS = tuple(
+    "village settlement hamlet of село села селі селу селе селом селище селища селищі селищу селищем смт пгт поселок"
+    " поселка поселке поселку поселком посёлок посёлка посёлке посёлку посёлком деревня деревні деревни деревне"
+    " деревню деревнею хутір хутор хутора хуторі хуторе хутору с сел пос".split()
+)
 _LONGEST_UNKNOWN = 3
 
 
@@ -63,6 +69,9 @@ def _has(low: str, hints: tuple[str, ...]) -> bool:
 
 
 def _cued(text: str, start: int) -> bool:
+    before = text[max(0, start - _CUE_WINDOW) : start].rstrip(" \t\u00a0\n").lower()
+    if not before.removesuffix(".").endswith(_CUE_ENDS):
+        return False  # the word before is no cue word: no need to try the pattern
     return bool(_CUE.search(text, max(0, start - _CUE_WINDOW), start))
 
 
