@@ -48,3 +48,20 @@ def test_a_claim_gets_the_date_its_speaker_stated_it(gazetteer):
 def test_a_claim_without_any_date_has_none(gazetteer):
     (claim,) = extract("Searchers found 447 bodies near Izium.", published=FRIDAY, gazetteer=gazetteer).claims
     assert claim.date is None
+
+
+def test_dates_read_without_dateparser_agree_with_it():
+    from litopys.extraction.dates import _UNSURE, _calendar, _dateparser
+
+    snippets = {
+        "en": ["16 September", "September 16, 2022", "Sept. 16", "23rd of September", "24 September", "Jan 12",
+               "30 February", "16.09.2022", "31.02.2022", "01.13.2022", "2022-09-16", "2022-02-30", "29 February"],
+        "uk": ["23 вересня 2022", "23 Вересня", "1 травня", "7 листопада", "23 вересень", "23 вересні", "31 вересня",
+               "16.09.2022", "16 September"],
+        "ru": ["15 сентября 2022", "3 декабря", "23 мая", "23 мае", "5 март", "16.9.2022", "23 вересня"],
+    }
+    for published in (FRIDAY, datetime.date(2024, 3, 1)):
+        for language, forms in snippets.items():
+            for snippet in forms:
+                fast = _calendar(snippet, language, published)
+                assert fast is _UNSURE or fast == _dateparser(snippet, language, published), (snippet, language)

@@ -73,7 +73,69 @@ def parse(snippet: str, language: str, published: datetime.date | None) -> datet
             return None if published is None else published - datetime.timedelta(days=days)
     if published is None and not re.search(_YEAR, snippet):
         return None  # "23 September" of which year?
-    return _dateparser(snippet, language, published)
+    value = _calendar(snippet, language, published)
+    return _dateparser(snippet, language, published) if value is _UNSURE else value
+
+
+#: Month names by language, as ``dateparser`` reads them: the nominative and the genitive, not the locative.
+_MONTHS = {
+    "en": "jan feb mar apr may jun jul aug sep oct nov dec",
+    "uk": "січень|січня лютий|лютого березень|березня квітень|квітня травень|травня червень|червня липень|липня"
+    " серпень|серпня вересень|вересня жовтень|жовтня листопад|листопада грудень|грудня",
+    "ru": "январь|января февраль|февраля март|марта апрель|апреля май|мая июнь|июня июль|июля август|августа"
+    " сентябрь|сентября октябрь|октября ноябрь|ноября декабрь|декабря",
+}
+_MONTH_NUMBERS = {
+    language: {form: number for number, forms in enumerate(names.split(), 1) for form in forms.split("|")}
+    for language, names in _MONTHS.items()
+}
+_ENGLISH_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_NUMBERS["en"].update({name: number for number, name in enumerate(_ENGLISH_MONTHS, 1)} | {"sept": 9})
+_DAY_FIRST = {
+    "en": re.compile(rf"([0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+({_YEAR}))?", re.I),
+    "uk": re.compile(rf"([0-3]?[0-9])\s+([а-яіїєґ]+)(?:\s+({_YEAR}))?", re.I),
+    "ru": re.compile(rf"([0-3]?[0-9])\s+([а-яё]+)(?:\s+({_YEAR}))?", re.I),
+}
+_MONTH_FIRST = re.compile(rf"([a-z]+)\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?", re.I)
+_DOTTED = re.compile(rf"([0-3]?[0-9])\.([01]?[0-9])\.({_YEAR})")
+_ISO = re.compile(rf"({_YEAR})-([01][0-9])-([0-3][0-9])")
+_UNSURE = object()
+
+
+def _calendar(snippet: str, language: str, published: datetime.date | None):
+    """Read a date in digits or with a month's name the way ``dateparser`` would, in a fraction of its time.
+
+    Return _UNSURE for what this does not know (a month name of another form or language): ``dateparser`` decides.
+    """
+    if match := _ISO.fullmatch(snippet):
+        year, month, day = (int(group) for group in match.groups())
+        return _date(year, month, day) or _UNSURE  # dateparser reads "2022-13-01" as 13 January
+    if match := _DOTTED.fullmatch(snippet):
+        day, month, year = (int(group) for group in match.groups())
+        return _date(year, month, day) or _UNSURE
+    months = _MONTH_NUMBERS.get(language)
+    match = _DAY_FIRST[language].fullmatch(snippet) if months else None
+    if match:
+        day, name, year = match.groups()
+    elif language == "en" and (match := _MONTH_FIRST.fullmatch(snippet)):
+        name, day, year = match.groups()
+    if not match or name.lower() not in months:
+        return _UNSURE
+    month, day = months[name.lower()], int(day)
+    if year:
+        return _date(int(year), month, day)
+    found = _date(published.year, month, day)
+    if found is None:
+        return _UNSURE  # 29 February of a common year: let dateparser say
+    return found if found <= published else _date(published.year - 1, month, day)  # the latest one not after
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        found = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return found if 1900 <= found.year <= 2100 else None
 
 
 @functools.lru_cache(maxsize=4096)
