@@ -58,3 +58,14 @@ def test_a_district_in_the_headline_and_its_centre_in_the_text_are_one_claim():
     text = "Росіяни вбили 25 мирних жителів Куп'янського району\n\nУ Куп'янську загинули 25 цивільних."
     [claim] = extract(text, published=PUBLISHED).claims
     assert (claim.kind, claim.min, claim.place) == ("killed", 25, KUPIANSK_DISTRICT)
+
+
+def test_a_long_paragraph_of_claims_is_read_once(gazetteer):
+    """A paragraph of thousands of claims without places: the gazetteer reads each sentence once, not the
+    paragraph up to each claim (which took time growing with the square of the paragraph's length)."""
+    read = []
+    find = gazetteer.find
+    gazetteer.find = lambda text: read.append(len(text)) or find(text)
+    text = "5 bodies. " * 5000
+    assert len(extract(text, gazetteer=gazetteer).claims) == 1  # repeats of one claim
+    assert sum(read) <= 2 * len(text)
