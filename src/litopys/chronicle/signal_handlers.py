@@ -10,12 +10,18 @@ from litopys.chronicle.rendering import render_markdown
 RECORD_MODELS = (
     "incidents.Claim", "incidents.Incident", "incidents.Site", "incidents.Actor",
     "verification.Decision", "verification.BestValue", "verification.OriginMerge", "verification.OriginSplit",
-    "evidence.Source", "places.Place",
+    "places.Place",
 )
 
 
 def record_changed(sender, **kwargs):
     generations.bump_record()
+
+
+def source_changed(sender, instance, created=False, **kwargs):
+    """A source shows publicly only through its claims: a new one, or one nothing cites, changes no page."""
+    if not created and instance.claims.exists():
+        generations.bump_record()
 
 
 def media_changed(sender, **kwargs):
@@ -76,6 +82,9 @@ def connect():
         model = apps.get_model(label)
         post_save.connect(record_changed, sender=model, dispatch_uid=uid % ("record-save", label))
         post_delete.connect(record_changed, sender=model, dispatch_uid=uid % ("record-delete", label))
+    source = apps.get_model("evidence.Source")
+    post_save.connect(source_changed, sender=source, dispatch_uid=uid % ("record-save", "evidence.Source"))
+    post_delete.connect(record_changed, sender=source, dispatch_uid=uid % ("record-delete", "evidence.Source"))
     for model in (Media,):
         post_save.connect(media_changed, sender=model, dispatch_uid=uid % ("media-save", model.__name__))
         post_delete.connect(media_changed, sender=model, dispatch_uid=uid % ("media-delete", model.__name__))

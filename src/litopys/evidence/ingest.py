@@ -8,7 +8,9 @@ import getpass
 import io
 import os
 import stat
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +25,7 @@ from litopys.evidence.media import detect_media_type
 from litopys.evidence.models import CustodyAction, Item, Source, SourceKind
 from litopys.evidence.processing import process_item
 from litopys.evidence.signals import source_ingested
-from litopys.evidence.vault import VaultError, get_vault
+from litopys.evidence.vault import Pending, Stored, VaultError, get_vault
 
 ARCHIVE_TYPES = ("application/warc", "application/wacz")
 
@@ -114,20 +116,34 @@ def check_file(path: str) -> tuple[int, str | None]:
     return info.st_size, None
 
 
+#: Files read ahead: their bytes are hashed and written, or on their way to disk, while the
+#: sources of earlier files are recorded.
+PIPELINE_DEPTH = 3
+
+
+def begin_file(path: str) -> Pending:
+    """Read, hash and start storing one file (runs on the reading thread)."""
+    with open(path, "rb") as handle:
+        return get_vault().begin(handle, settings.LITOPYS_MAX_ITEM_BYTES, label=path)
+
+
 def ingest_paths(paths: list[str], facts: SourceFacts, recursive: bool = False,
                  progress: Callable[[int], None] | None = None) -> Iterator[IngestResult]:
-    """Ingest every file under paths, yielding one result per file."""
-    for path, error in walk(paths, recursive):
-        if error:
-            yield IngestResult(path, "failed", message=error)
-            continue
-        size, error = check_file(path)
-        if error:
-            yield IngestResult(path, "failed", size=size, message=error)
-            continue
+    """Ingest every file under paths, yielding one result per file, in order.
+
+    Three stages overlap: a reading thread hashes the next files and writes them to temporary
+    files, the vault's finisher thread makes them durable under their final names, and this
+    thread records each file's source and custody event once its bytes are durable.
+    """
+    waiting: deque = deque()  # (path, size, Future of a Pending, or an IngestResult already known)
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-reader")
+
+    def settle() -> IngestResult:
+        path, size, job = waiting.popleft()
+        if isinstance(job, IngestResult):
+            return job
         try:
-            with open(path, "rb") as handle:
-                result = ingest_stream(handle, os.path.basename(path), facts, label=path)
+            result = record(job.result().finish(), os.path.basename(path), facts, label=path)
         except OSError as exc:
             result = IngestResult(path, "failed", message=f"cannot be read ({exc.strerror})")
         except VaultError as exc:
@@ -135,15 +151,46 @@ def ingest_paths(paths: list[str], facts: SourceFacts, recursive: bool = False,
         result.path = path
         if progress:
             progress(size)
-        yield result
+        return result
+
+    try:
+        for path, error in walk(paths, recursive):
+            size = 0
+            if not error:
+                size, error = check_file(path)
+            if error:
+                waiting.append((path, size, IngestResult(path, "failed", size=size, message=error)))
+            else:
+                waiting.append((path, size, reader.submit(begin_file, path)))
+            while len(waiting) > PIPELINE_DEPTH:
+                yield settle()
+        while waiting:
+            yield settle()
+    finally:
+        # Interrupted: files not yet started are left alone; bytes already on their way reach their
+        # final names whole. Their sources are not recorded; ingesting them again records them.
+        reader.shutdown(wait=True, cancel_futures=True)
+        for _, _, job in waiting:
+            if isinstance(job, Future) and not job.cancelled() and job.exception() is None:
+                try:
+                    job.result().finish()
+                except VaultError:
+                    pass
 
 
 def ingest_stream(stream, name: str, facts: SourceFacts, label: str = "",
                   parent: Source | None = None, derived_from: Item | None = None,
                   payload: tuple[bytes, str] | None = None) -> IngestResult:
     """Store one stream and record its source; process it when its bytes are new."""
+    stored = get_vault().store(stream, settings.LITOPYS_MAX_ITEM_BYTES, label=label or name)
+    return record(stored, name, facts, label, parent, derived_from, payload)
+
+
+def record(stored: Stored, name: str, facts: SourceFacts, label: str = "",
+           parent: Source | None = None, derived_from: Item | None = None,
+           payload: tuple[bytes, str] | None = None) -> IngestResult:
+    """Record a source for bytes already stored, with its custody event; process the bytes when new."""
     vault = get_vault()
-    stored = vault.store(stream, settings.LITOPYS_MAX_ITEM_BYTES, label=label or name)
     media_type = detect_media_type(stored.head)
     actor = actor_name(facts)
     with transaction.atomic():
@@ -152,7 +199,7 @@ def ingest_stream(stream, name: str, facts: SourceFacts, label: str = "",
             defaults={"size": stored.size, "media_type": media_type, "original_name": name[:500],
                       "derived_from": derived_from, "derivation": "capture" if derived_from else ""})
         source = Source.objects.create(
-            kind=facts.kind or guess_kind(media_type, parent), title=facts.title[:500],
+            kind=facts.kind or guess_kind(media_type, parent), title=(facts.title or name)[:500],
             publisher=facts.publisher, author=facts.author, url=facts.url, published=facts.published,
             collected_at=facts.collected_at or timezone.now(), collected_by=facts.collected_by,
             collection_method=facts.collection_method, tool_version=f"litopys {litopys.__version__}",
@@ -166,13 +213,16 @@ def ingest_stream(stream, name: str, facts: SourceFacts, label: str = "",
         result.warnings.extend(process_item(item, vault, actor, payload=payload))
     if item.media_type in ARCHIVE_TYPES and parent is None:
         ingest_captures(item, source, facts, result)
-    if not source.title:
-        source.title = (item.metadata.get("title") or name)[:500]
-        source.language = item.language
-        source.save(update_fields=["title", "language"])
-    elif not source.language and item.language:
-        source.language = item.language
-        source.save(update_fields=["language"])
+    # Blank facts are filled from the content: the title read from it (else the file name), its language.
+    filled = {}
+    if not facts.title and item.metadata.get("title"):
+        filled["title"] = item.metadata["title"][:500]
+    if not source.language and item.language:
+        filled["language"] = item.language
+    if filled:
+        for field_name, value in filled.items():
+            setattr(source, field_name, value)
+        source.save(update_fields=list(filled))
     # A listener that fails (e.g. claim extraction) is reported; the preserved bytes stay preserved.
     for receiver, outcome in source_ingested.send_robust(sender=Source, source=source, item=item, created=created):
         if isinstance(outcome, Exception):

@@ -4,6 +4,7 @@ Choose one with LITOPYS_VAULT_BACKEND (a dotted path), as Django's STORAGES does
 `LocalVault` (a folder, the default) or `StorageVault` (any Django storage, e.g. S3).
 """
 
+import functools
 import hashlib
 import os
 import queue
@@ -11,6 +12,7 @@ import secrets
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -95,11 +97,36 @@ def copy_hashing(source: BinaryIO, write, max_bytes: int, label: str) -> tuple[s
     return PREFIX + hasher.hexdigest(), size, head
 
 
+class Pending:
+    """Bytes read and hashed whose write is being made durable; `finish()` waits for it."""
+
+    def __init__(self, digest: str, size: int, head: bytes, outcome: Future | None = None,
+                 stored: Stored | None = None):
+        self.digest, self.size, self.head = digest, size, head
+        self._outcome = outcome
+        self._stored = stored
+
+    def finish(self) -> Stored:
+        """Return the stored bytes once they sit, durable, under their final name (or raise VaultError)."""
+        if self._stored is None:
+            self._stored = self._outcome.result()
+        return self._stored
+
+
 class Vault:
     """Base backend: subclasses store, open and list content-addressed bytes."""
 
-    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+    def begin(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Pending:
+        """Read, hash and start writing source; the returned `Pending` finishes the write.
+
+        The source can be closed as soon as this returns. Backends that cannot overlap the
+        durable write with the next input's reading finish before returning.
+        """
         raise NotImplementedError
+
+    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+        """Store source and return once its bytes are durable under their final name."""
+        return self.begin(source, max_bytes, label).finish()
 
     def open(self, digest: str) -> BinaryIO:
         raise NotImplementedError
@@ -138,14 +165,26 @@ class LocalVault(Vault):
     def location(self, digest: str) -> str:
         return str(self.path(digest))
 
-    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+    def begin(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Pending:
         self._ensure()
         partial = self.tmp / f".partial-{secrets.token_hex(8)}"
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(fd, "wb", buffering=0) as out:
-                digest, size, head = copy_hashing(source, _writer_with_early_flush(out), max_bytes, label)
-                os.fsync(out.fileno())
+            digest, size, head = copy_hashing(source, functools.partial(_write_all, fd), max_bytes, label)
+        except BaseException:
+            os.close(fd)
+            partial.unlink(missing_ok=True)
+            raise
+        outcome = _finisher().submit(self._settle, fd, partial, digest, size, head, label)
+        return Pending(digest, size, head, outcome=outcome)
+
+    def _settle(self, fd: int, partial: Path, digest: str, size: int, head: bytes, label: str) -> Stored:
+        """Make a written temporary file durable and give it its final name (runs on the finisher thread)."""
+        try:
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             final = self.path(digest)
             if final.exists():
                 partial.unlink()
@@ -155,6 +194,10 @@ class LocalVault(Vault):
             os.replace(partial, final)
             _fsync_dir(final.parent)
             return Stored(digest, size, head, created=True)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise VaultError(f"{label}: cannot be written to the vault {self.root} ({exc.strerror}); "
+                             "check the disk's free space and permissions") from None
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -188,7 +231,11 @@ class StorageVault(Vault):
 
         self.storage = import_string(storage)(**options)
 
-    def store(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Stored:
+    def begin(self, source: BinaryIO, max_bytes: int, label: str = "input") -> Pending:
+        stored = self._store(source, max_bytes, label)
+        return Pending(stored.digest, stored.size, stored.head, stored=stored)
+
+    def _store(self, source: BinaryIO, max_bytes: int, label: str) -> Stored:
         from django.core.files import File
 
         with tempfile.TemporaryFile() as spool:
@@ -221,27 +268,26 @@ class StorageVault(Vault):
             return
 
 
-FLUSH_EVERY = 16 * 1024 * 1024
+def _write_all(fd: int, chunk) -> None:
+    while chunk:
+        chunk = chunk[os.write(fd, chunk):]
 
 
-def _writer_with_early_flush(out):
-    """Return a write function that asks the kernel to start writing back every 16 MiB.
+_FINISHER: ThreadPoolExecutor | None = None
+_FINISHER_LOCK = threading.Lock()
 
-    POSIX_FADV_DONTNEED starts writeback of the dirty pages without waiting for it, so the disk
-    works while the next chunk is hashed; the final fsync then has little left to wait for.
+
+def _finisher() -> ThreadPoolExecutor:
+    """Return the one thread that fsyncs and renames for every local vault of this process.
+
+    One thread keeps the order of writes and lets no two renames of the same digest race, while the
+    calling thread reads and hashes the next input as the disk flushes this one.
     """
-    fd = out.fileno()
-    state = {"written": 0, "flushed": 0}
-    advise = getattr(os, "posix_fadvise", None)
-
-    def write(chunk) -> None:
-        out.write(chunk)
-        state["written"] += len(chunk)
-        if advise and state["written"] - state["flushed"] >= FLUSH_EVERY:
-            advise(fd, state["flushed"], state["written"] - state["flushed"], os.POSIX_FADV_DONTNEED)
-            state["flushed"] = state["written"]
-
-    return write
+    global _FINISHER
+    with _FINISHER_LOCK:
+        if _FINISHER is None:
+            _FINISHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-fsync")
+        return _FINISHER
 
 
 def _fsync_dir(path: Path) -> None:
