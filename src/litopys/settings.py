@@ -35,7 +35,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before sessions, auth or CSRF do any work.
+    # Behind a reverse proxy: the reader's address from X-Forwarded-For (LITOPYS_TRUSTED_PROXIES).
+    "litopys.proxy.ForwardedForMiddleware",
+    # Then: a cached public page is answered before sessions, auth or CSRF do any work.
     "litopys.chronicle.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,6 +116,11 @@ CACHES = {"default": conf.cache(conf.env_str("LITOPYS_CACHE_URL", ""), LITOPYS_H
 # Readers' limits: comments and ratings per reader fingerprint per hour.
 LITOPYS_COMMENT_LIMIT = conf.env_int("LITOPYS_COMMENT_LIMIT", 5)
 LITOPYS_RATING_LIMIT = conf.env_int("LITOPYS_RATING_LIMIT", 20)
+# Reverse proxies in front of the site (0: none). With one or more, X-Forwarded-For names the reader and
+# X-Forwarded-Proto: https tells Django the request was secure.
+LITOPYS_TRUSTED_PROXIES = conf.env_int("LITOPYS_TRUSTED_PROXIES", 0)
+if LITOPYS_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The static export (`litopys publish --static`): where its forms post, or "off" to leave them out.
 LITOPYS_DYNAMIC_URL = conf.env_str("LITOPYS_DYNAMIC_URL", "")
 # Map tiles: a URL template with {z}/{x}/{y}; empty shows the bundled outline of Ukraine only.

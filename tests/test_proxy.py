@@ -1,0 +1,44 @@
+"""Readers behind a reverse proxy are told apart by the address the trusted proxies report."""
+
+import pytest
+
+from litopys.chronicle import readers
+from litopys.proxy import forwarded_client
+
+
+@pytest.mark.parametrize("header, proxies, expected", [
+    ("203.0.113.7", 1, "203.0.113.7"),
+    ("198.51.100.1, 203.0.113.7", 1, "203.0.113.7"),       # the left one could be forged by the reader
+    ("198.51.100.1, 203.0.113.7", 2, "198.51.100.1"),
+    ("203.0.113.7", 2, None),                               # fewer hops than proxies: not trusted
+    ("not-an-address, 203.0.113.7", 2, None),
+    ("2001:db8::1", 1, "2001:db8::1"),
+    ("203.0.113.7", 0, None),                               # no proxy configured: header ignored
+    ("", 1, None),
+])
+def test_forwarded_client(header, proxies, expected):
+    assert forwarded_client(header, proxies) == expected
+
+
+def fingerprint_of(rf, forwarded):
+    seen = {}
+
+    def view(request):
+        seen["reader"] = readers.fingerprint(request)
+        from django.http import HttpResponse
+        return HttpResponse("ok")
+
+    from litopys.proxy import ForwardedForMiddleware
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="synthetic")
+    ForwardedForMiddleware(view)(request)
+    return seen["reader"]
+
+
+def test_readers_behind_one_proxy_are_told_apart(rf, settings):
+    settings.LITOPYS_TRUSTED_PROXIES = 1
+    assert fingerprint_of(rf, "203.0.113.7") != fingerprint_of(rf, "203.0.113.8")
+
+
+def test_without_trusted_proxies_the_header_cannot_change_who_a_reader_is(rf, settings):
+    settings.LITOPYS_TRUSTED_PROXIES = 0
+    assert fingerprint_of(rf, "203.0.113.7") == fingerprint_of(rf, "203.0.113.8")
