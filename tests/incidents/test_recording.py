@@ -55,3 +55,16 @@ def test_text_without_claims_stores_none(vault, tmp_path):
     source = ingest(path)
     assert source.claims.count() == 0
     assert Claim.objects.count() == 0
+
+
+def test_one_person_quoted_in_two_scripts_is_one_actor(vault, tmp_path):
+    english = tmp_path / "synthetic-en.txt"
+    english.write_text("Synthetic report. Police chief Ihor Klymenko said investigators found 3 graves.\n")
+    ukrainian = tmp_path / "synthetic-uk.txt"
+    ukrainian.write_text("Синтетичний звіт. Ігор Клименко заявив, що слідчі знайшли 4 могили.\n")
+    first, second = ingest(english), ingest(ukrainian)
+    assert first.claims.get().attributed_to.name == "Ihor Klymenko"
+    actor = second.claims.get().attributed_to
+    assert actor == first.claims.get().attributed_to
+    assert "Ігор Клименко" in actor.names
+    assert Actor.objects.filter(match_key="ihor klymenko").count() == 1

@@ -114,6 +114,8 @@ class Actor(models.Model):
     position = models.CharField(_("position"), max_length=300, blank=True,
                                 help_text=_("As the sources give it, e.g. Head of the National Police."))
     notes = models.TextField(_("notes"), blank=True)
+    #: One key for a person's name in any script ("Ігор Клименко", "Ihor Klymenko" → "ihor klymenko").
+    match_key = models.CharField(_("match key"), max_length=300, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("actor")
@@ -122,6 +124,14 @@ class Actor(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.position})" if self.position else self.name
+
+    def save(self, *args, **kwargs):
+        from litopys.extraction.names import latin_key
+
+        self.match_key = latin_key(self.name)[:300] if self.kind == ActorKind.PERSON else ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
+        super().save(*args, **kwargs)
 
 
 class ClaimStatus(models.TextChoices):

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 
+from litopys.extraction.names import latin_key
 from litopys.incidents.models import Actor, ActorKind, Claim, OpinionSpan
 
 _OFFICIAL = re.compile(r"head|chief|minister|prosecutor|governor|mayor|deputy|commander|police|council|"
@@ -21,12 +22,19 @@ def actor_for(speaker: dict | None) -> Actor | None:
     name = speaker["name"].strip()[:300]
     position = (speaker.get("role") or "").strip()[:300]
     institution = bool(_INSTITUTION.search(name)) and len(name.split()) > 1 and not position
-    actor, created = Actor.objects.get_or_create(name=name, defaults={
-        "kind": ActorKind.ORGANISATION if institution else ActorKind.PERSON,
-        "position": position,
-        "role": "institution" if institution else ("official" if _OFFICIAL.search(position) else ""),
-    })
-    if not created and position and not actor.position:
+    actor = Actor.objects.filter(name=name).first()
+    if actor is None and not institution:
+        # The same person in another script or spelling: Ігор Клименко is Ihor Klymenko.
+        key = latin_key(name)
+        actor = Actor.objects.filter(kind=ActorKind.PERSON, match_key=key).order_by("pk").first() if key else None
+        if actor is not None and name not in actor.names:
+            actor.names = [*actor.names, name]
+            actor.save(update_fields=["names"])
+    if actor is None:
+        actor = Actor.objects.create(
+            name=name, kind=ActorKind.ORGANISATION if institution else ActorKind.PERSON, position=position,
+            role="institution" if institution else ("official" if _OFFICIAL.search(position) else ""))
+    elif position and not actor.position:
         actor.position = position
         actor.save(update_fields=["position"])
     return actor
