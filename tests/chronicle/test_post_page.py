@@ -146,3 +146,23 @@ def test_unpublished_and_future_posts_are_not_found(client, db):
     make_post("a-synthetic-private", status=PostStatus.PRIVATE)
     for slug in ("a-synthetic-draft", "a-synthetic-future", "a-synthetic-private"):
         assert client.get(f"/posts/{slug}/").status_code == 404
+
+
+def test_why_a_value_is_best_never_names_a_speaker_from_a_source_that_is_not_public(client, seed_like):
+    from datetime import date
+
+    from litopys.incidents.models import Actor, Incident
+
+    from .conftest import make_claim, make_source
+
+    registry = make_source("Synthetic later register", sensitivity="confidential", kind="dataset",
+                           publisher="Closed synthetic registry")
+    make_claim(registry, Incident.objects.get(slug="synthetic-grave"), 137, "137 names on the later list",
+               attributed_to=Actor.objects.create(name="Clerk Synthetic Hidden"), stated_on=date(2022, 10, 1))
+    html = client.get("/posts/synthetic-river-crimes/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    reason = re.search(r'<p class="fig-reason">(.*?)</p>', html, re.S).group(1)
+    assert reason == "137 is the latest exact count from the most authoritative kind of source, a dataset."
+    for secret in ("Clerk Synthetic Hidden", "Closed synthetic registry", "Synthetic later register"):
+        assert secret not in html
+    ukrainian = client.get("/posts/synthetic-river-crimes/", HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+    assert "найпізніше точне число" in ukrainian and "Clerk Synthetic Hidden" not in ukrainian

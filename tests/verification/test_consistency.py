@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from litopys.verification import consistency
-from litopys.verification.consistency import OverlappingCategories, category, may_overlap, safe_total
+from litopys.verification import consistency, wording
+from litopys.verification.consistency import OverlappingCategories, may_overlap, safe_total
 from litopys.verification.figures import reconcile
+from litopys.verification.wording import group_of, people
 from tests.verification import claim, police, seed
 
 CIVILIAN, MILITARY, CHILD = {"status": "civilian"}, {"status": "military"}, {"age": "child"}
@@ -30,7 +31,7 @@ def test_the_flag_codes_are_the_six_documented():
              consistency.OVERLAPPING_CATEGORIES, consistency.INTERIM_SUPERSEDED, consistency.BOUND_ABOVE_TOTAL}
     assert codes == {"conflict", "parts_exceed_total", "parts_do_not_add_up", "overlapping_categories",
                      "interim_superseded", "bound_above_total"}
-    assert codes <= set(consistency.MESSAGES)
+    assert codes <= set(wording.TEMPLATES)
 
 
 def test_police_list_mixing_schemes_adds_up_to_447():
@@ -109,7 +110,7 @@ def test_three_origins_name_their_count():
     [figure] = reconcile([police(1, 447), claim(2, 436, publisher="A"), claim(3, 445, publisher="B"),
                           claim(4, 447, publisher="C")])
     [flag] = figure.flags
-    assert flag.message == ("Four independent origins give different values: 436 (A, 23 September 2022), "
+    assert flag.message == ("4 independent origins give different values: 436 (A, 23 September 2022), "
                             "445 (B, 23 September 2022) and 447 (Ihor Klymenko, 23 September 2022; C, 23 September "
                             "2022).")
 
@@ -143,6 +144,9 @@ def test_safe_total_takes_figures_from_different_origins():
 
 
 def test_categories_read_as_words():
-    assert [category(q) for q in ({}, CHILD, {"sex": "female", "age": "child"}, {"status": "civilian", "age": "child"},
-                                  {"status": "military", "sex": "female"}, UNKNOWN)] == [
-        "people", "children", "girls", "civilian children", "women in military service", "people of unknown sex"]
+    assert [people(group_of(5, q)) for q in ({}, CHILD, {"sex": "female", "age": "child"},
+                                             {"status": "civilian", "age": "child"},
+                                             {"status": "military", "sex": "female"}, UNKNOWN)] == [
+        "5 people", "5 children", "5 girls", "5 civilian children", "5 women in military service",
+        "5 people of unknown sex"]
+    assert people(group_of(1, {"status": "military"})) == "1 serviceman or servicewoman"

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from litopys.evidence.models import Sensitivity
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.incidents.vocabulary import label
+from litopys.verification.localised import flag_sentence, sentence
 from litopys.verification.service import FigureView, find_figure
+from litopys.verification.wording import Wording
 
 
 @dataclass
@@ -95,12 +97,13 @@ def _verified_note(ref: str, view: FigureView) -> FigureNote:
     hidden = {claim.source_id for claim in live if claim.source.sensitivity != Sensitivity.PUBLIC}
     shown_flags, withheld = _flags(figure.flags)
     range_value = range_text(figure.min, figure.max)
+    public_ids = {claim.pk for claim in public}
     return FigureNote(
         ref=ref, shown=True,
         value=number(figure.best) if figure.best is not None else range_value,
         range=range_value, kind=label("claim_kinds", figure.kind), status=status_label(figure.status),
         origins=len(figure.origins), flags=shown_flags, withheld_flags=withheld,
-        best_reason=figure.best_reason if figure.best is not None else "",
+        best_reason=_best_reason(figure, public_ids) if figure.best is not None else "",
         sources=[_public_source(claim) for claim in sorted(public, key=_source_order)],
         hidden_sources=len(hidden),
     )
@@ -119,9 +122,18 @@ def _public_source(claim: Claim) -> PublicSource:
 
 
 def _flags(flags) -> tuple[list[str], int]:
-    """Return the sentences of flags that name public sources only, and how many were withheld."""
+    """Return the sentences of flags that name public sources only, in the reader's language, and how many
+    were withheld."""
     ids = {claim_id for flag in flags for claim_id in flag.claims}
     public = set(Claim.objects.filter(pk__in=ids, source__sensitivity=Sensitivity.PUBLIC)
                  .values_list("pk", flat=True)) if ids else set()
-    shown = [flag.message for flag in flags if set(flag.claims) <= public]
+    shown = [flag_sentence(flag) for flag in flags if set(flag.claims) <= public]
     return shown, len(flags) - len(shown)
+
+
+def _best_reason(figure, public_ids: set[int]) -> str:
+    """Say why the best value is best; a speaker from a source that is not public stays unnamed."""
+    why = figure.best_wording
+    if why is not None and why.template == "best_latest" and figure.best_claim not in public_ids:
+        why = Wording("best_latest_unnamed", {key: value for key, value in why.params.items() if key != "who"})
+    return sentence(why, figure.best_reason)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from litopys import vocab
 from litopys.incidents.models import DatePrecision, Incident, RecordStatus
+from litopys.verification.localised import flag_sentence
 from litopys.verification.service import FigureView, claims_queryset, compute_figures
 
 VERIFIED = "verified"
@@ -176,7 +177,7 @@ def public_figure(view: FigureView, public_claims: set[int]) -> PublicFigure:
             ref.quotes.append(claim.quote)
     flags = []
     for flag in figure.flags:
-        sentence = flag.message if set(flag.claims) <= public_claims else str(WITHHELD_FLAG)
+        sentence = flag_sentence(flag) if set(flag.claims) <= public_claims else str(WITHHELD_FLAG)
         if sentence not in flags:
             flags.append(sentence)
     return PublicFigure(

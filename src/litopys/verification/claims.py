@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from litopys.verification.wording import Voice, Wording
+
 #: Kinds of source from most to least authoritative for choosing a best value; kinds on one line tie.
 #: Official statements and datasets come from bodies that count (police, prosecutors, registries); documents
 #: are primary records; articles and web archives relay; a testimony is one person's estimate; photos and
@@ -30,13 +32,6 @@ SCHEMES: dict[str, tuple[str, ...]] = {
 
 FigureKey = tuple[str, str, tuple[tuple[str, str], ...]]
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def gettext_noop(message: str) -> str:
-    """Mark a message for translation without translating it: the pure core has no Django."""
-    return message
 
 
 def figure_key(cell: str, kind: str, qualifiers: dict) -> FigureKey:
@@ -110,10 +105,9 @@ class ClaimInput:
             return None
         return moment < other_moment
 
-    def attribution(self) -> str:
+    def voice(self) -> Voice:
         """Return who said it and when, for a sentence: "Ihor Klymenko, 23 September 2022"."""
-        who = self.speaker or self.publisher or f"source {self.source_id}"
-        return f"{who}, {long_date(self.stated_on)}" if self.stated_on else who
+        return Voice(self.speaker or self.publisher, self.stated_on, self.source_id)
 
 
 @dataclass
@@ -121,9 +115,11 @@ class Flag:
     """A problem or a remark about a figure, in one sentence a reader of the public site understands."""
 
     code: str
+    #: The sentence in English (the JSON contract's); pages word ``wording`` in their reader's language.
     message: str
     #: The claims the sentence is about, so a page can link them.
     claims: list[int] = field(default_factory=list)
+    wording: Wording | None = None
 
 
 @dataclass
@@ -142,6 +138,9 @@ class Figure:
     status: str
     flags: list[Flag]
     best_reason: str
+    #: ``best_reason`` as a template and its facts; ``best_claim`` the claim whose speaker it names.
+    best_wording: Wording | None = None
+    best_claim: int | None = None
     #: Origins whose current exact value equals ``best``: the ones that corroborate it.
     best_origins: list[str] = field(default_factory=list)
     #: Each origin's most authoritative kind of source among the claims behind this figure.
@@ -157,13 +156,3 @@ class Figure:
 
     def has_flag(self, code: str) -> bool:
         return any(flag.code == code for flag in self.flags)
-
-
-def long_date(day: date | None) -> str:
-    """Return a date as a reader writes it: 23 September 2022."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "an unknown date"
-
-
-def join_words(items: list[str]) -> str:
-    """Join "a", "b" and "c" as a sentence does."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

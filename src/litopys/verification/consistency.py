@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from litopys.verification.claims import SCHEMES, ClaimInput, Figure, Flag, gettext_noop, join_words
+from litopys.verification.claims import SCHEMES, ClaimInput, Figure, Flag
+from litopys.verification.wording import Bound, Valued, Wording, group_of, people, say
 
 CONFLICT = "conflict"
 PARTS_EXCEED_TOTAL = "parts_exceed_total"
@@ -14,42 +15,22 @@ OVERLAPPING_CATEGORIES = "overlapping_categories"
 INTERIM_SUPERSEDED = "interim_superseded"
 BOUND_ABOVE_TOTAL = "bound_above_total"
 
-#: One sentence per flag, marked for translation; the Django side may translate ``template % params``.
-MESSAGES = {
-    INTERIM_SUPERSEDED: gettext_noop("An earlier figure of %(old)s from the same origin (%(who)s) was replaced "
-                                     "by a later one of %(new)s."),
-    CONFLICT: gettext_noop("%(count)s independent origins give different values: %(values)s."),
-    "conflict_in_origin": gettext_noop("One origin (%(who)s) gives different values, %(values)s, and the order "
-                                       "in which it gave them is not known."),
-    "conflict_bounds": gettext_noop("Sources disagree: one says at least %(low)s (%(low_who)s), another at "
-                                    "most %(high)s (%(high_who)s)."),
-    BOUND_ABOVE_TOTAL: gettext_noop("One source says at least %(bound)s (%(bound_who)s), more than the exact "
-                                    "count of %(total)s given by another origin (%(total_who)s)."),
-    PARTS_EXCEED_TOTAL: gettext_noop("The parts given by %(who)s (%(parts)s) add up to %(sum)s, more than the "
-                                     "total of %(total)s."),
-    PARTS_DO_NOT_ADD_UP: gettext_noop("The parts given by %(who)s (%(parts)s) add up to %(sum)s, not %(total)s: "
-                                      "%(rest)s of the total are not broken down, although the categories "
-                                      "should cover everyone."),
-    OVERLAPPING_CATEGORIES: gettext_noop("The parts given by %(who)s are not added up: the %(inner)s may already "
-                                         "be counted among the %(outer)s."),
-}
-_COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
-
-
 class OverlappingCategories(ValueError):
     """Parts that may count the same people were about to be added together."""
 
 
 def flag(code: str, claims: Iterable[int] = (), template: str | None = None, **params) -> Flag:
-    """Return a flag whose message is its template filled with ``params``."""
-    return Flag(code, MESSAGES[template or code] % params, sorted(set(claims)))
+    """Return a flag whose sentence is its template (``wording.TEMPLATES``) filled with ``params``."""
+    wording = Wording(template or code, params)
+    return Flag(code, say(wording), sorted(set(claims)), wording)
 
 
 def merged(flags: Iterable[Flag]) -> list[Flag]:
     """Return flags with identical sentences merged into one that points at all their claims."""
     by_sentence: dict[tuple[str, str], Flag] = {}
     for found in flags:
-        kept = by_sentence.setdefault((found.code, found.message), Flag(found.code, found.message, []))
+        kept = by_sentence.setdefault((found.code, found.message),
+                                      Flag(found.code, found.message, [], found.wording))
         kept.claims = sorted(set(kept.claims) | set(found.claims))
     return list(by_sentence.values())
 
@@ -74,9 +55,8 @@ def superseded(claims: list[ClaimInput], voices: Mapping[int, str]) -> tuple[set
             for newer in latest:
                 if claim.said_before(newer) and not _admits(claim, newer.min):
                     interim.add(claim.id)
-                    old = str(claim.min) if claim.exact else _describe(claim)
-                    flags.append(flag(INTERIM_SUPERSEDED, [claim.id, newer.id], old=old, new=newer.min,
-                                      who=claim.attribution()))
+                    flags.append(flag(INTERIM_SUPERSEDED, [claim.id, newer.id], old=Bound(claim.min, claim.max),
+                                      new=newer.min, who=claim.voice()))
                     break
     return interim, flags
 
@@ -95,28 +75,26 @@ def value_flags(current: list[ClaimInput], origins: Mapping[int, str]) -> list[F
         if len(values) > 1:
             members = [claim for claim in exact if origins[claim.id] == origin]
             flags.append(flag(CONFLICT, [c.id for c in members], "conflict_in_origin",
-                              who=members[0].attribution(), values=join_words([str(v) for v in sorted(values)])))
+                              who=members[0].voice(), values=sorted(values)))
     if len({claim.min for claim in exact}) > 1 and len(values_of) > 1:
         by_value: dict[int, list[ClaimInput]] = defaultdict(list)
         for claim in exact:
             by_value[claim.min].append(claim)
-        values = [f"{value} ({_who(by_value[value], origins)})" for value in sorted(by_value)]
-        count = len(values_of)
-        flags.append(flag(CONFLICT, [c.id for c in exact], values=join_words(values),
-                          count=_COUNT_WORDS.get(count, str(count))))
+        values = [Valued(value, _who(by_value[value], origins)) for value in sorted(by_value)]
+        flags.append(flag(CONFLICT, [c.id for c in exact], values=values, count=len(values_of)))
     for bound in (claim for claim in current if claim.lower_bound):
         below = [claim for claim in exact if claim.min < bound.min and origins[claim.id] != origins[bound.id]]
         for total in sorted({claim.min for claim in below}):
             behind = [claim for claim in below if claim.min == total]
             flags.append(flag(BOUND_ABOVE_TOTAL, [bound.id] + [c.id for c in behind], bound=bound.min,
-                              bound_who=bound.attribution(), total=total, total_who=_who(behind, origins)))
+                              bound_who=bound.voice(), total=total, total_who=_who(behind, origins)))
     return flags
 
 
 def bounds_flag(low: ClaimInput, high: ClaimInput) -> Flag:
     """Flag an "at least" above an "at most" when no exact count settles the range."""
-    return flag(CONFLICT, [low.id, high.id], "conflict_bounds", low=low.min, low_who=low.attribution(),
-                high=high.max, high_who=high.attribution())
+    return flag(CONFLICT, [low.id, high.id], "conflict_bounds", low=low.min, low_who=low.voice(),
+                high=high.max, high_who=high.voice())
 
 
 def breakdown_flags(figures: list[Figure], claims: list[ClaimInput], interim: set[int]) -> None:
@@ -146,16 +124,16 @@ def breakdown_flags(figures: list[Figure], claims: list[ClaimInput], interim: se
 def _check(parts: list[ClaimInput], total: int, own_total: ClaimInput | None) -> list[Flag]:
     counted = sum(part.min for part in parts)
     ids = [part.id for part in parts] + ([own_total.id] if own_total else [])
-    who = parts[0].attribution()
-    listed = ", ".join(f"{part.min} {category(part.qualifiers)}" for part in sorted(parts, key=lambda p: -p.min))
+    who = parts[0].voice()
+    listed = tuple(group_of(claim.min, claim.qualifiers) for claim in sorted(parts, key=lambda c: -c.min))
     if counted == total:
         return []  # a list that adds up exactly is read as disjoint parts, whatever schemes it mixes
     if counted > total:
         pair = _overlapping_pair([(part.qualifiers, part.min) for part in parts])
         if pair:
             (inner, inner_n), (outer, outer_n) = pair
-            return [flag(OVERLAPPING_CATEGORIES, ids, who=who, inner=f"{inner_n} {category(inner)}",
-                         outer=f"{outer_n} {category(outer)}")]
+            return [flag(OVERLAPPING_CATEGORIES, ids, who=who, inner=group_of(inner_n, inner),
+                         outer=group_of(outer_n, outer))]
         return [flag(PARTS_EXCEED_TOTAL, ids, who=who, parts=listed, sum=counted, total=total)]
     if _complete(parts):
         return [flag(PARTS_DO_NOT_ADD_UP, ids, who=who, parts=listed, sum=counted, total=total,
@@ -196,49 +174,23 @@ def safe_total(parts: Iterable) -> int:
     for part in parts:
         qualifiers, value = (part.qualifiers, part.best) if isinstance(part, Figure) else part
         if value is None:
-            raise ValueError(f"the part {category(qualifiers)} has no value to add")
+            raise ValueError(f"the part {people(group_of(0, qualifiers)).removeprefix('0 ')} has no value to add")
         pairs.append((dict(qualifiers), value))
     pair = _overlapping_pair(pairs)
     if pair:
         (inner, inner_n), (outer, outer_n) = pair
-        raise OverlappingCategories(f"{inner_n} {category(inner)} may already be counted among the {outer_n} "
-                                    f"{category(outer)}; add parts of one scheme only")
+        raise OverlappingCategories(f"{people(group_of(inner_n, inner))} may already be counted among the "
+                                    f"{people(group_of(outer_n, outer))}; add parts of one scheme only")
     return sum(value for _, value in pairs)
 
 
-_NOUNS = {
-    ("child", "female"): "girls", ("child", "male"): "boys", ("adult", "female"): "women",
-    ("adult", "male"): "men", ("", "female"): "women", ("", "male"): "men", ("child", ""): "children",
-    ("adult", ""): "adults", ("", "unknown"): "people of unknown sex", ("child", "unknown"): "children of unknown sex",
-    ("adult", "unknown"): "adults of unknown sex",
-}
-
-
-def category(qualifiers: Mapping[str, str]) -> str:
-    """Name a category in plain words: {"status": "civilian", "age": "child"} → "civilian children"."""
-    noun = _NOUNS.get((qualifiers.get("age", ""), qualifiers.get("sex", "")), "people")
-    status = qualifiers.get("status")
-    if status == "military":
-        return "servicemen and servicewomen" if noun == "people" else f"{noun} in military service"
-    if status == "civilian":
-        return "civilians" if noun == "people" else f"civilian {noun}"
-    return noun
-
-
-def _who(claims: list[ClaimInput], origins: Mapping[int, str]) -> str:
+def _who(claims: list[ClaimInput], origins: Mapping[int, str]) -> tuple:
+    """Return the voices behind claims, one per origin."""
     first = {}
     for claim in sorted(claims, key=lambda c: c.id):
         first.setdefault(origins[claim.id], claim)
-    return "; ".join(claim.attribution() for claim in first.values())
+    return tuple(claim.voice() for claim in first.values())
 
 
 def _admits(claim: ClaimInput, value: int) -> bool:
     return (claim.min is None or claim.min <= value) and (claim.max is None or value <= claim.max)
-
-
-def _describe(claim: ClaimInput) -> str:
-    if claim.max is None:
-        return f"at least {claim.min}"
-    if claim.min is None:
-        return f"at most {claim.max}"
-    return f"{claim.min} to {claim.max}"

@@ -13,18 +13,11 @@ from litopys.verification.claims import (
     FigureKey,
     Flag,
     figure_key,
-    long_date,
 )
 from litopys.verification.origins import assign_origins, voice
+from litopys.verification.wording import SourceKind, Wording, say
 
 __all__ = ["ClaimInput", "Figure", "Flag", "figure_key", "reconcile"]
-
-_KIND_PHRASES = {
-    "official_statement": "an official statement", "dataset": "a dataset", "document": "a document",
-    "article": "an article", "web_archive": "an archived web page", "testimony": "a testimony",
-    "photo": "a photograph", "video": "a video",
-}
-
 
 def reconcile(claims: Iterable[ClaimInput], origin_overrides: Mapping[int, str] | None = None,
               best_override: Mapping[FigureKey, tuple[int, str]] | None = None) -> list[Figure]:
@@ -62,9 +55,9 @@ def _figure(key: FigureKey, claims: list[ClaimInput], origins: Mapping[int, str]
     low, high, range_flags = _range(current, exact)
     flags = consistency.merged(flags + range_flags + consistency.value_flags(current, voices))
     if override is not None:
-        best, reason = override[0], f"Set by a reviewer: {override[1]}"
+        best, why, chosen = override[0], Wording("best_by_reviewer", {"reason": override[1]}), None
     else:
-        best, reason = _best(exact, voices)
+        best, why, chosen = _best(exact, voices)
     agreeing = sorted({origins[claim.id] for claim in exact if claim.min == best}) if best is not None else []
     kinds: dict[str, str] = {}
     for claim in sorted(live, key=lambda c: (AUTHORITY_RANK.get(c.source_kind, len(AUTHORITY_RANK)), c.id)):
@@ -74,7 +67,8 @@ def _figure(key: FigureKey, claims: list[ClaimInput], origins: Mapping[int, str]
         claims=[claim.id for claim in live], interim=sorted(interim),
         origins=sorted({origins[claim.id] for claim in live}),
         status=_status(current, best, {voice(origin) for origin in agreeing}),
-        flags=flags, best_reason=reason, best_origins=agreeing, origin_kinds=dict(sorted(kinds.items())),
+        flags=flags, best_reason=say(why), best_wording=why, best_claim=chosen, best_origins=agreeing,
+        origin_kinds=dict(sorted(kinds.items())),
         rejected=sorted(claim.id for claim in claims if claim.status == "rejected"),
         best_by_reviewer=override is not None,
     )
@@ -102,10 +96,10 @@ def _range(current: list[ClaimInput], exact: list[ClaimInput]) -> tuple[int | No
     return low_value, high_value, []
 
 
-def _best(exact: list[ClaimInput], voices: Mapping[int, str]) -> tuple[int | None, str]:
-    """Return the latest exact count from the most authoritative kind of source, and why."""
+def _best(exact: list[ClaimInput], voices: Mapping[int, str]) -> tuple[int | None, Wording, int | None]:
+    """Return the latest exact count from the most authoritative kind of source, why, and the claim chosen."""
     if not exact:
-        return None, "No source gives an exact count, so there is no best value; the range shows what is known."
+        return None, Wording("no_exact_count"), None
     pool = [claim for claim in exact if claim.status != "disputed"] or exact
     top = min(AUTHORITY_RANK.get(claim.source_kind, len(AUTHORITY_RANK)) for claim in pool)
     pool = [claim for claim in pool if AUTHORITY_RANK.get(claim.source_kind, len(AUTHORITY_RANK)) == top]
@@ -116,10 +110,8 @@ def _best(exact: list[ClaimInput], voices: Mapping[int, str]) -> tuple[int | Non
     # Several latest values of equal rank: the one more voices give, then the one entered first.
     best = max(support, key=lambda value: (len(support[value]), -min(c.id for c in latest if c.min == value)))
     chosen = min((claim for claim in latest if claim.min == best), key=lambda c: c.id)
-    who = chosen.speaker or chosen.publisher or f"source {chosen.source_id}"
-    when = f", {long_date(chosen.stated_on)}" if chosen.stated_on else ""
-    phrase = _KIND_PHRASES.get(chosen.source_kind, "a source")
-    return best, f"{best} is the latest exact count from the most authoritative kind of source, {phrase} ({who}{when})."
+    why = Wording("best_latest", {"best": best, "kind": SourceKind(chosen.source_kind), "who": chosen.voice()})
+    return best, why, chosen.id
 
 
 def _status(current: list[ClaimInput], best: int | None, agreeing: set[str]) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from litopys import vocab
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.verification import review
+from litopys.verification.localised import flag_sentence
 from litopys.verification.service import claims_queryset, compute_figures
 
 CONTEXT_CHARS = 160
@@ -39,7 +40,7 @@ def conflicts(claims: list[Claim]) -> list[dict]:
         touched |= Q(kind=kind, place_id=place_id, incident_id=incident_id, site_id=site_id)
     out = []
     for view in compute_figures(claims_queryset().filter(touched)):
-        flags = [f for f in view.figure.flags if f.code in CONFLICT_CODES]
+        flags = [{"code": f.code, "message": flag_sentence(f)} for f in view.figure.flags if f.code in CONFLICT_CODES]
         if not flags:
             continue
         origins: dict[str, list[Claim]] = {}

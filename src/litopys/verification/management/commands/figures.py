@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from litopys import vocab
 from litopys.places.models import Place
+from litopys.verification.localised import flag_sentence
 from litopys.verification.service import figures_for
 
 
@@ -56,7 +57,7 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
         for view in views:
             for flag in view.figure.flags:
-                self.stdout.write(f"! {view.ref}: {flag.message}")
+                self.stdout.write(f"! {view.ref}: {flag_sentence(flag)}")
 
 
 def _show(value) -> str:
