@@ -68,3 +68,17 @@ def test_one_person_quoted_in_two_scripts_is_one_actor(vault, tmp_path):
     assert actor == first.claims.get().attributed_to
     assert "Ігор Клименко" in actor.names
     assert Actor.objects.filter(match_key="ihor klymenko").count() == 1
+
+
+def test_claims_keep_their_place_before_the_gazetteer_is_loaded(vault, tmp_path):
+    from litopys.places.models import Place
+
+    assert not Place.objects.exists()
+    path = tmp_path / "synthetic-izium.txt"
+    path.write_text("Synthetic report. Searchers found 12 graves in Izium, Kharkiv region.\n")
+    claim = ingest(path).claims.get()
+    assert claim.place.geonames_id == 707292 and claim.place.name == "Izium"
+    assert claim.place.admin1.name == "Kharkiv Oblast" and claim.place.admin1.admin1 == claim.place.admin1
+    counts = load_places()  # a later load completes the rows it finds
+    assert counts["created"] == counts["total"] - 2
+    assert Place.objects.get(geonames_id=707292).alternate_names

@@ -43,9 +43,9 @@ def actor_for(speaker: dict | None) -> Actor | None:
 def place_for(place: dict | None):
     if not place or not place.get("geonames_id"):
         return None
-    from litopys.places.models import Place
+    from litopys.places.loading import ensure_place
 
-    return Place.objects.filter(geonames_id=place["geonames_id"]).first()
+    return ensure_place(place["geonames_id"])
 
 
 def parse_date(value: str | None) -> date | None:

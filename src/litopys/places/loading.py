@@ -78,6 +78,32 @@ def load_places(progress: Progress | None = None, gazetteer: Gazetteer | None = 
     return counts
 
 
+def ensure_place(geonames_id: int, gazetteer: Gazetteer | None = None) -> Place | None:
+    """Return the stored row of a gazetteer place, storing it (and its oblast) first if need be.
+
+    Ingest calls this, so a claim keeps its place on an installation where `litopys places load` has not
+    run yet; the row then lacks alternate names until the next load fills them in.
+    """
+    row = Place.objects.filter(geonames_id=geonames_id).first()
+    if row is not None:
+        return row
+    gazetteer = gazetteer or Gazetteer.default()
+    place = gazetteer.by_geonames_id(geonames_id)
+    if place is None:
+        return None
+    admin1 = None
+    if place.kind != PlaceKind.OBLAST and place.admin1_code:
+        oblast = next((o for o in gazetteer.oblasts() if o.admin1_code == place.admin1_code), None)
+        admin1 = ensure_place(oblast.geonames_id, gazetteer) if oblast and oblast.geonames_id else None
+    with transaction.atomic():
+        row, created = Place.objects.get_or_create(geonames_id=geonames_id,
+                                                   defaults={"admin1": admin1, **_values(place, [])})
+        if created and place.kind == PlaceKind.OBLAST:
+            row.admin1 = row
+            row.save(update_fields=["admin1"])
+    return row
+
+
 def demo_step() -> str:
     """Load the gazetteer for `litopys demo`; return a one-line summary."""
     counts = load_places()
