@@ -25,7 +25,42 @@ def main(argv: list[str] | None = None) -> None:
     from django.utils import translation
 
     translation.activate(cli_language())
+    if len(argv) > 1 and argv[1] in RECORD_COMMANDS:
+        prepare_database()
     execute_from_command_line(argv)
+
+
+#: Commands that read or write the record: they set up a new database themselves.
+RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import",
+                             "publish", "places", "serve"})
+
+
+def prepare_database() -> None:
+    """Create the tables of a new, empty database; refuse, in one line, to work on one that needs migrating.
+
+    A new database holds nothing to lose, so it is set up on first use. One with some migrations applied
+    holds evidence: upgrading it is left to `litopys migrate`, after a backup.
+    """
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    name = connection.settings_dict.get("NAME")
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError as exc:
+        sys.stderr.write(f"litopys: the database {name} cannot be opened ({str(exc).strip()}); "
+                         "check DATABASE_URL and that the server is running\n")
+        sys.exit(2)
+    if not plan:
+        return
+    if executor.loader.applied_migrations:
+        sys.stderr.write(f"litopys: the database {name} needs {len(plan)} migration(s) for this version of "
+                         "Litopys; back it up, then run `litopys migrate`\n")
+        sys.exit(2)
+    sys.stderr.write(f"litopys: setting up a new database at {name} …\n")
+    call_command("migrate", interactive=False, verbosity=0)
 
 
 def cli_language() -> str:

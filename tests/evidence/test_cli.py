@@ -104,3 +104,24 @@ def test_sigkill_midway_leaves_no_partial_file_under_a_final_name(home, tmp_path
     assert result.returncode == 0
     assert "partial file" in result.stdout
     assert "new" in run(home, "ingest", str(big)).stdout
+
+
+def test_a_new_home_is_set_up_on_first_use(tmp_path):
+    env = {**os.environ, "LITOPYS_HOME": str(tmp_path / "new-home"), "LITOPYS_CLI_LANGUAGE": "en"}
+    env.pop("DATABASE_URL", None)
+    statement = tmp_path / "synthetic.txt"
+    statement.write_text("Synthetic statement: 3 graves were counted.\n")
+    first = run(env, "ingest", str(statement))
+    assert "setting up a new database" in first.stderr and " new " in first.stdout
+    again = run(env, "verify")
+    assert "setting up" not in again.stderr and "intact" in again.stdout
+
+
+def test_a_database_that_needs_migrating_is_refused_in_one_line(tmp_path):
+    env = {**os.environ, "LITOPYS_HOME": str(tmp_path / "old-home"), "LITOPYS_CLI_LANGUAGE": "en"}
+    env.pop("DATABASE_URL", None)
+    run(env, "migrate", "incidents", "0002", "--verbosity", "0")
+    refused = run(env, "figures", check=False)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "run `litopys migrate`" in refused.stderr
+    assert "Traceback" not in refused.stderr
