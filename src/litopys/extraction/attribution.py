@@ -55,7 +55,8 @@ VERB = _verbs(
     r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
     r"|has recorded|have recorded|recorded|has documented|documented|has verified|verified|зафіксува(?:в|ла|ли)"
     r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
-    r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)"
+    r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)|recalls|recounts|розповідає|розповідають|пригадує|згадує|рассказывает"
+    r"|рассказывают|вспоминает"
     r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
     r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
     r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
@@ -66,6 +67,10 @@ VERB = _verbs(
 _CLAUSE_END = re.compile(r",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:that|що|что|which|які|яка|який|которые|которая)\s", re.I)
 _SUBORDINATE = re.compile(
     r"(?:^|[\s,;:])(?:and|but|while|that|as|so|і|й|та|а|але|що|проте|и|но|что|как)\s+(?=[^\s])", re.I
+)
+_ALONG_WITH = re.compile(
+    r"\s(?:together with|jointly with|along with|with the help of|разом (?:з|із|зі)|спільно (?:з|із|зі)"
+    r"|совместно со?|вместе со?|при участии)\s", re.I
 )
 _NOT_ROLE = re.compile(
     r"\s*(?:who|which|whose|where|and|but|що|який|яка|які|де|і|а|але|который|которая|которые|где|и|но)\b", re.I
@@ -227,4 +232,5 @@ def _subject(sentence: str, verb_start: int) -> Reference | None:
     clause_words = list(_SUBORDINATE.finditer(before, start))
     if clause_words:
         start = clause_words[-1].end()
-    return parse(before[start:], start)
+    along = _ALONG_WITH.search(before, start)  # "Прокуроры совместно со следователями полиции": the prosecutors
+    return parse(before[start : along.start() if along else len(before)], start)

@@ -6,17 +6,17 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, opinions, segment
+from . import attribution, dates, mentions, opinions, segment
 from .bounds import Quantity, quantities
-from .kinds import coordinated, decide, read
+from .kinds import clause_of, clauses, coordinated, decide, read
 from .language import LANGUAGES, detect
 from .lexicon import lowered
 from .numbers import WORD_NUMBER, find_numbers
 from .placing import LOOK_BACK, PlaceChooser
-from .repeats import ClaimSet
+from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .speakers import Speaker, regional
+from .speakers import Reference, Speaker, regional
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
@@ -25,6 +25,15 @@ BREAKDOWN_REACH = 2
 #: Kinds that count places or areas, not people: no qualifiers.
 SITE_KINDS = frozenset(("torture_sites", "mass_graves", "graves", "area_km2"))
 _DIGIT = re.compile(r"[0-9]")
+#: A group named by what happened to it may break down a count of bodies: "среди погибших" of "447 тел".
+_TOTAL_KINDS = {"killed": ("killed", "bodies")}
+#: Before a whole that a part follows: "of the 447 bodies, 215", "из 111 погибших 35".
+_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:of|of the|out of|из|із|з|зі)\s+$")
+#: A count whose noun is left out, at the start of its clause: "ще три", "another 12", "таких місць щонайменше чотири".
+_ELLIPSIS_BEFORE = re.compile(
+    r"^\s*(?:(?:and|і|й|та|а|и)\s+)?(?:ще|еще|ещё|another|a further)\s+\S*\s*$"
+    r"|(?<!\w)(?:таких|такі|такого|таких же|таких самих|подобных|таких|such)\s+\w+\s+\S*\s*$"
+)
 _UNSET = object()
 
 
@@ -36,6 +45,8 @@ class _Claim:
     date_known: bool
     quantity: Quantity
     noun_end: int
+    #: The total this claim breaks down, if any: a number coordinated with it breaks down the same one.
+    parent: _Claim | None = None
 
 
 @dataclass
@@ -84,6 +95,8 @@ class _Reader:
         self.previous_excluded: list[tuple[int, int]] = []
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
         self.document_speaker = None
+        #: Bare surnames no full name was found for near where they were first met.
+        self.not_named_in_full: set[str] = set()
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
         for line in [*self.headline[:1], signature]:
             reference = attribution.headline_speaker(line.text) if line else None
@@ -95,7 +108,10 @@ class _Reader:
             signs = opinions.any_sign(paragraph.text)
             if signs or self._worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
-        return ExtractionResult(self.language, self.claims.result(), self.opinions)
+        claims = self.claims.result()
+        if self.headline:
+            claims = restated_headlines(claims, self.headline[-1].end)
+        return ExtractionResult(self.language, claims, self.opinions)
 
     def _worth_reading(self, text: str) -> bool:
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
@@ -115,6 +131,8 @@ class _Reader:
                 reference = found.reference
                 state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
                 speaker = self.book.resolve(reference)
+                if _unresolved(reference, speaker):
+                    speaker = self._mentioned(reference, sentence.start + reference.start) or speaker
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
                 statement_date = self._date(sentence.text)
@@ -122,7 +140,7 @@ class _Reader:
                     for claim in reversed(state.claims):
                         if position - claim.sentence > LOOK_BACK:
                             break
-                        if claim.candidate.attributed_to is None:
+                        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
                             claim.candidate.attributed_to = speaker
                             if not claim.date_known:
                                 claim.candidate.date = statement_date
@@ -158,6 +176,7 @@ class _Reader:
         made: list[_Claim] = []
         sentence_date = _UNSET
         previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
+        whole = None  # "из 111 погибших 35": the whole named again, total of the number after it
         for number, quantity in enumerate(found):
             limit = found[number + 1].start if number + 1 < len(found) else len(text)
             reading = read(text, quantity, limit)
@@ -165,19 +184,36 @@ class _Reader:
             previous_end = max(quantity.end, reading.noun_end if reading else 0)
             if reading is None or attribution.speaks(text, reading.noun_end):
                 continue  # "two former detainees said": the counted are the speakers
-            total = self._total(made, position, quantity, reading.group_kind) or self._total(
-                state.claims, position, quantity, reading.group_kind
-            )
+            if whole is not None:
+                total, whole, reading.linked = whole, None, True
+            else:
+                total = self._total(made, position, quantity, reading.group_kind) or self._total(
+                    state.claims, position, quantity, reading.group_kind
+                )
             if total is None and position == 0 and reading.linked:
                 total = self._total(self.previous, self.previous_length, quantity, reading.group_kind)
+            last = made[-1] if made and made[-1].quantity is found[number - 1] else None
+            if total is None and last is not None and last.parent is not None and coordinated(
+                text, last.noun_end, quantity.start
+            ):
+                total = last.parent  # "215 of the dead were women and 194 were men": both break down the 447
+            restated = self._restated(text, quantity, reading, found, number, made, state)
+            if restated is not None:
+                whole = restated
+                continue
             kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
+            if kind is None and reading.bare:
+                kind, rule = self._elliptical(text, quantity, made, state)
             if kind is None:
                 continue
+            if total is not None and total.candidate.kind == "bodies" and kind == "killed":
+                kind = "bodies"  # "of the dead", "среди погибших": the dead of a count of bodies are those bodies
+            if reading.linked and total is not None and total.candidate.kind in SITE_KINDS and kind not in SITE_KINDS:
+                continue  # "В четырех из них обнаружены орудия пыток": four of the sites, not four people
             inherits = total is not None and (rule == "breakdown" or reading.linked)
             qualifiers = dict(reading.qualifiers)
             low, high, approximate = quantity.min, quantity.max, quantity.approximate
-            last = made[-1] if made and made[-1].quantity is found[number - 1] else None
-            if last and not reading.person and coordinated(text, last.noun_end, quantity.start):
+            if last and not reading.person and rule != "ellipsis" and coordinated(text, last.noun_end, quantity.start):
                 # "at least 1,017 civilians killed and 2,145 injured": the bound and the noun carry over.
                 qualifiers = qualifiers or dict(last.candidate.qualifiers)
                 if last.candidate.max is None and last.quantity.start < last.quantity.number.start:
@@ -212,9 +248,46 @@ class _Reader:
                 candidate.attributed_to = state.speaker or self.document_speaker
                 candidate.date = sentence_date or (state.date if state.speaker else None)
             dated = sentence_date is not None
-            made.append(_Claim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end))
+            made.append(
+                _Claim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, total if inherits
+                       or rule == "breakdown" else None)
+            )
         state.claims.extend(made)
         return made
+
+    def _restated(self, text, quantity, reading, found, number, made, state) -> _Claim | None:
+        """Return the claim a whole is restating when a part follows it: "из 111 погибших 35 были военными"."""
+        if number + 1 >= len(found) or found[number + 1].start - reading.noun_end > 3:
+            return None
+        if not _WHOLE_BEFORE.search(lowered(text), max(0, quantity.start - 12), quantity.start):
+            return None
+        value = quantity.min if quantity.min is not None else quantity.max
+        for claim in reversed([*self.previous, *state.claims, *made]):
+            candidate = claim.candidate
+            if claim.total and value in (candidate.min, candidate.max):
+                return claim
+        return None
+
+    def _elliptical(self, text, quantity, made, state) -> tuple[str | None, str]:
+        """Return the kind of a count whose noun is left out: "…, ще три — у Балаклії", "таких місць чотири"."""
+        low = lowered(text)
+        start = clause_of(clauses(low), quantity.start)[0]
+        if not _ELLIPSIS_BEFORE.search(low[start : quantity.start]):
+            return None, ""
+        before = made or state.claims or self.previous
+        return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
+
+    def _mentioned(self, reference, at: int) -> Speaker | None:
+        """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
+        if reference.how == "pronoun":
+            found = mentions.named_before(self.text, at)
+        elif reference.speaker.name in self.not_named_in_full:
+            return None
+        else:
+            found = mentions.named_in_full(self.text, reference.speaker.name, at)
+            if found is None:
+                self.not_named_in_full.add(reference.speaker.name)  # a long text: look once per surname
+        return self.book.resolve(Reference(found, "named", 0, 0)) if found is not None else None
 
     def _total(self, claims: list[_Claim], position: int, quantity, kind: str | None) -> _Claim | None:
         value = quantity.max if quantity.max is not None else quantity.min
@@ -222,7 +295,7 @@ class _Reader:
             if position - claim.sentence > BREAKDOWN_REACH or seen > 20:
                 break
             ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
-            if not claim.total or (kind and claim.candidate.kind != kind):
+            if not claim.total or (kind and claim.candidate.kind not in _TOTAL_KINDS.get(kind, (kind,))):
                 continue
             if claim.candidate.min is not None and value is not None and ceiling is not None and value >= ceiling:
                 continue
@@ -253,3 +326,15 @@ class _Reader:
         space = text.rfind(" ", 0, right)
         right = space if right < len(text) and space > end else right
         return sentence.start + min(left, start), sentence.start + max(right, end)
+
+
+def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:
+    """Say whether a group that did something ("прокурори та слідчі задокументували") gives way to who reported it."""
+    return named is not None and named.name is not None and said_by.institution and not said_by.name[:1].isupper()
+
+
+def _unresolved(reference: Reference, speaker: Speaker | None) -> bool:
+    """Say whether "she says" or a bare surname found nobody named before to stand for."""
+    if reference.how == "pronoun":
+        return speaker is None
+    return reference.how == "surname" and speaker is not None and speaker.name == reference.speaker.name

@@ -61,6 +61,14 @@ _CHANGE = re.compile(
     r"|возросл\w*|вырос\w*|увеличил\w*|достигл\w*)\s+(?:to\s+|до\s+)?$"
 )
 _CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
+#: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
+_SITE_NOUN = words(
+    r"places|sites|locations|premises|buildings|basements|cellars|місць|місця|місце|приміщен\w*|підвал\w*|будів\w*"
+    r"|мест|места|место|помещени\w*|подвал\w*|здани\w*"
+)
+#: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
+_WHERE = re.compile(r"\b(?:where|in which|де|в яких|у яких|где|в которых)\b")
+SITE_REACH = 80
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
 #: How far a verb elsewhere in the sentence may stand from a counted noun.
@@ -131,7 +139,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     reading = Reading()
     sentence = lowered(sentence)
     position = quantity.end
-    of_group = OF_GROUP.match(sentence, position)
+    of_group, link = OF_GROUP.match(sentence, position), None
     if of_group:
         reading.linked, position = True, of_group.end()
     else:
@@ -172,8 +180,11 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
                 reading.qualifiers.setdefault(key, value)
         reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
-    if reading.kind is None and bodies_of(before):
-        reading.kind, reading.rule = "bodies", "bodies-of"
+    if reading.kind in (None, "killed") and bodies_of(before):
+        reading.kind, reading.rule = "bodies", "bodies-of"  # "тела 432 погибших": the bodies are what is counted
+    if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
+        if _site_of_abuse(sentence, position + len(window)):
+            reading.kind, reading.rule = "torture_sites", "site-where"
     group = breakdown(before)
     if group:
         reading.linked = True
@@ -193,11 +204,21 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
             reading.kind, reading.rule = "tortured", "noun-tortured"
     if reading.kind is None and not reading.person:
         first = tokens[0] if tokens else ""
-        if first and not reading.linked and not _BARE_NEXT.match(first) and not _trigger_kind(first):
+        verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
+        if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or _trigger_kind(first)):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
     reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
     return reading
+
+
+def _site_of_abuse(sentence: str, after: int) -> bool:
+    """Say whether the places just counted are said to be where people were held or tortured."""
+    where = _WHERE.search(sentence, after, after + SITE_REACH)
+    if where is None:
+        return False
+    found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
+    return found is not None and _TRIGGER_KINDS[found.lastindex] in ("tortured", "detained")
 
 
 def _starts_with_noun(window: str) -> bool:
@@ -245,7 +266,10 @@ def decide(
     found = triggers(sentence)
     span = (quantity.start, reading.noun_end)
     if reading.bare:
-        kind = nearest_trigger(found, span, between, BARE_REACH)
+        # Its own clause first: "held there; of them, 12 were subjected to torture"
+        clause = clause_of(clauses(lowered(sentence)), quantity.start)
+        own = (max(between[0], clause[0]), min(between[1], clause[1]))
+        kind = nearest_trigger(found, span, own, BARE_REACH) or nearest_trigger(found, span, between, BARE_REACH)
         low = lowered(sentence)
         if kind is None and (
             _CHANGE.search(low, max(0, quantity.start - 25), quantity.start)

@@ -54,7 +54,8 @@ KIND_NOUNS: list[tuple[str, re.Pattern]] = [
     ("graves", words(r"graves?|burials|могил\w*|поховань|похованн[яь]|захоронени[йя]")),
     (
         "bodies",
-        words(r"bod(?:y|ies)|corpses?|remains|тіл|тіла|тілами|тілах|тіло|трупів|трупи|трупа|останк\w*"
+        words(r"found dead|знайдено мертвими|знайшли мертвими|найдены мертвыми|нашли мертвыми"
+              r"|bod(?:y|ies)|corpses?|remains|тіл|тіла|тілами|тілах|тіло|трупів|трупи|трупа|останк\w*"
               r"|тел|тела|телами|телах|тело|трупов|трупы"),
     ),
     ("killed", words(r"dead|killed|fatalities|deaths|загибл\w*|вбит\w*|убит\w*|погибш\w*|погибли|загинули")),
@@ -72,6 +73,7 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
         r"|death toll|fatalities"
         r"|slain|страт[аиу]|розстріл\w*|кількість загиблих|число погибших|казн[ьи]|расстрел"
         r"|загинул\w*|загинуло|загинув|загибл\w*|вбит\w*|вбили|вбито|убит\w*|убили|убито|розстріля\w*|страчен\w*"
+        r"|застрели\w*|застрелен\w*|застрелил\w*"
         r"|померл\w*|погиб\w*|расстреля\w*|казнен\w*|умерл\w*|смерт\w*"
     ),
     "injured": words(
@@ -81,6 +83,7 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
     "missing": words(r"missing|unaccounted|disappeared|зникл\w*|безвісти|безвести|пропавш\w*|пропал\w*|без вести"),
     "detained": words(
         r"detain\w*|detention|abduct\w*|kidnapp\w*|held|imprisoned|captured|taken prisoner|hostage|passed through"
+        r"|led away|taken away|took away|rounded up|вивели|забрали|увели|забрали с собой"
         r"|in (?:a|the|one) (?:cell|basement)|in cells|у камері|в камері|у підвалі|в підвалі|в камере|в подвале"
         r"|пройшли через|прошли через|filtration|через фільтрац\w*|через фильтрац\w*|фільтраційн\w*"
         r"|через катівн\w* пройшл\w*|через пыточн\w* прошл\w*|через подвал\w* прошл\w*|через підвал\w* пройшл\w*"
@@ -97,7 +100,8 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
         r"|пыта\w*|пыток|пытк\w*|замучен\w*|истязан\w*"
     ),
     "bodies": words(
-        r"exhum\w*|bodies|remains|corpses|buried|ексгум\w*|тіла|тіл|останки|похован[оі]|эксгум\w*|тела|тел"
+        r"exhum\w*|bodies|remains|corpses|buried|found dead|знайдено мертвими|знайшли мертвими|найдены мертвыми"
+        r"|нашли мертвыми|ексгум\w*|тіла|тіл|останки|похован[оі]|эксгум\w*|тела|тел"
         r"|трупы|захоронен[оы]"
     ),
 }
@@ -106,12 +110,13 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
 PERSON = words(
     r"people|persons?|residents|locals|inhabitants|civilians?|individuals|men|women|children|kids|minors|boys|girls"
     r"|servicem[ae]n|servicewomen|service ?members|soldiers|troops|military|adults|elderly|teenagers|infants|babies"
-    r"|ukrainians|pensioners|victims|patients|prisoners|others"
+    r"|ukrainians|pensioners|victims|patients|prisoners|others|villagers|townspeople|male|female"
     r"|людей|людини|люди|людина|осіб|особи|особа|мешканц\w*|жител\w*|цивільн\w*|чоловік\w*|жін\w*|дітей|діти|дитин\w*"
     r"|дітьми|хлопч\w*|хлопців|дівч\w*|підлітк\w*|військовослужбовц\w*|військов\w*|бійц\w*|захисник\w*|дорослих"
-    r"|дорослі|українц\w*|громадян\w*|пенсіонер\w*|жертв\w*|полонених|інших|решт[аи]|неповнолітн\w*|мирн\w*"
+    r"|дорослі|українц\w*|громадян\w*|містян\w*|селян\w*|односельц\w*|жіноч\w*|чоловіч\w*|пенсіонер\w*|жертв\w*|полонених|інших|решт[аи]|неповнолітн\w*|мирн\w*"
     r"|человек\w*|граждан\w*|мужчин\w*|женщин\w*|детей|дети|ребен\w*|ребён\w*|мальчик\w*|девоч\w*|подрост\w*"
     r"|военнослужащ\w*|военн\w*|бойц\w*|взросл\w*|украинц\w*|пенсионер\w*|пленных|других|остальн\w*"
+    r"|горожан\w*|сельчан\w*|односельчан\w*|женск\w*|мужск\w*"
     r"|несовершеннолетн\w*"
 )
 #: Person nouns that, with nothing else to go on, count the dead ("12 victims").
@@ -121,8 +126,8 @@ OTHERS = words(r"others|other|інших|решт[аи]|других|остал�
 QUALIFIERS: list[tuple[re.Pattern, dict[str, str]]] = [
     (words(r"boys|хлопч\w*|хлопців|мальчик\w*|юнак\w*|юнош\w*"), {"sex": "male", "age": "child"}),
     (words(r"girls|дівчат\w*|дівчин\w*|дівчаток|девоч\w*|девушек"), {"sex": "female", "age": "child"}),
-    (words(r"men|males|чоловіки|чоловіків|чоловіка|мужчин\w*"), {"sex": "male"}),
-    (words(r"women|females|жінок|жінки|жінка|жінками|женщин\w*"), {"sex": "female"}),
+    (words(r"men|males?|чоловіки|чоловіків|чоловіка|чоловіч\w*|мужчин\w*|мужск\w*"), {"sex": "male"}),
+    (words(r"women|females?|жінок|жінки|жінка|жінками|жіноч\w*|женщин\w*|женск\w*"), {"sex": "female"}),
     (
         words(
             r"children|child|kids|minors|teenagers|infants|babies|дітей|діти|дитин\w*|дітьми|неповнолітн\w*"
@@ -147,7 +152,9 @@ QUALIFIERS: list[tuple[re.Pattern, dict[str, str]]] = [
 #: The sex of the counted was not established ("the sex of 11 others has not yet been established").
 SEX_UNKNOWN = re.compile(
     r"(?:sex|gender)\b.{0,60}?\b(?:not|yet to be|un\w+)"
-    r"|(?:unknown|undetermined|unidentified|unestablished) (?:sex|gender)"
+    r"|(?:unknown|undetermined|unidentified|unestablished) (?:sex|gender)|(?:sex|gender)\b.{0,60}?\bstill being"
+    r"|стат[іь]\b.{0,60}?(?:ще|досі|поки що) (?:встановлю|з['’ʼ]ясову|визнача)\w*"
+    r"|пол\b.{0,60}?(?:еще|пока) (?:устанавлива|выясня|определя)\w*"
     r"|стат[іь]\b.{0,60}?не\s*(?:встановлен|визначен)\w*|невстановлен\w* стат\w*|стать як\w+ не"
     r"|пол\b.{0,60}?не\s*(?:установлен|определ)\w*|неустановленн\w* пол\w*|пол которых"
 )

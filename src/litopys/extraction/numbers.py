@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from .lexicon import lowered
-from .numberwords import HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
+from .numberwords import HALVES, HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
 from .patterns import trie
 
 #: Larger values are not counts of anything this tool extracts; they are dropped.
@@ -237,12 +237,18 @@ def _word_numbers(phrase: str, offset: int):
     if phrase[:2].lower() == "a " and spans and spans[0][0] == 2:
         spans[0] = (0, *spans[0][1:])
     for start, end, value, is_vague in spans:
+        if isinstance(value, float):
+            if not value.is_integer():
+                continue  # "пів" or "півтора" with no multiplier after it
+            value = int(value)
         if 0 < value < MAX_VALUE:  # "one" counts only before a noun ("one child"); kinds.read checks
             yield Number(offset + start, offset + end, value, spelled=True, vague=is_vague)
 
 
 def _step(word: str, current: int, started: bool) -> tuple[str, int] | None:
     """Say how ``word`` combines with the value so far, or None when it starts a new number."""
+    if word in HALVES:
+        return None if started else ("add", HALVES[word])  # "пів тисячі", "півтори тисячі"
     if word in VAGUE and not started:
         return "vague", VAGUE[word]
     if word in MULTIPLIERS:

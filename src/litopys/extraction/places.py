@@ -16,10 +16,11 @@ _PREPOSITION = re.compile(
     r"|навколо|неподалік|около|под|возле|вблизи|недалеко от|из|на|рядом с)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.I,
 )
-#: A name right after these is a street or a square, not a place: "вулиця Жовтнева", "Yablunska Street".
+#: A name right after these is a street or a square, not a place: "вулиця Жовтнева", "Yablunska Street";
+#: nor is a country whose law is cited: "ст. 438 УК Украины", "Criminal Code of Ukraine".
 _STREET = re.compile(
     r"(?<!\w)(?:вулиц\w*|вул\.|провулк\w*|пров\.|проспект\w*|просп\.|площ[аіу]\w*|улиц\w*|ул\.|переулк\w*"
-    r"|street|st\.|avenue|ave\.|square|lane)\s*$",
+    r"|street|st\.|avenue|ave\.|square|lane|code of|кодекс\w*|кк|ук|конституці\w*|конституци\w*)\s*$",
     re.I,
 )
 #: ... and so is a name right before these: "Kupiansk Street", "Сумська вулиця".

@@ -32,6 +32,27 @@ class ClaimSet:
         return sorted(self._kept.values(), key=lambda c: c.start)
 
 
+def restated_headlines(claims: list[ClaimCandidate], headline_end: int) -> list[ClaimCandidate]:
+    """Drop a headline's figure the text states again more fully: "kills 16" over "killed at least sixteen"."""
+    body = [claim for claim in claims if claim.start >= headline_end]
+    return [claim for claim in claims if claim.start >= headline_end or not any(_restates(claim, b) for b in body)]
+
+
+def _restates(headline: ClaimCandidate, claim: ClaimCandidate) -> bool:
+    if headline.kind != claim.kind or not _compatible(headline, claim):
+        return False
+    if any(claim.qualifiers.get(key) != value for key, value in headline.qualifiers.items()):
+        return False
+    low, high = _interval(headline)
+    other_low, other_high = _interval(claim)
+    return low <= other_high and other_low <= high  # "більше ста" in the headline, "111" in the text
+
+
+def _interval(claim: ClaimCandidate) -> tuple[float, float]:
+    low = claim.min if claim.min is not None else 0
+    return low, claim.max if claim.max is not None else float("inf")
+
+
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
     places_agree = a.place is None or b.place is None or a.place == b.place
     places_agree = places_agree or _centre_of(a.place, b.place) or _centre_of(b.place, a.place)

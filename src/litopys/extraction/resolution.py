@@ -26,7 +26,7 @@ class SpeakerBook:
             return next((s for s in reversed(self.speakers) if not s.institution and s.name), speaker)
         if reference.how == "surname":
             for known in reversed(self.speakers):
-                if known.name and not known.institution and _same_surname(known.name, speaker.name):
+                if known.name and not known.institution and same_surname(known.name, speaker.name):
                     return known
         if reference.how == "generic":
             kind = category(speaker.name)
@@ -50,7 +50,7 @@ def _stems(name: str) -> frozenset[str]:
     return frozenset(word[:5] for word in _WORD.findall(name.lower()) if len(word) > 2)
 
 
-def _same_surname(full: str, surname: str) -> bool:
+def same_surname(full: str, surname: str) -> bool:
     last = full.split()[-1].lower()
     surname = surname.lower()
     common = min(len(last), len(surname)) - 2

@@ -1,0 +1,58 @@
+"""People a text names without quoting them, for "she says" and a bare surname to resolve to.
+
+"Омбудсман Дмитро Лубінець зустрівся з родинами… За його даними, …": "його" is Dmytro Lubinets, though
+no reporting verb named him; "Лубінець: …" in a headline is the same man named in full further down.
+Asked only when the speakers already named cannot answer, so ordinary text costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import FIRST_NAMES, find_name
+from .resolution import same_surname
+from .speakers import Speaker, parse
+
+#: How far back (in characters) "he" or "she" may look for a person the text named.
+REACH = 800
+#: How far either way a bare surname may look for the same person named in full (a headline, the lead).
+FULL_NAME_REACH = 4000
+#: Where a sentence starts: the role before a name is read from there ("Мешканка Ірпеня Тетяна Кравець").
+_SENTENCE_START = re.compile(r"[.!?…]\s+|\n")
+_ROLE_WORDS = 8
+
+
+def named_before(text: str, end: int) -> Speaker | None:
+    """Return the person named last in the sentences of ``text`` before ``end``."""
+    start = max(0, end - REACH)
+    window = text[start:end]
+    found = find_name(window, anchored=True)
+    if found is not None:
+        return _with_role(text, start + found[0], start + found[1], found[2])
+    for word in reversed(window.split()):  # "Halyna, 58, lived in Bucha … She says": a first name alone
+        word = word.strip(",.;:!?\"'«»“”()")
+        if word in FIRST_NAMES and FIRST_NAMES[word][0] == word:
+            return Speaker(word, None)
+    return None
+
+
+def named_in_full(text: str, surname: str, at: int) -> Speaker | None:
+    """Return the person whose surname ``surname`` is, named in full in ``text`` near ``at``."""
+    stem = re.escape(surname[: max(3, len(surname) - 2)])
+    near = re.compile(rf"(?<!\w){stem}\w*")
+    for match in near.finditer(text, max(0, at - FULL_NAME_REACH), at + FULL_NAME_REACH):
+        start = max(0, match.start() - 40)
+        found = find_name(text[start : match.end()], anchored=True)
+        if found is not None and same_surname(found[2], surname):
+            return _with_role(text, start + found[0], start + found[1], found[2])
+    return None
+
+
+def _with_role(text: str, start: int, end: int, name: str) -> Speaker:
+    earliest = max(0, start - 120)
+    sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text, earliest, start)), default=earliest)
+    words = text[sentence_start:start].split()[-_ROLE_WORDS:]
+    reference = parse(" ".join([*words, text[start:end]])) if words else None
+    if reference is not None and reference.speaker is not None and reference.speaker.name == name:
+        return reference.speaker
+    return Speaker(name, None)
