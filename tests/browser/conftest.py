@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -114,6 +115,9 @@ def site_url(tmp_path_factory):
             try:
                 urllib.request.urlopen(url + "/robots.txt", timeout=2).close()
                 break
+            except urllib.error.HTTPError as exc:  # the server runs but the page fails: no point waiting
+                log.flush()
+                pytest.fail(f"/robots.txt answered {exc.code}: {(home / 'server.log').read_text()[-3000:]}")
             except OSError:
                 if server.poll() is not None:
                     break

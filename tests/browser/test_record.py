@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -85,6 +86,9 @@ def own_site(tmp_path_factory):
             try:
                 urllib.request.urlopen(url + "/timeline/", timeout=2).close()
                 break
+            except urllib.error.HTTPError as exc:  # the server runs but the page fails: no point waiting
+                log.flush()
+                pytest.fail(f"/timeline/ answered {exc.code}: {(home / 'server.log').read_text()[-3000:]}")
             except OSError:
                 if server.poll() is not None:
                     break
