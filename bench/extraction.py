@@ -2,8 +2,8 @@
 
 Run: .venv/bin/python bench/extraction.py [--megabytes 4]
 
-Accuracy: a claim matches a labelled one when kind, min, max and qualifiers agree; place and
-speaker are scored apart, over the matched claims. Throughput: CPU seconds on this process (one
+Accuracy: a claim matches a labelled one when kind, min, max and qualifiers agree; place, speaker
+and date are scored apart, over the matched claims. Throughput: CPU seconds on this process (one
 core) over corpora built by repeating the labelled texts and the shared samples, and over the same
 texts read once each with the rules' caches of phrases and dates emptied before each (unseen text: a
 repeated corpus finds every phrase and date already cached). Prints figures; asserts nothing about time.
@@ -32,13 +32,16 @@ PUBLISHED = datetime.date(2022, 9, 23)
 
 def accuracy(gazetteer) -> None:
     print(f"Accuracy on {TEST_SET.relative_to(REPO)} (claim = kind, min, max, qualifiers)")
-    print(f"{'language':8}  {'texts':>5}  {'claims':>6}  {'P':>5}  {'R':>5}  {'F1':>5}  {'place':>5}  {'speaker':>7}")
+    print(
+        f"{'language':8}  {'texts':>5}  {'claims':>6}  {'P':>5}  {'R':>5}  {'F1':>5}  {'place':>5}  {'speaker':>7}"
+        f"  {'date':>5}"
+    )
     for language, result in sorted(score(TEST_SET, gazetteer).items()):
         expected = result.true_positives + result.false_negatives
         texts = len(list(TEST_SET.glob(f"{language}-*.txt")))
         print(
             f"{language:8}  {texts:5}  {expected:6}  {result.precision:5.2f}  {result.recall:5.2f}  {result.f1:5.2f}"
-            f"  {result.place_accuracy:5.2f}  {result.speaker_accuracy:7.2f}"
+            f"  {result.place_accuracy:5.2f}  {result.speaker_accuracy:7.2f}  {result.date_accuracy:5.2f}"
         )
         for miss in result.misses:
             print(f"{'':10}{miss}")

@@ -2,7 +2,9 @@
 
 Candidates come from a cheap regular expression; only those snippets go to ``dateparser``
 (slow on long text), relative to the publication date. Weekdays and "yesterday"/"today" are
-resolved here: the latest such day on or before publication.
+resolved here: the latest such day on or before publication. A date that opens a period ("since
+24 February", "з 1 вересня", "с начала", "from 16 to 23 September") is not what the sentence dates:
+a period gives its end, and a period with no end gives no date.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ _WEEKDAYS = [
     r"monday|понеділ\w*|понедельник\w*",
     r"tuesday|вівтор\w*|вторник\w*",
     r"wednesday|серед[аиу]|сред[ау]",
-    r"thursday|четвер\w*|четверг\w*",
+    r"thursday|четвер(?:г\w*)?",  # not "четверо", "четвертий"
     r"friday|п['’ʼ]ятниц\w*|пятниц\w*",
     r"saturday|субот\w*|суббот\w*",
     r"sunday|неділ\w*|воскресень\w*",
@@ -41,6 +43,12 @@ _NUMERIC = re.compile(
 #: Weekdays, "yesterday", "today", in lowered text.
 _NAMED = union(["|".join(_WEEKDAYS) + "|" + "|".join(_RELATIVE)], left=r"(?<!\w)", end=r"(?!\w)")[0]
 _WEEKDAY_RE = [re.compile(rf"(?:{w})$", re.I) for w in _WEEKDAYS]
+#: Before a date that opens a period, read backwards from the date: "since", "з", "із", "с", "починаючи з".
+_SINCE = re.compile(r"(?<!\w)(?:since|з|із|зі|с|со|починаючи\s+з|начиная\s+с)\s+(?:the\s+)?$", re.I)
+#: Before a date that opens a range with an end: "from", "від", "от" (alone they may date a document: "від 23 вересня").
+_FROM = re.compile(r"(?<!\w)(?:from|від|от)\s+(?:the\s+)?$", re.I)
+#: After the first date of a range, before its end: "to", "until", "по", "до", a dash.
+_TO = re.compile(r"\s*(?:to|until|till|through|по|до|[-–—])\s", re.I)
 _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.items()]
 
 
@@ -50,10 +58,21 @@ def find_date(text: str, language: str, published: datetime.date | None) -> tupl
     if len(found) > 1:
         found.sort(key=_start)
     for match in found:
+        if _opens_period(text, match):
+            continue  # the end of the range, if any, is the next candidate
         value = parse(match.group(0), language, published)
         if value is not None:
             return value, match.start(), match.end()
     return None
+
+
+def _opens_period(text: str, match: re.Match) -> bool:
+    """Say whether a date opens a period: "since 24 February", "з 16 вересня", "from 16 September to 23 September"."""
+    start = match.start()
+    before = text[max(0, start - 16) : start]
+    if _SINCE.search(before):
+        return True
+    return bool(_FROM.search(before) and _TO.match(text, match.end()))
 
 
 def _start(match: re.Match) -> int:

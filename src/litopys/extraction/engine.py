@@ -22,6 +22,8 @@ from .speakers import Reference, Speaker, regional
 QUOTE_LIMIT = 400
 #: A breakdown may follow its total by this many sentences.
 BREAKDOWN_REACH = 2
+#: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after.
+STATEMENT_REACH = 1
 #: Kinds that count places or areas, not people: no qualifiers.
 SITE_KINDS = frozenset(("torture_sites", "mass_graves", "graves", "area_km2"))
 _DIGIT = re.compile(r"[0-9]")
@@ -35,6 +37,14 @@ _ELLIPSIS_BEFORE = re.compile(
     r"|(?<!\w)(?:таких|такі|такого|таких же|таких самих|подобных|таких|such)\s+\w+\s+\S*\s*$"
 )
 _UNSET = object()
+#: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
+#: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
+_STATEMENT_DATED = re.compile(
+    r"(?=[srupaзпдсор])(?<!\w)(?:statement|report|release|update|post|announcement|заяв[аиуі]|повідомлення|допис|звіт"
+    r"|заявлени[еяи]|сообщени[еяи]|отч[её]т|релиз|реліз)(?!\w)[^.!?]{0,80}?(?<!\w)(?:published|issued|released"
+    r"|posted|dated|оприлюднен\w*|опублікован\w*|розміщен\w*|датован\w*|опубликован\w*|размещен\w*)(?!\w)",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -97,11 +107,17 @@ class _Reader:
         self.document_speaker = None
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
+        #: The date each speaker (by name) last stated something on, and the paragraph that said so.
+        self.stated: dict[str, tuple[datetime.date, int]] = {}
+        #: The date in a document's title or signature: its speaker's statement, wherever they are named.
+        self.document_date: datetime.date | None = None
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
         for line in [*self.headline[:1], signature]:
             reference = attribution.headline_speaker(line.text) if line else None
             if reference and self.document_speaker is None:
                 self.document_speaker = self.book.resolve(reference)
+        if self.document_speaker is not None and self.document_speaker.name:
+            self.document_date = self._first_date([*self.headline, signature])
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -135,19 +151,15 @@ class _Reader:
                     speaker = self._mentioned(reference, sentence.start + reference.start) or speaker
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
-                statement_date = self._date(sentence.text)
+                statement_date = self._statement_date(sentence.text, speaker, index)
                 if found.backward:
-                    for claim in reversed(state.claims):
-                        if position - claim.sentence > LOOK_BACK:
-                            break
-                        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
-                            claim.candidate.attributed_to = speaker
-                            if not claim.date_known:
-                                claim.candidate.date = statement_date
+                    _attribute_backward(state.claims, position, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
+            if not found and not made and _STATEMENT_DATED.search(sentence.text):
+                self._statement_dated(sentence.text, state, index)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
             if len(state.claims) > 200:
@@ -241,12 +253,16 @@ class _Reader:
                 candidate.place = total.candidate.place
                 own_speaker = state.speaker if state.named_in == position else None
                 candidate.attributed_to = own_speaker or total.candidate.attributed_to
-                candidate.date = sentence_date or total.candidate.date
+                if own_speaker is not None and own_speaker != total.candidate.attributed_to:
+                    candidate.date = sentence_date or state.date  # another voice: the date it spoke on
+                else:
+                    candidate.date = sentence_date or total.candidate.date or (state.date if own_speaker else None)
             else:
                 anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
                 candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
                 candidate.attributed_to = state.speaker or self.document_speaker
-                candidate.date = sentence_date or (state.date if state.speaker else None)
+                said = state.date if state.speaker else self._stated(self.document_speaker, index)
+                candidate.date = sentence_date or said
             dated = sentence_date is not None
             made.append(
                 _Claim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, total if inherits
@@ -310,6 +326,45 @@ class _Reader:
         name = regional(speaker.name, oblast["name"] if oblast else None)
         return Speaker(name, None, institution=True) if name else speaker
 
+    def _statement_date(self, text: str, speaker: Speaker | None, index: int) -> datetime.date | None:
+        """The date a sentence naming a speaker dates their statement by, else the date they spoke on just before."""
+        found = self._date(text)
+        if speaker is None or not speaker.name:
+            return found
+        if found is None:
+            return self._stated(speaker, index)
+        self.stated[speaker.name] = (found, index)
+        return found
+
+    def _statement_dated(self, text: str, state: _Paragraph, index: int) -> None:
+        """Date the statement of the last speaker quoted, from "The statement was published on 5 October 2022"."""
+        date = self._date(text)
+        claims = [*self.previous, *state.claims]
+        speaker = next((c.candidate.attributed_to for c in reversed(claims) if c.candidate.attributed_to), None)
+        if date is None or speaker is None or not speaker.name:
+            return
+        self.stated[speaker.name] = (date, index)
+        for claim in claims:
+            if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
+                claim.candidate.date = date
+
+    def _stated(self, speaker: Speaker | None, index: int) -> datetime.date | None:
+        """The date ``speaker`` spoke on in this paragraph or the one before, else their document's date."""
+        if speaker is None or not speaker.name:
+            return None
+        said = self.stated.get(speaker.name)
+        if said is not None and index - said[1] <= STATEMENT_REACH:
+            return said[0]
+        return self.document_date if speaker == self.document_speaker else None
+
+    def _first_date(self, lines: list[segment.Paragraph | None]) -> datetime.date | None:
+        """The first date of a document's title or signature: "Statement of the Office …, 14 October 2022"."""
+        for line in lines:
+            found = dates.find_date(line.text, self.language, self.published) if line else None
+            if found:
+                return found[0]
+        return None
+
     def _date(self, text: str) -> datetime.date | None:
         if text is not self._dated_text:  # a sentence's date is asked for by its speaker and by its claims
             found = dates.find_date(text, self.language, self.published)
@@ -326,6 +381,25 @@ class _Reader:
         space = text.rfind(" ", 0, right)
         right = space if right < len(text) and space > end else right
         return sentence.start + min(left, start), sentence.start + max(right, end)
+
+
+def _attribute_backward(claims: list[_Claim], position: int, speaker: Speaker | None, date) -> None:
+    """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none.
+
+    A breakdown keeps the date of its total ("Станом на 19 вересня … 146 тіл. З них 129 — цивільні.").
+    """
+    reached = []
+    for claim in reversed(claims):
+        if position - claim.sentence > LOOK_BACK:
+            break
+        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
+            reached.append(claim)
+    for claim in reversed(reached):  # totals before their breakdowns
+        claim.candidate.attributed_to = speaker
+        if not claim.date_known:
+            parent = claim.parent
+            same_voice = parent is not None and parent.candidate.attributed_to == speaker
+            claim.candidate.date = (parent.candidate.date if same_voice else None) or date
 
 
 def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:

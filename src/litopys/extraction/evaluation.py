@@ -1,7 +1,8 @@
 """Score extraction against hand-labelled texts: precision, recall and F1 per language.
 
-A claim matches an expected one when kind, min, max and qualifiers agree; place and speaker
-are scored apart, over the matched claims. Used by ``bench/extraction.py`` and the tests.
+A claim matches an expected one when kind, min, max and qualifiers agree; place, speaker and date
+are scored apart, over the matched claims (a date only where the label has the key). Used by
+``bench/extraction.py`` and the tests.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ class Score:
     false_negatives: int = 0
     place_right: int = 0
     speaker_right: int = 0
+    #: Matched claims whose expected claim has a ``date`` key, and those of them given that date.
+    dates_labelled: int = 0
+    date_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -47,6 +51,10 @@ class Score:
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.true_positives if self.true_positives else 1.0
 
+    @property
+    def date_accuracy(self) -> float:
+        return self.date_right / self.dates_labelled if self.dates_labelled else 1.0
+
 
 def load(folder: Path) -> dict[str, dict]:
     """Return {text id: {"text", "published", "claims"}} for the labelled texts in ``folder``."""
@@ -63,6 +71,11 @@ def load(folder: Path) -> dict[str, dict]:
 
 def _key(claim: dict) -> tuple:
     return (claim["kind"], claim["min"], claim["max"], tuple(sorted((claim.get("qualifiers") or {}).items())))
+
+
+def _iso(value) -> str | None:
+    """A labelled date as the JSON gives it: YAML reads ``2022-09-23`` as a date, a quoted one as text."""
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def score(folder: Path, gazetteer=None) -> dict[str, Score]:
@@ -89,6 +102,13 @@ def score(folder: Path, gazetteer=None) -> dict[str, Score]:
                 total.misses.append(f"{name}: place {place!r} for {_key(wanted)}, expected {wanted.get('place')!r}")
             if speaker != wanted.get("speaker"):
                 total.misses.append(f"{name}: speaker {speaker!r}, expected {wanted.get('speaker')!r}")
+            if "date" in wanted:
+                expected_date = _iso(wanted["date"])
+                total.dates_labelled += 1
+                total.date_right += match["date"] == expected_date
+                if match["date"] != expected_date:
+                    miss = f"{name}: date {match['date']!r} for {_key(wanted)}, expected {expected_date!r}"
+                    total.misses.append(miss)
         for extra in found:
             total.false_positives += 1
             total.misses.append(f"{name}: extra {_key(extra)} from {extra['quote'][:70]!r}")

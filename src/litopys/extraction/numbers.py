@@ -63,6 +63,12 @@ MONTHS = (
 )
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})(?!\w)", re.I)
 _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{MONTHS})\.?\s*$", re.I)
+#: The first day of a range of days: "16 to 23 September", "between 16 and 23 September", "з 16 по 23 вересня".
+_DAY_RANGE_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?\s*(?:and|to|until|till|through|or|по|до|і|й|та|и|или|або|[-–—])\s*[0-3]?[0-9](?:st|nd|rd|th)?"
+    rf"\s+(?:of\s+)?(?:{MONTHS})(?!\w)",
+    re.I,
+)
 _ORDINAL_AFTER = re.compile(
     r"(?:st|nd|rd|th|\s?-\s?(?:й|го|му|ї|ій|ої|ий|ого|ому|е|я|ая|ое|ой|ем|ту|та|те))(?!\w)"
     r"|-?\s?(?:year-old|years? old|річн\w*|літн\w*|летн\w*|месячн\w*|місячн\w*)",  # an age, not a count
@@ -193,7 +199,7 @@ def _in_date(value, start: int, end: int, text: str) -> bool:
     day, year = value <= 31, _is_year(value)
     if not (day or year):
         return False
-    if _MONTH_AFTER.match(text, end):
+    if _MONTH_AFTER.match(text, end) or (day and _DAY_RANGE_AFTER.match(text, end)):
         return True
     month = _MONTH_BEFORE.search(text, max(0, start - 16), start)
     return month is not None and (year or month.group(0) < "\u0400")
