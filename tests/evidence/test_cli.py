@@ -125,3 +125,36 @@ def test_a_database_that_needs_migrating_is_refused_in_one_line(tmp_path):
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1 and "run `litopys migrate`" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_ctrl_c_midway_stops_at_once_and_says_what_was_recorded(home, tmp_path, samples):
+    big = tmp_path / "big.bin"
+    with open(big, "wb") as handle:
+        for _ in range(384):
+            handle.write(os.urandom(1024 * 1024))
+    seed = samples / "seed-article.txt"
+    tmp_dir = Path(home["LITOPYS_HOME"]) / "vault" / "tmp"
+    # Python ignores SIGINT when it starts with SIGINT ignored (a background job): restore Ctrl-C first.
+    code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+            "from litopys.cli import main; main(sys.argv)")
+    process = subprocess.Popen([sys.executable, "-c", code, "ingest", str(seed), str(big)], env=home,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    interrupted = False
+    while time.monotonic() < deadline and process.poll() is None:
+        partials = list(tmp_dir.glob(".partial-*")) if tmp_dir.is_dir() else []
+        if partials and partials[0].stat().st_size > 1024 * 1024:  # the big file is being read
+            process.send_signal(signal.SIGINT)
+            interrupted = True
+            break
+        time.sleep(0.002)
+    out, err = process.communicate(timeout=60)
+    assert interrupted, "the ingest finished before it could be interrupted; use a bigger file"
+    assert process.returncode == 130, (out, err)
+    assert "interrupted:" in err and "Traceback" not in err
+    recorded = [line for line in out.splitlines() if " new " in line]
+    assert len(recorded) <= 1 and all("seed-article.txt" in line for line in recorded)
+    assert not list(tmp_dir.glob(".partial-*")), "the file being read is dropped, not left half-written"
+    assert run(home, "verify").returncode == 0
+    again = run(home, "ingest", str(seed), str(big)).stdout
+    assert "big.bin" in again and "failed" not in again

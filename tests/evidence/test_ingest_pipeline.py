@@ -90,3 +90,17 @@ def test_store_waits_until_the_bytes_sit_under_their_final_name(tmp_path):
     with open(source, "rb") as handle, pytest.raises(VaultError, match="LITOPYS_MAX_ITEM_BYTES"):
         local.begin(handle, 100, label=str(source))
     assert not local.partials()
+
+
+def test_a_file_being_read_when_the_batch_stops_leaves_nothing_behind(vault, tmp_path):
+    import threading
+
+    from litopys.evidence.ingest import Interrupted, begin_file
+
+    [path] = synthetic_files(tmp_path, 1)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Interrupted):
+        begin_file(str(path), stop)
+    assert not vault.partials() and not list(vault.digests())
+    assert begin_file(str(path), threading.Event()).finish().created

@@ -8,6 +8,7 @@ import getpass
 import io
 import os
 import stat
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -121,29 +122,54 @@ def check_file(path: str) -> tuple[int, str | None]:
 PIPELINE_DEPTH = 3
 
 
-def begin_file(path: str) -> Pending:
-    """Read, hash and start storing one file (runs on the reading thread)."""
+class Interrupted(Exception):
+    """The batch stopped while this file was being read; nothing of it was stored."""
+
+
+class _Stoppable:
+    """A file that stops being read, between two chunks, once its batch is interrupted."""
+
+    def __init__(self, handle, stops: tuple[threading.Event, ...]):
+        self.handle, self.stops = handle, stops
+
+    def readinto(self, buffer) -> int:
+        if any(stop.is_set() for stop in self.stops):
+            raise Interrupted
+        return self.handle.readinto(buffer)
+
+
+def begin_file(path: str, *stops: threading.Event) -> Pending:
+    """Read, hash and start storing one file (runs on the reading thread) unless one of ``stops`` is set."""
     with open(path, "rb") as handle:
-        return get_vault().begin(handle, settings.LITOPYS_MAX_ITEM_BYTES, label=path)
+        source = _Stoppable(handle, stops) if stops else handle
+        return get_vault().begin(source, settings.LITOPYS_MAX_ITEM_BYTES, label=path)
 
 
 def ingest_paths(paths: list[str], facts: SourceFacts, recursive: bool = False,
-                 progress: Callable[[int], None] | None = None) -> Iterator[IngestResult]:
+                 progress: Callable[[int], None] | None = None,
+                 stop: threading.Event | None = None) -> Iterator[IngestResult]:
     """Ingest every file under paths, yielding one result per file, in order.
 
     Three stages overlap: a reading thread hashes the next files and writes them to temporary
     files, the vault's finisher thread makes them durable under their final names, and this
     thread records each file's source and custody event once its bytes are durable.
+    Setting ``stop`` (e.g. from a Ctrl-C handler) ends the batch after the file being recorded.
     """
     waiting: deque = deque()  # (path, size, Future of a Pending, or an IngestResult already known)
     reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-reader")
+    stop = stop or threading.Event()
+    ended = threading.Event()  # this generator closed, by its caller or by an error
 
-    def settle() -> IngestResult:
+    def settle() -> IngestResult | None:
         path, size, job = waiting.popleft()
         if isinstance(job, IngestResult):
             return job
         try:
-            result = record(job.result().finish(), os.path.basename(path), facts, label=path)
+            try:
+                pending = job.result()
+            except Interrupted:
+                return None
+            result = record(pending.finish(), os.path.basename(path), facts, label=path)
         except OSError as exc:
             result = IngestResult(path, "failed", message=f"cannot be read ({exc.strerror})")
         except VaultError as exc:
@@ -161,14 +187,22 @@ def ingest_paths(paths: list[str], facts: SourceFacts, recursive: bool = False,
             if error:
                 waiting.append((path, size, IngestResult(path, "failed", size=size, message=error)))
             else:
-                waiting.append((path, size, reader.submit(begin_file, path)))
-            while len(waiting) > PIPELINE_DEPTH:
-                yield settle()
-        while waiting:
-            yield settle()
+                waiting.append((path, size, reader.submit(begin_file, path, stop, ended)))
+            while len(waiting) > PIPELINE_DEPTH and not stop.is_set():
+                if (result := settle()) is None:
+                    return
+                yield result
+            if stop.is_set():
+                return
+        while waiting and not stop.is_set():
+            if (result := settle()) is None:
+                return
+            yield result
     finally:
-        # Interrupted: files not yet started are left alone; bytes already on their way reach their
-        # final names whole. Their sources are not recorded; ingesting them again records them.
+        # Interrupted: files not yet started are left alone, the one being read is dropped at its next
+        # chunk (its temporary file removed), and bytes already read reach their final names whole.
+        # Their sources are not recorded; ingesting them again records them.
+        ended.set()
         reader.shutdown(wait=True, cancel_futures=True)
         for _, _, job in waiting:
             if isinstance(job, Future) and not job.cancelled() and job.exception() is None:

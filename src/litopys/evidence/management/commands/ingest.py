@@ -1,5 +1,7 @@
 import json
+import signal
 import sys
+import threading
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
@@ -44,18 +46,31 @@ class Command(BaseCommand):
             collected_by=options["collected_by"], sensitivity=options["sensitivity"], notes=options["notes"])
         bar = self.progress_bar(options)
         results = []
+        stop = threading.Event()
+        forced = False
+        previous = _on_ctrl_c(stop)
         try:
             for result in ingest_paths(options["paths"], facts, options["recursive"],
-                                       progress=bar.update if bar else None):
+                                       progress=bar.update if bar else None, stop=stop):
                 results.append(result)
                 if options["format"] == "text":
                     self.print_line(result, bar)
+        except KeyboardInterrupt:  # a second Ctrl-C
+            forced = True
         finally:
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
             if bar:
                 bar.close()
+        interrupted = forced or stop.is_set()
         from litopys.evidence.custody import checkpoint
 
         checkpoint()
+        if interrupted:
+            self.stderr.write(_("interrupted: %(done)d file(s) recorded above; the others were not recorded "
+                                "(run the same command again: what is held already is recognised)")
+                              % {"done": len(results)})
+            sys.exit(130)
         failed = [r for r in results if not r.ok]
         if options["format"] == "json":
             self.stdout.write(json.dumps({"results": [r.__dict__ for r in results],
@@ -92,3 +107,21 @@ class Command(BaseCommand):
                 bar.write(text, file=sys.stdout)
             else:
                 self.stdout.write(text)
+
+
+def _on_ctrl_c(stop: threading.Event):
+    """Make Ctrl-C end the batch cleanly after the file being recorded; a second Ctrl-C stops at once.
+
+    Return the handler it replaces, or None when signals cannot be handled here (not the main thread).
+    """
+    def handler(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    try:
+        if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+            return None  # started with Ctrl-C ignored (a background job): keep it so
+        return signal.signal(signal.SIGINT, handler)
+    except ValueError:
+        return None
