@@ -19,7 +19,10 @@ _BEFORE = {
     MIN: r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum|more than|over|in excess of"
     r"|upwards of|exceeding|щонайменше|щонайменш|принаймні|не менше(?: ніж| як)?|не менш(?: ніж| як)|мінімум"
     r"|як мінімум|понад|більше(?: ніж| як)?|більш(?: ніж| як)|не менее(?: чем)?|не меньше(?: чем)?"
-    r"|по меньшей мере|как минимум|минимум|более(?: чем)?|больше(?: чем)?|свыше|сверх",
+    r"|по меньшей мере|как минимум|минимум|более(?: чем)?|больше(?: чем)?|свыше|сверх"
+    # a figure passed: "death toll tops 9,000", "перевищила 9 тисяч", "превысило 9 тысяч"
+    r"|tops|topped|exceeds|exceeded|surpasse[sd]|passe[sd]|перевищил\w*|перевищує|перевалил\w* за"
+    r"|превысил\w*|превышает",
     MAX: r"almost|nearly|up to|fewer than|less than|under|close to|as many as|just under|майже|ледь не|до"
     r"|менше(?: ніж| як)?"
     r"|менш(?: ніж| як)|почти|менее(?: чем)?|меньше(?: чем)?|чуть менее|едва ли не",

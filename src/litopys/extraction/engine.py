@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import attribution, dates, mentions, opinions, segment
 from .bounds import Quantity, quantities
+from .discounted import discounted
 from .kinds import clause_of, clauses, coordinated, decide, read
 from .language import LANGUAGES, detect
 from .lexicon import lowered
@@ -105,6 +106,8 @@ class _Reader:
         self.previous_excluded: list[tuple[int, int]] = []
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
         self.document_speaker = None
+        #: A speaker whose paragraph ends "… said:", with their date and that paragraph: the next one is theirs.
+        self.introduced: tuple | None = None
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: The date each speaker (by name) last stated something on, and the paragraph that said so.
@@ -135,6 +138,8 @@ class _Reader:
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
+        if self.introduced is not None and self.introduced[2] == index - 1:
+            state.speaker, state.date = self.introduced[:2]  # "Синегубов сообщил в Telegram:" then the figures
         sentences = segment.sentences(paragraph)
         flags, bearing = [], []
         for position, sentence in enumerate(sentences):
@@ -169,6 +174,9 @@ class _Reader:
                 for claim in state.claims[: len(state.claims) - len(keep)]:
                     self.claims.add(claim.candidate)
                 state.claims = keep
+        ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
+        said_last = state.speaker is not None and state.named_in == len(sentences) - 1
+        self.introduced = (state.speaker, state.date, index) if ends_with_colon and said_last else None
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
         if len(sentences) >= 3 and flagged * 3 >= len(sentences) * 2:
@@ -196,6 +204,8 @@ class _Reader:
             previous_end = max(quantity.end, reading.noun_end if reading else 0)
             if reading is None or attribution.speaks(text, reading.noun_end):
                 continue  # "two former detainees said": the counted are the speakers
+            if reading.kind not in SITE_KINDS and discounted(text, quantity.start, quantity.end):
+                continue  # "earlier reports of 39 dead", "вдалося повернути 371 дитину"
             if whole is not None:
                 total, whole, reading.linked = whole, None, True
             else:
@@ -226,11 +236,13 @@ class _Reader:
             qualifiers = dict(reading.qualifiers)
             low, high, approximate = quantity.min, quantity.max, quantity.approximate
             if last and not reading.person and rule != "ellipsis" and coordinated(text, last.noun_end, quantity.start):
-                # "at least 1,017 civilians killed and 2,145 injured": the bound and the noun carry over.
-                qualifiers = qualifiers or dict(last.candidate.qualifiers)
-                if last.candidate.max is None and last.quantity.start < last.quantity.number.start:
+                # "at least 1,017 civilians killed and 2,145 injured": the bound and the noun carry over; after a
+                # part ("killed, including 534 children, and 15,779 injured") they are the whole's.
+                source = last.parent if last.parent is not None and last.candidate.kind != kind else last
+                qualifiers = qualifiers or dict(source.candidate.qualifiers)
+                if source.candidate.max is None and source.quantity.start < source.quantity.number.start:
                     high = None
-                approximate = approximate or last.candidate.approximate
+                approximate = approximate or source.candidate.approximate
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:
@@ -332,7 +344,10 @@ class _Reader:
         if speaker is None or not speaker.name:
             return found
         if found is None:
-            return self._stated(speaker, index)
+            said = self._stated(speaker, index)
+            if said is not None and speaker.name in self.stated:
+                self.stated[speaker.name] = (said, index)  # named again: their date reaches one paragraph further
+            return said
         self.stated[speaker.name] = (found, index)
         return found
 

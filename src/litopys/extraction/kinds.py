@@ -41,8 +41,12 @@ _BARE_NEXT = words(
 #: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
 TORTURED_REACH = 40
 _TORTURED_AFTER = KIND_TRIGGERS["tortured"]
+#: Between two coordinated numbers: a few words of the first's predicate ("prisoners of war were killed and 73
+#: wounded"), then a comma or "and" (", and" too).
 _COORDINATION = re.compile(
-    r"\s*(?:[\w'’-]+\s*)?(?:,\s*|\s+(?:and|і|й|та|и|а)\s+)(?:,\s*)?(?:ще\s+|еще\s+|another\s+|also\s+)?"
+    r"\s*(?:[^\W\d][\w'’-]*(?:\s+|(?=,))){0,4}(?:,\s*(?:(?:and|і|й|та|и|а)\s+)?|(?<=\s)(?:and|і|й|та|и|а)\s+)"
+    r"(?:,\s*)?"
+    r"(?:ще\s+|еще\s+|another\s+|also\s+)?"
 )
 _CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 #: The last words _RHETORICAL can end with: other text needs no search.
@@ -165,12 +169,15 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         sentence, rhetorical_from, quantity.start
     ):
         return None  # "behind every one of the 447 graves is a family"
-    if quantity.value == 1 and quantity.number.spelled and (of_group or not PERSON.match(window.lstrip())):
-        return None  # "one of the", "one in three", "one mass grave"; but "одну дитину" counts
+    if quantity.value == 1 and quantity.number.spelled and not _one_counts(sentence, window, position, of_group):
+        return None  # "one of the", "one in three", "one mass grave"; but "одну дитину", "one of the detainees died"
     match = _ANY_KIND_NOUN.search(window)
     if match:
         reading.kind, reading.rule = _NOUN_KINDS[match.lastindex], "noun"
         reading.noun_end = position + match.end()
+        if reading.kind in GROUP_KINDS and _names_group(window, match.start(), of_group):
+            # "троих из задержанных … пытали": what befell them decides; the group is the total they are part of
+            reading.rule, reading.linked, reading.group_kind = "partitive", True, reading.kind
     person = PERSON.search(window)
     reading.person = person is not None
     reading.others = reading.person and OTHERS.search(window) is not None
@@ -210,6 +217,45 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         reading.bare = True
     reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
     return reading
+
+
+#: Kinds whose noun may name the group a part is taken from ("three of the detainees", "троих из задержанных").
+GROUP_KINDS = frozenset(("killed", "injured", "missing", "detained", "deported", "tortured"))
+#: Before a group's noun: "three of the detainees", "троих из задержанных", "one out of".
+_GROUP_OF = re.compile(r"\s*(?:із|з|зі|из|of the|of|out of)\s+")
+
+
+def _names_group(window: str, noun_start: int, of_group) -> bool:
+    """Say whether the counted noun names the group a part is taken from ("of the detainees", "из задержанных")."""
+    if of_group is not None:
+        return not window[:noun_start].strip()
+    found = _GROUP_OF.match(window)
+    return found is not None and found.end() == noun_start
+
+
+def _partitive_kind(sentence: str, reading: Reading) -> str | None:
+    """The kind of a part taken from a group: the first verb of another kind after the group's noun in its
+    clause ("three of the men were beaten", "троих из задержанных … пытали током"), else the group's kind."""
+    low = lowered(sentence)
+    end = clause_of(clauses(low), reading.noun_end)[1]
+    for start, _, kind in triggers(sentence):
+        if reading.noun_end <= start < end and kind != reading.kind:
+            return kind
+    return reading.kind
+
+
+def _one_counts(sentence: str, window: str, position: int, of_group) -> bool:
+    """Say whether a spelled "one" counts a person: "одну дитину", "one of the detainees died" (a verb follows the
+    group's noun in its clause); not "one of the", "one in three", "one mass grave"."""
+    head = window.lstrip()
+    if of_group is None:
+        return PERSON.match(head) is not None
+    noun = _ANY_KIND_NOUN.match(head) or PERSON.match(head)
+    if noun is None:
+        return False
+    after = position + (len(window) - len(head)) + noun.end()
+    end = clause_of(clauses(sentence), after)[1]
+    return any(after <= start < end for start, _, _ in triggers(sentence))
 
 
 def _site_of_abuse(sentence: str, after: int) -> bool:
@@ -261,6 +307,8 @@ def decide(
     not beyond a neighbouring number ("killed 3 and injured 7"); a count of people takes the
     nearest verb of its clause, then the group it belongs to, then its total, then any verb near it.
     """
+    if reading.rule == "partitive":
+        return _partitive_kind(sentence, reading), "partitive"
     if reading.kind is not None and not (reading.sex_unknown and total_kind):
         return reading.kind, reading.rule
     found = triggers(sentence)

@@ -74,7 +74,7 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
         r"|slain|страт[аиу]|розстріл\w*|кількість загиблих|число погибших|казн[ьи]|расстрел"
         r"|загинул\w*|загинуло|загинув|загибл\w*|вбит\w*|вбили|вбито|убит\w*|убили|убито|розстріля\w*|страчен\w*"
         r"|застрели\w*|застрелен\w*|застрелил\w*"
-        r"|померл\w*|погиб\w*|расстреля\w*|казнен\w*|умерл\w*|смерт\w*"
+        r"|померл\w*|помер|скончал\w*|погиб\w*|расстреля\w*|казнен\w*|умерл\w*|смерт\w*"
     ),
     "injured": words(
         r"injur\w*|wounded|hurt|поранен\w*|поранили|поранень|поранення|травмован\w*|травмувал\w*|постраждал\w*"
@@ -98,6 +98,7 @@ KIND_TRIGGERS: dict[str, re.Pattern] = {
     "tortured": words(
         r"tortured|torture|signs of (?:torture|abuse)|traces of torture|катува\w*|катован\w*|закатован\w*|тортур\w*"
         r"|пыта\w*|пыток|пытк\w*|замучен\w*|истязан\w*"
+        r"|beaten|electric shocks?|били|побил\w*|побиття|побоїв|струмом|избива\w*|избил\w*|избиени\w*|током"
     ),
     "bodies": words(
         r"exhum\w*|bodies|remains|corpses|buried|found dead|знайдено мертвими|знайшли мертвими|найдены мертвыми"
@@ -144,6 +145,7 @@ QUALIFIERS: list[tuple[re.Pattern, dict[str, str]]] = [
         words(
             r"servicem[ae]n|servicewomen|service ?members|soldiers|troops|military|defenders|військовослужбовц\w*"
             r"|військов\w*|бійц\w*|захисник\w*|военнослужащ\w*|военн\w*|бойц\w*|солдат\w*"
+            r"|prisoners of war|pows|військовополонен\w*|военнопленн\w*"
         ),
         {"status": "military"},
     ),

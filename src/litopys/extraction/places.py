@@ -156,8 +156,10 @@ _RANK = {"settlement": 0, "district": 1, "oblast": 2, "country": 3}
 #: "The region" without its name: "since the liberation of the region", "в області погибли", "по области".
 _REGION = re.compile(
     r"(?<!\w)(?:(?:the|this|whole|entire) (?:region|oblast)"
-    r"|(?:в|у|по|з|із|на території|території|цієї|всієї|всій|мешканців|жителів) (?:області|регіоні|регіону)"
-    r"|(?:в|по|из|на территории|территории|этой|всей|жителей) (?:области|регионе|региона))(?!\w)",
+    r"|(?:в|у|по|з|із|на території|території|цієї|всієї|всій|мешканців|жителів|частин[іиау])"
+    r" (?:області|регіоні|регіону)"
+    r"|(?:в|по|из|на территории|территории|этой|всей|жителей|част[иьюя])"
+    r" (?:области|регионе|региона))(?!\w)",
     re.I,
 )
 
@@ -169,6 +171,11 @@ _DISTRICT = re.compile(
     r"|(?:в|по) (?:этом |том )?районе|этого района)(?!\w)(?!\s+(?-i:[A-ZА-ЯІЇЄҐЁ]))",
     re.I,
 )
+
+
+def kind_of(mention) -> str:
+    """Return a mention's kind: settlement, district, oblast or country."""
+    return _kind(mention)
 
 
 def _kind(mention) -> str:
@@ -223,17 +230,22 @@ def to_dict(mention) -> dict | None:
     return {"name": place.name, "geonames_id": place.geonames_id, "admin1": admin1 or None}
 
 
-def distinct(mentions: list) -> list:
-    """Return one mention per distinct place, countries dropped."""
+def distinct(mentions: list, countries: bool = False) -> list:
+    """Return one mention per distinct place, countries dropped unless ``countries``."""
     seen, result = set(), []
     for _, _, mention in mentions:
-        if is_country(mention):
+        if is_country(mention) and not countries:
             continue
         key = _key(mention)
         if key not in seen:
             seen.add(key)
             result.append(mention)
     return result
+
+
+def countries(mentions: list) -> list:
+    """Return one mention per distinct country."""
+    return distinct([m for m in mentions if is_country(m[2])], countries=True)
 
 
 def _key(mention):

@@ -80,13 +80,16 @@ class PlaceChooser:
                 if len(unique) == 1:
                     return places.to_dict(unique[0])
             elif not earlier.heading and not body_done:
-                body_done = True  # else the paragraph before goes on about the same place
+                # else the paragraph before goes on about the same place; one naming none ("Попередньо:") is passed
+                # over, one listing several ("from Mariupol, Lysychansk and Sievierodonetsk") ends the search
                 mentions = self.finder.mentions(earlier.start, earlier.end)
-                chosen = places.best(mentions, None, self.finder, excluded_before[-LOOK_BACK:])
-                if chosen is not None:
+                own = excluded_before[-LOOK_BACK:] if earlier is self.paragraphs[index - 1] else []
+                chosen = places.best(mentions, None, self.finder, own)
+                body_done = chosen is not None
+                if chosen is not None and not _several(mentions, chosen):
                     return places.to_dict(chosen)
         mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
-        unique = places.distinct(mentions)
+        unique = places.distinct(mentions) or places.countries(mentions)  # "death toll in Ukraine tops 9,000"
         if len(unique) == 1:
             return places.to_dict(unique[0])
         # Last resort: the place in a speaker's title ("the Kharkiv governor said 3,000 km² were freed"), the
@@ -124,3 +127,10 @@ class PlaceChooser:
                 if oblast is not None:
                     return oblast
         return None
+
+
+def _several(mentions: list, chosen) -> bool:
+    """Say whether a paragraph lists several places of the chosen one's kind ("Mariupol, Lysychansk and
+    Sievierodonetsk"); a town and a district, or an oblast, named with it are no list."""
+    kind = places.kind_of(chosen)
+    return sum(places.kind_of(m) == kind for m in places.distinct(mentions)) > 1
