@@ -69,6 +69,13 @@ class Valued:
     voices: tuple[Voice, ...]
 
 
+@dataclass(frozen=True)
+class SourceKind:
+    """A kind of source, named in a sentence: an official statement, an article."""
+
+    kind: str
+
+
 @dataclass
 class Wording:
     """A sentence to be worded: a template key and the facts that fill it."""
@@ -191,13 +198,6 @@ def word(value, words=ENGLISH) -> str:
     if isinstance(value, SourceKind):
         return SOURCE_KINDS.get(value.kind, lambda w: w.gettext("a source"))(words)
     return str(value)
-
-
-@dataclass(frozen=True)
-class SourceKind:
-    """A kind of source, named in a sentence: an official statement, an article."""
-
-    kind: str
 
 
 def voice_text(voice: Voice, words=ENGLISH) -> str:
