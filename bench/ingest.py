@@ -70,7 +70,7 @@ def main() -> None:
     os.environ.pop("DATABASE_URL", None)
     os.environ.pop("LITOPYS_VAULT_ROOT", None)
     os.environ.pop("LITOPYS_VAULT_OPTIONS", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "litopys.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "litopys.core.settings"
     import django
 
     django.setup()

@@ -16,7 +16,7 @@ URL="http://127.0.0.1:$PORT/posts/izium-balakliia-war-crimes/"
 
 run() {
     local label="$1" cache="$2"
-    LITOPYS_PAGE_CACHE="$cache" .venv/bin/python -m gunicorn litopys.wsgi:application \
+    LITOPYS_PAGE_CACHE="$cache" .venv/bin/python -m gunicorn litopys.core.wsgi:application \
         --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
     local pid=$!
     for _ in $(seq 1 50); do curl -sf -o /dev/null "$URL" && break; sleep 0.2; done

@@ -1,4 +1,4 @@
-from litopys.cli import main
+from litopys.core.cli import main
 
 if __name__ == "__main__":
     main()

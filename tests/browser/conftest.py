@@ -100,7 +100,7 @@ def site_url(tmp_path_factory):
     """Serve the demo plus our synthetic post from a temporary LITOPYS_HOME; yield its base URL."""
     home = tmp_path_factory.mktemp("litopys-browser-site")
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(LITOPYS_HOME=str(home), LITOPYS_DEBUG="0", DJANGO_SETTINGS_MODULE="litopys.settings")
+    env.update(LITOPYS_HOME=str(home), LITOPYS_DEBUG="0", DJANGO_SETTINGS_MODULE="litopys.core.settings")
     litopys = [sys.executable, "-m", "litopys"]
     for step in (["demo", "--no-serve"], ["shell", "-c", SYNTHETIC_POST]):
         done = subprocess.run([*litopys, *step], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)

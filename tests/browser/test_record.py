@@ -72,7 +72,7 @@ def own_site(tmp_path_factory):
     """Serve the demo, plus published incidents enough for two timeline pages, from a temporary LITOPYS_HOME."""
     home = tmp_path_factory.mktemp("litopys-record-browser")
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(LITOPYS_HOME=str(home), DJANGO_SETTINGS_MODULE="litopys.settings", LITOPYS_PAGE_CACHE="0")
+    env.update(LITOPYS_HOME=str(home), DJANGO_SETTINGS_MODULE="litopys.core.settings", LITOPYS_PAGE_CACHE="0")
     litopys = [sys.executable, "-m", "litopys"]
     for step in (["demo", "--no-serve"], ["shell", "-c", ADD_INCIDENTS]):
         done = subprocess.run([*litopys, *step], env=env, cwd=REPO, capture_output=True, text=True, timeout=300)

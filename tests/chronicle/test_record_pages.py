@@ -22,7 +22,7 @@ from litopys.places.models import Place
 from litopys.verification.review import decide
 
 # Used as ROOT_URLCONF only while the site's urls.py does not include the record yet.
-urlpatterns = [path("", include("litopys.chronicle.record_urls")), path("", include("litopys.urls"))]
+urlpatterns = [path("", include("litopys.chronicle.record_urls")), path("", include("litopys.core.urls"))]
 
 #: Strings that must never reach a public page, feed, file or export.
 DRAFT_TITLE = "Hidden draft incident Zeta"

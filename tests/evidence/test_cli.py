@@ -136,7 +136,7 @@ def test_ctrl_c_midway_stops_at_once_and_says_what_was_recorded(home, tmp_path, 
     tmp_dir = Path(home["LITOPYS_HOME"]) / "vault" / "tmp"
     # Python ignores SIGINT when it starts with SIGINT ignored (a background job): restore Ctrl-C first.
     code = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-            "from litopys.cli import main; main(sys.argv)")
+            "from litopys.core.cli import main; main(sys.argv)")
     process = subprocess.Popen([sys.executable, "-c", code, "ingest", str(seed), str(big)], env=home,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120

@@ -14,11 +14,12 @@ from warcio.warcwriter import WARCWriter
 from litopys.evidence.processors import DEFAULT_PROCESSORS, load_processors
 from litopys.evidence.processors.archives import WebArchiveSummary
 from litopys.evidence.processors.base import Processor, Subject, run_pipeline
-from litopys.evidence.processors.images import ImageMetadata, PerceptualHash, hamming
+from litopys.evidence.processors.images import ImageMetadata, PerceptualHash
 from litopys.evidence.processors.language import Language, language_detector
 from litopys.evidence.processors.pdf import PdfText
 from litopys.evidence.processors.text import PlainText
 from litopys.evidence.processors.webpage import HtmlText
+from litopys.evidence.similarity import hamming
 
 UKRAINIAN = (
     "Свідок розповів, що обстріл почався о шостій ранку. Снаряд влучив у житловий будинок на вулиці "

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from litopys.places.gazetteer import Gazetteer
 from litopys.places.gazetteer import Place as GazetteerPlace
 from litopys.places.loading import load_places
-from litopys.places.lookup import place_for
 from litopys.places.models import Place, PlaceKind
 
 pytestmark = pytest.mark.django_db
@@ -49,11 +48,11 @@ def test_place_for_maps_a_mention_to_its_row():
     gazetteer = small_gazetteer()
     load_places(gazetteer=gazetteer)
     [mention] = gazetteer.find("Поховання біля Ізюма.")
-    assert place_for(mention) == Place.objects.get(geonames_id=707292)
+    assert Place.objects.for_mention(mention) == Place.objects.get(geonames_id=707292)
     assert Place.objects.for_mention(mention).name == "Izium"
     [unknown] = gazetteer.find("в селі Гракове")
-    assert place_for(unknown) is None
-    assert place_for(None) is None
+    assert Place.objects.for_mention(unknown) is None
+    assert Place.objects.for_mention(None) is None
 
 
 def test_load_the_whole_gazetteer_twice():

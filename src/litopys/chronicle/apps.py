@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-#: What the editor role may do in the chronicle, besides what verification gives it.
+#: What the editor role may do in the chronicle.
 EDITOR_PERMISSIONS = [
     "chronicle.view_post", "chronicle.add_post", "chronicle.change_post", "chronicle.publish_post",
     "chronicle.view_media", "chronicle.add_media", "chronicle.change_media",
@@ -15,11 +15,9 @@ class ChronicleConfig(AppConfig):
     name = "litopys.chronicle"
     label = "chronicle"
     verbose_name = _("Public chronicle")
+    role_permissions = {"editor": EDITOR_PERMISSIONS}
 
     def ready(self):
         from litopys.chronicle import signal_handlers
-        from litopys.verification import roles
 
         signal_handlers.connect()
-        extra = roles.EXTRA.setdefault("editor", [])
-        extra.extend(code for code in EDITOR_PERMISSIONS if code not in extra)

@@ -70,12 +70,6 @@ def finish(request, response, site: int) -> None:
     response.litopys_page = {"site": site, "deps": deps, "language": get_language()}
 
 
-def private_page(response):
-    """Mark a response as meant for one reader: never stored, never shared."""
-    response.litopys_private = True
-    return response
-
-
 def same_origin(request) -> bool:
     """Tell whether a form was posted from this site (or an origin in CSRF_TRUSTED_ORIGINS).
 

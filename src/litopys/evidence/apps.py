@@ -6,3 +6,9 @@ class EvidenceConfig(AppConfig):
     name = "litopys.evidence"
     label = "evidence"
     verbose_name = _("Evidence vault")
+    #: What each role may do with sources, items and the ledger (collectors act on their own sources only).
+    role_permissions = {
+        "collector": ["evidence.view_source", "evidence.change_source", "evidence.view_item"],
+        "analyst": ["evidence.view_source", "evidence.view_item", "evidence.view_custodyevent"],
+        "reviewer": ["evidence.view_source", "evidence.view_item", "evidence.view_custodyevent"],
+    }

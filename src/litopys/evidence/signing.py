@@ -5,7 +5,6 @@ made over its SHA-256 digest later and attached beside it.
 """
 
 import base64
-import hashlib
 import os
 from datetime import datetime
 from pathlib import Path
@@ -49,11 +48,6 @@ def public_key_text(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
     public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return base64.b64encode(raw).decode("ascii")
-
-
-def key_id(public_key: str) -> str:
-    """Return a short fingerprint of a public key."""
-    return hashlib.sha256(base64.b64decode(public_key)).hexdigest()[:16]
 
 
 def statement(tree_size: int, root_hash: str, signed_at: datetime) -> str:

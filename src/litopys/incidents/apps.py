@@ -6,6 +6,19 @@ class IncidentsConfig(AppConfig):
     name = "litopys.incidents"
     label = "incidents"
     verbose_name = _("Documentation")
+    role_permissions = {
+        "collector": ["incidents.view_claim", "incidents.add_claim", "incidents.change_claim"],
+        "analyst": [
+            "incidents.view_incident", "incidents.add_incident", "incidents.change_incident",
+            "incidents.view_site", "incidents.add_site", "incidents.change_site",
+            "incidents.view_actor", "incidents.add_actor", "incidents.change_actor",
+            "incidents.view_claim", "incidents.add_claim", "incidents.change_claim",
+        ],
+        "reviewer": ["incidents.view_incident", "incidents.change_incident", "incidents.view_site",
+                     "incidents.view_actor", "incidents.view_claim", "incidents.change_claim"],
+        "editor": ["incidents.view_incident", "incidents.change_incident", "incidents.view_site",
+                   "incidents.view_claim"],
+    }
 
     def ready(self):
         from litopys.evidence.signals import source_ingested

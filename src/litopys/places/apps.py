@@ -6,6 +6,7 @@ class PlacesConfig(AppConfig):
     name = "litopys.places"
     label = "places"
     verbose_name = _("Places")
+    role_permissions = {role: ["places.view_place"] for role in ("analyst", "reviewer", "editor")}
 
     #: `litopys demo` loads the gazetteer before the dossier, so claims find their places.
     demo_steps = [(_("gazetteer"), "litopys.places.loading.demo_step")]

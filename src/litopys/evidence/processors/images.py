@@ -89,18 +89,6 @@ class PerceptualHash(ImageProcessor):
         subject.phash = f"phash:{imagehash.phash(image)}"
 
 
-def hamming(a: str, b: str) -> int:
-    """Count the bits in which two perceptual hashes (`phash:<hex>`) differ; near-duplicates differ in few."""
-    algorithm_a, _, hex_a = a.rpartition(":")
-    algorithm_b, _, hex_b = b.rpartition(":")
-    if algorithm_a != algorithm_b or len(hex_a) != len(hex_b):
-        raise ValueError(f"cannot compare {a!r} with {b!r}: different algorithms or lengths")
-    try:
-        return (int(hex_a, 16) ^ int(hex_b, 16)).bit_count()
-    except ValueError:
-        raise ValueError(f"not a hexadecimal hash: {a!r} or {b!r}") from None
-
-
 def _plain(value: object) -> object:
     """Turn an EXIF value into something JSON can hold."""
     if isinstance(value, TiffImagePlugin.IFDRational):

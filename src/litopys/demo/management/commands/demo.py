@@ -2,11 +2,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from litopys.core.extensions import demo_steps
 from litopys.demo.loading import demo_staff_account, load_dossier
 from litopys.demo.post import publish_post
 from litopys.demo.record import build_record
 from litopys.evidence.custody import checkpoint
-from litopys.extensions import demo_steps
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run a management command, turning misconfiguration into a one-line error."""
     argv = list(sys.argv if argv is None else argv)
     argv[0] = "litopys"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "litopys.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "litopys.core.settings")
     if len(argv) > 1 and argv[1] == "demo":
         # The demo is for looking around on one's own machine: it alone turns DEBUG on.
         os.environ.setdefault("LITOPYS_DEBUG", "1")

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError(_("The database is not up to date; run `litopys migrate` first."))
         env = {**os.environ, "LITOPYS_DEBUG": "0"}
-        argv = [sys.executable, "-m", "gunicorn", "litopys.wsgi:application",
+        argv = [sys.executable, "-m", "gunicorn", "litopys.core.wsgi:application",
                 "--bind", f"{options['host']}:{options['port']}", "--workers", str(options["workers"]),
                 # No access log: it would record readers' addresses, which Litopys never keeps.
                 "--log-level", "warning"]

@@ -3,7 +3,7 @@
 import pytest
 
 from litopys.chronicle import readers
-from litopys.proxy import forwarded_client
+from litopys.core.proxy import forwarded_client
 
 
 @pytest.mark.parametrize("header, proxies, expected", [
@@ -28,7 +28,7 @@ def fingerprint_of(rf, forwarded):
         from django.http import HttpResponse
         return HttpResponse("ok")
 
-    from litopys.proxy import ForwardedForMiddleware
+    from litopys.core.proxy import ForwardedForMiddleware
     request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="synthetic")
     ForwardedForMiddleware(view)(request)
     return seen["reader"]

@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from litopys import conf
+from litopys.core import conf
 
-BASE_DIR = Path(__file__).resolve().parent
+#: The litopys package: its templates and translations are found from here.
+BASE_DIR = Path(__file__).resolve().parent.parent
 LITOPYS_HOME = conf.home_dir()
 
 SECRET_KEY = conf.secret_key(LITOPYS_HOME)
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "litopys.core",
     "litopys.evidence",
     "litopys.places",
     "litopys.incidents",
@@ -36,7 +38,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Behind a reverse proxy: the reader's address from X-Forwarded-For (LITOPYS_TRUSTED_PROXIES).
-    "litopys.proxy.ForwardedForMiddleware",
+    "litopys.core.proxy.ForwardedForMiddleware",
     # Then: a cached public page is answered before sessions, auth or CSRF do any work.
     "litopys.chronicle.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -51,8 +53,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "litopys.urls"
-WSGI_APPLICATION = "litopys.wsgi.application"
+ROOT_URLCONF = "litopys.core.urls"
+WSGI_APPLICATION = "litopys.core.wsgi.application"
 
 TEMPLATES = [
     {

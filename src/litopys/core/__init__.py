@@ -1,0 +1,1 @@
+"""Core: settings, the environment's configuration, root URLs, WSGI, the `litopys` command and roles."""
