@@ -102,6 +102,8 @@ def record(db):
 
     r = Record()
     r.burial = incident("synthetic-burial", "Synthetic burial site", izium, date(2022, 9, 12), "week")
+    r.burial.legal_qualifications = ["rome_8_2_a_i", "cc_ua_438"]
+    r.burial.save()
     Site.objects.create(name="Synthetic forest grave", kind="mass_grave", incident=r.burial, latitude=49.18,
                         longitude=37.31, discovered_on=date(2022, 9, 15))
     claim(r.burial, "bodies", 447)
@@ -169,6 +171,15 @@ def test_incident_page_shows_verified_figures_with_public_sources_only(client, r
     assert str(record_data.WITHHELD_FLAG) in page  # the conflict flag names the restricted publisher
     assert "Injured" not in page  # an unverified figure has no heading, not even "under review"
     assert "Synthetic burial site, first trench" in page  # its part
+
+
+def test_incident_page_names_its_legal_qualifications_by_their_labels(client, record):
+    page = get(client, reverse("record:incident", args=["synthetic-burial"]))
+    assert "Rome Statute art. 8(2)(a)(i): wilful killing" in page
+    assert "Criminal Code of Ukraine art. 438: violation of the laws and customs of war" in page
+    assert "rome_8_2_a_i" not in page and "cc_ua_438" not in page
+    page = get(client, reverse("record:incident", args=["synthetic-burial"]), "uk")
+    assert "Кримінальний кодекс України, ст. 438: порушення законів та звичаїв війни" in page
 
 
 def test_ukrainian_labels_come_from_the_vocabularies(client, record):

@@ -2,16 +2,17 @@
 
 from datetime import date
 
+from litopys import vocab
 from litopys.verification.figures import figure_key, reconcile
-from litopys.verification.grades import grade_label, grades, suggest_grade
+from litopys.verification.grades import suggest_grade
 from tests.verification import IZIUM, claim, police, seed
 
 
 def test_every_grade_is_labelled_and_defined_in_english_and_ukrainian():
-    assert list(grades()) == ["confirmed", "fair", "weak", "contested", "discounted"]
-    for entry in grades().values():
+    assert vocab.codes("grades") == ["confirmed", "fair", "weak", "contested", "discounted"]
+    for entry in vocab.load("grades").values():
         assert entry["label"]["en"] and entry["label"]["uk"] and entry["definition"]["en"] and entry["definition"]["uk"]
-    assert grade_label("contested", "uk") == "Оспорюється" and grade_label("weak", "de") == "Weak"
+    assert vocab.label("grades", "contested", "uk") == "Оспорюється" and vocab.label("grades", "weak", "de") == "Weak"
 
 
 def test_confirmed_needs_a_verified_figure_from_two_origins_one_official():

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from litopys.evidence.models import Sensitivity
 from litopys.incidents.models import Claim, ClaimStatus
-from litopys.incidents.vocabulary import label
 from litopys.verification.localised import flag_sentence, sentence
 from litopys.verification.service import FigureView, find_figure
 from litopys.verification.wording import Wording
+from litopys.vocab.choices import label
 
 
 @dataclass

@@ -350,6 +350,8 @@ class IncidentCard:
     place: str
     oblast: str
     figures: list[PublicFigure]
+    #: Labels of the legal qualifications documenters gave the incident.
+    legal: list[str] = field(default_factory=list)
 
     @property
     def headline(self) -> list[PublicFigure]:
@@ -360,4 +362,5 @@ def card(incident: Incident, figures: dict[int, list[PublicFigure]]) -> Incident
     oblast = oblast_of(incident.place)
     return IncidentCard(incident, vocab_label("incident_types", incident.type), period_text(incident),
                         place_name(incident.place), place_name(oblast) if oblast != incident.place else "",
-                        figures.get(incident.pk, []))
+                        figures.get(incident.pk, []),
+                        [vocab_label("legal_qualifications", code) for code in incident.legal_qualifications or []])

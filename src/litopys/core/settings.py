@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "litopys.core",
+    "litopys.vocab",
     "litopys.evidence",
     "litopys.places",
     "litopys.incidents",

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from litopys.vocab.choices import constants, source_kinds_choices
+
 
 class Sensitivity(models.TextChoices):
     PUBLIC = "public", _("public")
@@ -11,15 +13,8 @@ class Sensitivity(models.TextChoices):
     CONFIDENTIAL = "confidential", _("confidential")
 
 
-class SourceKind(models.TextChoices):
-    ARTICLE = "article", _("article")
-    OFFICIAL_STATEMENT = "official_statement", _("official statement")
-    TESTIMONY = "testimony", _("testimony")
-    PHOTO = "photo", _("photo")
-    VIDEO = "video", _("video")
-    WEB_ARCHIVE = "web_archive", _("web archive")
-    DOCUMENT = "document", _("document")
-    DATASET = "dataset", _("dataset")
+#: The kinds of source, from the vocabulary (``vocab/source_kinds.yaml``): ``SourceKind.WEB_ARCHIVE``.
+SourceKind = constants("source_kinds")
 
 
 class Item(models.Model):
@@ -60,7 +55,8 @@ class Item(models.Model):
 class Source(models.Model):
     """One act of collection: where some bytes came from, who collected them and how."""
 
-    kind = models.CharField(_("kind"), max_length=30, choices=SourceKind.choices, default=SourceKind.DOCUMENT)
+    kind = models.CharField(_("kind"), max_length=30, choices=source_kinds_choices,
+                            default=SourceKind.DOCUMENT)
     title = models.CharField(_("title"), max_length=500, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
     author = models.CharField(_("author"), max_length=300, blank=True)

@@ -1,5 +1,6 @@
 """Staff screens for the documented record."""
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
@@ -8,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from litopys.evidence.admin import own_sources
 from litopys.incidents.models import Actor, Claim, Incident, Site
+from litopys.vocab.choices import legal_qualifications_choices
 
 
 class SiteInline(admin.TabularInline):
@@ -17,8 +19,20 @@ class SiteInline(admin.TabularInline):
     extra = 0
 
 
+class IncidentForm(forms.ModelForm):
+    legal_qualifications = forms.MultipleChoiceField(
+        label=_("legal qualifications"), choices=legal_qualifications_choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Articles of the Rome Statute and of the Criminal Code of Ukraine the incident may fall under."))
+
+    class Meta:
+        model = Incident
+        fields = "__all__"
+
+
 @admin.register(Incident)
 class IncidentAdmin(SimpleHistoryAdmin):
+    form = IncidentForm
     list_display = ("title", "type", "start_date", "start_precision", "place", "status", "grade")
     list_filter = ("type", "status", "grade", "start_precision")
     search_fields = ("title", "slug", "description")

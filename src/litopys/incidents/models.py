@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from litopys.incidents.vocabulary import (
+from litopys.vocab.choices import (
+    InVocabulary,
     actor_roles_choices,
     claim_kinds_choices,
     grade_choices,
@@ -56,6 +57,7 @@ class Incident(models.Model):
                                on_delete=models.PROTECT, related_name="children")
     legal_qualifications = models.JSONField(
         _("legal qualifications"), default=list, blank=True,
+        validators=[InVocabulary("legal_qualifications")],
         help_text=_("Codes from the legal qualifications vocabulary (Rome Statute, Criminal Code of Ukraine)."))
     status = models.CharField(_("status"), max_length=20, choices=RecordStatus.choices, default=RecordStatus.DRAFT)
     grade = models.CharField(_("grade"), max_length=20, choices=grade_choices, blank=True,

@@ -5,23 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from litopys import vocab
 from litopys.verification.wording import Voice, Wording
 
-#: Kinds of source from most to least authoritative for choosing a best value; kinds on one line tie.
-#: Official statements and datasets come from bodies that count (police, prosecutors, registries); documents
-#: are primary records; articles and web archives relay; a testimony is one person's estimate; photos and
-#: videos seldom state a count at all.
-SOURCE_AUTHORITY: tuple[tuple[str, ...], ...] = (
-    ("official_statement", "dataset"),
-    ("document",),
-    ("article",),
-    ("web_archive",),
-    ("testimony",),
-    ("photo", "video"),
-)
-AUTHORITY_RANK = {kind: rank for rank, kinds in enumerate(SOURCE_AUTHORITY) for kind in kinds}
+#: Kind of source -> its rank for choosing a best value (0 is the most authoritative; equal ranks tie), as the
+#: source kinds vocabulary orders them (``vocab/source_kinds.yaml`` says why).
+AUTHORITY_RANK = {code: entry["authority"] for code, entry in vocab.load("source_kinds").items()}
 #: Kinds of source an incident grade counts as official.
-OFFICIAL_KINDS = frozenset(SOURCE_AUTHORITY[0])
+OFFICIAL_KINDS = frozenset(code for code, entry in vocab.load("source_kinds").items() if entry.get("official"))
 
 #: The values of each qualifier scheme; parts covering every value of one scheme claim to cover everyone.
 SCHEMES: dict[str, tuple[str, ...]] = {

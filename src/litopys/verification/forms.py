@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from litopys.incidents.models import Incident, Site
-from litopys.incidents.vocabulary import choices
+from litopys.vocab.choices import choices
 
 
 class DecisionForm(forms.Form):

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
-from pathlib import Path
-
-import yaml
 
 from litopys.verification.claims import OFFICIAL_KINDS, Figure
 from litopys.verification.consistency import BOUND_ABOVE_TOTAL, CONFLICT
 from litopys.verification.origins import voice
 
-GRADES_FILE = Path(__file__).resolve().parent / "grades.yaml"
 #: Disagreements between origins that leave an incident contested until a reviewer settles the figure.
 CONTESTING_FLAGS = frozenset({CONFLICT, BOUND_ABOVE_TOTAL})
-
-
-@functools.cache
-def grades() -> dict[str, dict]:
-    """Return the grades, code -> {label: {en, uk}, definition: {en, uk}}, strongest first."""
-    return yaml.safe_load(GRADES_FILE.read_text(encoding="utf-8"))
-
-
-def grade_label(code: str, language: str = "en") -> str:
-    """Return a grade's label in ``language``, falling back to English."""
-    labels = grades()[code]["label"]
-    return labels.get(language) or labels["en"]
 
 
 def suggest_grade(figures: Iterable[Figure]) -> str:

@@ -3,13 +3,17 @@
 from datetime import date
 
 from django.utils import formats
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from litopys.verification.wording import Wording, say
 
 
 class Localised:
     """`wording.Words` for the language active now (a page's reader, the command line's user)."""
+
+    @property
+    def language(self) -> str:
+        return (get_language() or "en").split("-")[0]
 
     def gettext(self, message: str) -> str:
         return gettext(message)

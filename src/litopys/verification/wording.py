@@ -13,12 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from litopys import vocab
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
 
 class English:
     """Words for English sentences: templates as written, dates as 23 September 2022, plain numbers."""
+
+    language = "en"
 
     def gettext(self, message: str) -> str:
         return message
@@ -120,18 +124,6 @@ TEMPLATES: dict[str, Callable] = {
     "best_by_reviewer": lambda w, p: w.gettext("Set by a reviewer: %(reason)s"),
 }
 
-#: The kinds of source as a sentence names them.
-SOURCE_KINDS: dict[str, Callable] = {
-    "official_statement": lambda w: w.gettext("an official statement"),
-    "dataset": lambda w: w.gettext("a dataset"),
-    "document": lambda w: w.gettext("a document"),
-    "article": lambda w: w.gettext("an article"),
-    "web_archive": lambda w: w.gettext("an archived web page"),
-    "testimony": lambda w: w.gettext("a testimony"),
-    "photo": lambda w: w.gettext("a photograph"),
-    "video": lambda w: w.gettext("a video"),
-}
-
 #: Numbers of people by age and sex ("" where the claim says nothing), any status.
 PEOPLE: dict[tuple[str, str], Callable] = {
     ("", ""): lambda w, n: w.ngettext("%(n)s person", "%(n)s people", n),
@@ -196,8 +188,16 @@ def word(value, words=ENGLISH) -> str:
     if isinstance(value, list):
         return join_words([word(v, words) for v in value], words)
     if isinstance(value, SourceKind):
-        return SOURCE_KINDS.get(value.kind, lambda w: w.gettext("a source"))(words)
+        return source_kind_text(value.kind, words)
     return str(value)
+
+
+def source_kind_text(kind: str, words=ENGLISH) -> str:
+    """Name a kind of source as a sentence does ("an official statement"), from the source kinds vocabulary."""
+    entry = vocab.load("source_kinds").get(kind)
+    if entry is None:
+        return words.gettext("a source")
+    return entry["in_sentence"].get(words.language) or entry["in_sentence"]["en"]
 
 
 def voice_text(voice: Voice, words=ENGLISH) -> str:
