@@ -11,10 +11,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from litopys.chronicle import pagecache
 from litopys.chronicle.models import Category, Post, PostStatus, Tag
 from litopys.evidence.models import Item, Source
 from litopys.incidents.models import Claim, Incident, RecordStatus
+from litopys.sitecache import pagecache
 from litopys.verification.review import decide
 
 _counter = itertools.count(1)

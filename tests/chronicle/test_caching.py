@@ -6,9 +6,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from litopys.chronicle import generations, pagecache
-from litopys.chronicle.fastpath import PageCacheApp
+from litopys.chronicle import comments
 from litopys.chronicle.models import Comment, CommentStatus, PostStatus
+from litopys.sitecache import generations, pagecache
+from litopys.sitecache.fastpath import PageCacheApp
 
 from .conftest import make_post
 
@@ -148,7 +149,7 @@ def test_fast_path_serves_complete_pages_before_django(client, post, settings):
     b"".join(app(dict(environ, HTTP_IF_NONE_MATCH=stored["ETag"]), start_response))
     assert seen["status"].startswith("304")
     for extra in ({"HTTP_COOKIE": "sessionid=abc"}, {"REQUEST_METHOD": "POST"}, {"QUERY_STRING": "x=1"},
-                  {"HTTP_COOKIE": f"{pagecache.PENDING_COOKIE}=1"}):
+                  {"HTTP_COOKIE": f"{comments.PENDING_COOKIE}=1"}):
         app(dict(environ, **extra), start_response)
     assert len(calls) == 4, "staff, forms, other queries and waiting readers all go to Django"
     post.save()

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+#: The signed cookie that lists a reader's comments awaiting moderation: a page with it is that reader's own.
+PENDING_COOKIE = "litopys_pending"
 #: What the editor role may do in the chronicle.
 EDITOR_PERMISSIONS = [
     "chronicle.view_post", "chronicle.add_post", "chronicle.change_post", "chronicle.publish_post",
@@ -16,6 +18,10 @@ class ChronicleConfig(AppConfig):
     label = "chronicle"
     verbose_name = _("Public chronicle")
     role_permissions = {"editor": EDITOR_PERMISSIONS}
+    #: Images shown in posts are part of the record pages draw from (see litopys.sitecache.invalidation).
+    record_models = {"chronicle.Media": None}
+    sitecache_next_due = "litopys.chronicle.publishing.next_due"
+    personal_cookies = [PENDING_COOKIE]
 
     def ready(self):
         from litopys.chronicle import signal_handlers

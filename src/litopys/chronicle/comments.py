@@ -10,9 +10,9 @@ import re
 import nh3
 from django.core.cache import cache
 
-from litopys.chronicle import generations
+from litopys.chronicle.apps import PENDING_COOKIE
 from litopys.chronicle.models import Comment, CommentStatus
-from litopys.chronicle.pagecache import PENDING_COOKIE
+from litopys.sitecache import generations
 
 TAGS = {"a", "b", "strong", "i", "em", "code", "q", "br", "p"}
 ATTRIBUTES = {"a": {"href"}}

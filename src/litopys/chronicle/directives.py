@@ -13,10 +13,11 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from litopys.chronicle import generations, rendering
+from litopys.chronicle import rendering
 from litopys.chronicle.figure_notes import figure_note
 from litopys.chronicle.models import Media
 from litopys.incidents.models import Incident, RecordStatus
+from litopys.sitecache import generations
 
 #: Stands for a note's number in cached figure HTML; the number depends on where the figure sits in a post.
 NOTE_NUMBER = "__litopys_note__"

@@ -3,11 +3,12 @@
 Draft → scheduled (a future `published_at`; `Post.objects.published()` shows it once due) → published.
 """
 
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from litopys.chronicle.figure_notes import status_label
-from litopys.chronicle.models import PostStatus
+from litopys.chronicle.models import Post, PostStatus
 from litopys.chronicle.rendering import directives
 from litopys.incidents.models import ClaimStatus
 from litopys.verification.service import find_figure, parse_ref
@@ -21,6 +22,13 @@ class PublishRefused(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+def next_due() -> float | None:
+    """Return when the next scheduled post falls due (a Unix time), or None; the page cache turns over then."""
+    due = Post.objects.filter(status=PostStatus.SCHEDULED, published_at__gt=timezone.now()).aggregate(
+        at=Min("published_at"))["at"]
+    return due.timestamp() if due else None
 
 
 def figure_problem(ref: str) -> str | None:

@@ -7,9 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.utils.translation import ngettext
 
-from litopys.chronicle import generations
 from litopys.chronicle.models import Rating
 from litopys.chronicle.readers import voter_hash
+from litopys.sitecache import generations
 
 STARS = (1, 2, 3, 4, 5)
 
@@ -23,6 +23,11 @@ class Summary:
     def rounded(self) -> int:
         """The average as whole stars, for drawing them."""
         return int(self.average + 0.5)
+
+
+def rating_part(post_id: int) -> str:
+    """Name the part of a post's page that a vote changes (its stars), for the page cache's generations."""
+    return f"post:{post_id}"
 
 
 def star_labels() -> list[tuple[int, str]]:
@@ -43,13 +48,13 @@ def rate(post, request, stars: int) -> Rating:
         except IntegrityError:  # two votes of one reader raced; the second updates the first
             if attempt:
                 raise
-    generations.bump_post(post.pk)
+    generations.bump_part(rating_part(post.pk))
     return rating
 
 
 def summary(post_id: int) -> Summary:
     """Return a post's average and number of votes, cached until the next vote."""
-    key = f"chronicle:rating:{generations.post_generation(post_id)}:{post_id}"
+    key = f"chronicle:rating:{generations.part_generation(rating_part(post_id))}:{post_id}"
     found = cache.get(key)
     if found is None:
         row = Rating.objects.filter(post_id=post_id).aggregate(average=Avg("stars"), count=Count("pk"))

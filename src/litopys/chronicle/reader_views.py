@@ -13,11 +13,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from litopys.chronicle import comments, generations, ratings, readers
+from litopys.chronicle import comments, ratings, readers
+from litopys.chronicle.crosssite import same_origin
 from litopys.chronicle.forms import CommentForm, RatingForm
-from litopys.chronicle.http import same_origin
 from litopys.chronicle.models import Comment, CommentStatus, Media, Post
 from litopys.chronicle.views import public_posts, render_post
+from litopys.sitecache import generations
 
 
 def refused(request, message: str, status: int, back: str = ""):

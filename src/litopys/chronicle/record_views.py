@@ -16,7 +16,7 @@ from litopys.incidents.models import RecordStatus
 from litopys.places.models import Place
 
 try:
-    from litopys.chronicle.http import public_page
+    from litopys.sitecache.http import public_page
 except ImportError:  # the page cache comes with the posts side of the chronicle; without it pages are not cached
     def public_page(view):
         return view

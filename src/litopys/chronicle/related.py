@@ -6,8 +6,8 @@ from collections import Counter
 
 from django.core.cache import cache
 
-from litopys.chronicle import generations
 from litopys.chronicle.models import Post
+from litopys.sitecache import generations
 
 #: How much one shared record counts: an incident says more than a place, a place more than a tag.
 WEIGHTS = (("incidents", "incident_id", 3.0), ("places", "place_id", 2.0), ("tags", "tag_id", 1.0))

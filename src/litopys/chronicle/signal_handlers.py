@@ -2,30 +2,10 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from litopys.chronicle import comments, generations, search
-from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, Rating, Tag
+from litopys.chronicle import comments, ratings, search
+from litopys.chronicle.models import Category, Comment, CommentStatus, Post, Rating, Tag
 from litopys.chronicle.rendering import render_markdown
-
-#: Models whose rows a figure, an incident card or an image is drawn from ("app_label.Model").
-RECORD_MODELS = (
-    "incidents.Claim", "incidents.Incident", "incidents.Site", "incidents.Actor",
-    "verification.Decision", "verification.BestValue", "verification.OriginMerge", "verification.OriginSplit",
-    "places.Place",
-)
-
-
-def record_changed(sender, **kwargs):
-    generations.bump_record()
-
-
-def source_changed(sender, instance, created=False, **kwargs):
-    """A source shows publicly only through its claims: a new one, or one nothing cites, changes no page."""
-    if not created and instance.claims.exists():
-        generations.bump_record()
-
-
-def media_changed(sender, **kwargs):
-    generations.bump_record()
+from litopys.sitecache import generations
 
 
 def site_changed(sender, **kwargs):
@@ -71,23 +51,11 @@ def comment_deleted(sender, instance, **kwargs):
 
 
 def rating_changed(sender, instance, **kwargs):
-    generations.bump_post(instance.post_id)
+    generations.bump_part(ratings.rating_part(instance.post_id))
 
 
 def connect():
-    from django.apps import apps
-
     uid = "litopys.chronicle.%s.%s"
-    for label in RECORD_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(record_changed, sender=model, dispatch_uid=uid % ("record-save", label))
-        post_delete.connect(record_changed, sender=model, dispatch_uid=uid % ("record-delete", label))
-    source = apps.get_model("evidence.Source")
-    post_save.connect(source_changed, sender=source, dispatch_uid=uid % ("record-save", "evidence.Source"))
-    post_delete.connect(record_changed, sender=source, dispatch_uid=uid % ("record-delete", "evidence.Source"))
-    for model in (Media,):
-        post_save.connect(media_changed, sender=model, dispatch_uid=uid % ("media-save", model.__name__))
-        post_delete.connect(media_changed, sender=model, dispatch_uid=uid % ("media-delete", model.__name__))
     for model in (Category, Tag):
         post_save.connect(site_changed, sender=model, dispatch_uid=uid % ("site-save", model.__name__))
         post_delete.connect(site_changed, sender=model, dispatch_uid=uid % ("site-delete", model.__name__))

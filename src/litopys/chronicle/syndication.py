@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from litopys.chronicle.http import public_page
 from litopys.chronicle.models import Post
 from litopys.chronicle.sitemaps import sitemaps
+from litopys.sitecache.http import public_page
 
 FEED_ITEMS = 20
 

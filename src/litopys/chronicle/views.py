@@ -12,11 +12,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from litopys.chronicle import comments, directives, generations, ratings, related, search, sharing
+from litopys.chronicle import comments, directives, ratings, related, search, sharing
 from litopys.chronicle.forms import CommentForm
-from litopys.chronicle.http import public_page
 from litopys.chronicle.models import Category, CommentStatus, Post, Tag
 from litopys.chronicle.syndication import author_of
+from litopys.sitecache import generations
+from litopys.sitecache.http import public_page
 
 PER_PAGE = 10
 #: How long a cached post or rendered fragment lives; a new generation retires it sooner.
@@ -111,7 +112,7 @@ def render_post(request, post, form=None, status=200, preview_problems=None):
     personal = bool(waiting or form is not None or preview_problems is not None
                     or request.GET.get("replytocom") or request.GET.get("rated"))
     url = sharing.canonical(post.get_absolute_url())
-    post_generation = generations.post_generation(post.pk)
+    post_generation = generations.part_generation(ratings.rating_part(post.pk))
     site = generations.site_generation_for(request)
     key = None if personal else f"chronicle:post-main:{site}:{post_generation}:{get_language()}:{post.pk}"
     parts = cache.get(key) if key else None
@@ -125,7 +126,7 @@ def render_post(request, post, form=None, status=200, preview_problems=None):
             cache.set(key, parts, FRAGMENT_TIMEOUT)
     context = {"post": post, "head": parts[0], "main": parts[1], "preview_problems": preview_problems}
     response = TemplateResponse(request, "chronicle/post.html", context, status=status).render()
-    response.litopys_deps = {generations.post_key(post.pk): post_generation}
+    response.litopys_deps = {generations.part_key(ratings.rating_part(post.pk)): post_generation}
     if waiting or preview_problems is not None:
         response.litopys_private = True
     if request.COOKIES.get(comments.PENDING_COOKIE) and not waiting:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "simple_history",
     "litopys.core",
     "litopys.vocab",
+    "litopys.sitecache",
     "litopys.evidence",
     "litopys.places",
     "litopys.incidents",
@@ -41,7 +42,7 @@ MIDDLEWARE = [
     # Behind a reverse proxy: the reader's address from X-Forwarded-For (LITOPYS_TRUSTED_PROXIES).
     "litopys.core.proxy.ForwardedForMiddleware",
     # Then: a cached public page is answered before sessions, auth or CSRF do any work.
-    "litopys.chronicle.pagecache.PageCacheMiddleware",
+    "litopys.sitecache.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -27,7 +27,7 @@ class IncidentForm(forms.ModelForm):
 
     class Meta:
         model = Incident
-        fields = "__all__"
+        fields = ["legal_qualifications"]  # the admin adds the others
 
 
 @admin.register(Incident)

@@ -20,6 +20,13 @@ class IncidentsConfig(AppConfig):
                    "incidents.view_claim"],
     }
 
+    #: Rows public pages are drawn from (see litopys.sitecache.invalidation); a source shows publicly only
+    #: through the claims that cite it, so a new source, or one nothing cites, changes no page.
+    record_models = {
+        "incidents.Claim": None, "incidents.Incident": None, "incidents.Site": None, "incidents.Actor": None,
+        "evidence.Source": "litopys.incidents.selectors.source_is_cited",
+    }
+
     def ready(self):
         from litopys.evidence.signals import source_ingested
         from litopys.incidents.recording import on_source_ingested

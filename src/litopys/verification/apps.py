@@ -11,6 +11,9 @@ class VerificationConfig(AppConfig):
         "editor": ["verification.view_decision"],
     }
 
+    record_models = {"verification.Decision": None, "verification.BestValue": None,
+                     "verification.OriginMerge": None, "verification.OriginSplit": None}
+
     def ready(self):
         from litopys.evidence.signals import source_ingested
         from litopys.verification.signal_handlers import corroborate_after_ingest

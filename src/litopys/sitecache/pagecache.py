@@ -1,14 +1,15 @@
 """The server-side page cache: whole anonymous GET responses, keyed by the site generation.
 
 A page is stored only when its view marked it public (`http.public_page`), the reader is anonymous, sent
-no session or pending-comment cookie, and the response sets no cookie. The key holds the site generation,
+no session cookie nor any cookie an app declares personal (``personal_cookies`` in its AppConfig: the
+chronicle's pending-comment cookie), and the response sets no cookie. The key holds the site generation,
 the host, the language and the path, so a bump of the generation retires every page at once, in every
 worker. A page that shows a post's rating also remembers that post's generation and is not served once a
 vote moved it.
 
 Three places can serve a hit, from fastest to slowest:
 
-- `litopys.chronicle.fastpath.PageCacheApp` wraps the WSGI application and answers before Django runs;
+- `litopys.sitecache.fastpath.PageCacheApp` wraps the WSGI application and answers before Django runs;
 - `PageCacheMiddleware`, first in MIDDLEWARE, answers before sessions, auth and CSRF do any work, and
   stores pages with their final headers;
 - without either, `http.public_page` looks pages up and stores them in the view itself.
@@ -25,11 +26,10 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
-from litopys.chronicle import generations
+from litopys.sitecache import generations
+from litopys.sitecache.invalidation import personal_cookies
 
-MIDDLEWARE = "litopys.chronicle.pagecache.PageCacheMiddleware"
-#: The signed cookie that lists a reader's comments awaiting moderation.
-PENDING_COOKIE = "litopys_pending"
+MIDDLEWARE = "litopys.sitecache.pagecache.PageCacheMiddleware"
 CACHEABLE_QUERY = re.compile(r"^(?:page=\d{1,6})?$")
 NOT_STORED = {"set-cookie", "content-length"}
 HEADERS_304 = ("cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary")
@@ -50,7 +50,7 @@ def eligible(environ: dict, cookies: dict) -> bool:
     """Tell whether a request may be answered from, or stored into, the page cache."""
     return (environ.get("REQUEST_METHOD") in ("GET", "HEAD") and seconds() > 0
             and CACHEABLE_QUERY.match(environ.get("QUERY_STRING", "")) is not None
-            and settings.SESSION_COOKIE_NAME not in cookies and PENDING_COOKIE not in cookies)
+            and settings.SESSION_COOKIE_NAME not in cookies and not personal_cookies().intersection(cookies))
 
 
 class _Probe:
@@ -71,7 +71,7 @@ def key(environ: dict, cookies: dict, site_generation: int, language: str | None
     language = language or _language(environ, cookies)
     where = f"{host}\n{environ.get('PATH_INFO', '/')}\n{environ.get('QUERY_STRING', '')}"
     digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:40]
-    return f"chronicle:page:{site_generation}:{language}:{digest}"
+    return f"sitecache:page:{site_generation}:{language}:{digest}"
 
 
 def current_site_generation() -> int | None:

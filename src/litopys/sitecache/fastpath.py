@@ -2,7 +2,7 @@
 
 Wire it in `litopys/wsgi.py`:
 
-    from litopys.chronicle.fastpath import PageCacheApp
+    from litopys.sitecache.fastpath import PageCacheApp
     application = PageCacheApp(get_wsgi_application())
 
 It only reads: pages are stored by `PageCacheMiddleware` (first in MIDDLEWARE), which sees each response
@@ -14,7 +14,7 @@ from http import HTTPStatus
 
 from django.http.cookie import parse_cookie
 
-from litopys.chronicle import pagecache
+from litopys.sitecache import pagecache
 
 _REASONS = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 

@@ -2,16 +2,18 @@
 
 Three kinds live in the default cache, which every worker process shares:
 
-- the *record* generation: bumped when a claim, decision, best value, origin merge/split, incident, site,
-  source, actor or media file changes; it keys the rendered directive HTML;
+- the *record* generation: bumped when a row public pages are drawn from changes (each app lists its own in
+  its AppConfig's ``record_models``, see ``sitecache.invalidation``); it keys the rendered directive HTML;
 - the *site* generation: bumped when a post is saved, a comment approved, or the record generation moves;
   it keys the page cache, related posts and rendered bodies;
-- one generation per *post*: bumped when a reader rates it, so a vote re-renders that post only.
+- one generation per *part* of a page (``part_key("post:12")``): bumped when, say, a reader rates a post, so
+  a vote re-renders that post only.
 
 A generation is the time of its bump in nanoseconds: it never goes back, even when the cache lost the key,
 and it doubles as the Last-Modified time of what it keys. The site generation also carries the moment the
-next scheduled post falls due, so the first request after that moment starts a new generation and the post
-appears on every page at once.
+next scheduled thing falls due (apps name the function that says when in their AppConfig's
+``sitecache_next_due``), so the first request after that moment starts a new generation and a scheduled
+post appears on every page at once.
 """
 
 import functools
@@ -20,14 +22,16 @@ import time
 from django.core.cache import cache
 from django.db import connection, transaction
 
-SITE = "chronicle:gen:site"
+SITE = "sitecache:gen:site"
 #: Not a key of its own: bumping it bumps the site generation and looks again for the next scheduled post.
-SCHEDULE = "chronicle:gen:site+schedule"
-RECORD = "chronicle:gen:record"
-POST = "chronicle:gen:post:%s"
+SCHEDULE = "sitecache:gen:site+schedule"
+RECORD = "sitecache:gen:record"
+PART = "sitecache:gen:part:%s"
 
-def post_key(post_id: int) -> str:
-    return POST % post_id
+
+def part_key(name: str) -> str:
+    """Return the generation key of one part of a page, e.g. ``part_key("post:12")`` for a post's rating."""
+    return PART % name
 
 
 def _fresh() -> int:
@@ -35,15 +39,11 @@ def _fresh() -> int:
 
 
 def next_due() -> float | None:
-    """Return when the next scheduled post falls due (a Unix time), or None."""
-    from django.db.models import Min
-    from django.utils import timezone
+    """Return when the next scheduled thing falls due (a Unix time), or None: the earliest any app names."""
+    from litopys.sitecache.invalidation import due_functions
 
-    from litopys.chronicle.models import Post, PostStatus
-
-    due = Post.objects.filter(status=PostStatus.SCHEDULED, published_at__gt=timezone.now()).aggregate(
-        at=Min("published_at"))["at"]
-    return due.timestamp() if due else None
+    times = [when for when in (due() for due in due_functions()) if when is not None]
+    return min(times, default=None)
 
 
 def _bump_site_now(schedule_changed: bool = True) -> int:
@@ -91,8 +91,8 @@ def bump_record() -> None:
     bump(RECORD)
 
 
-def bump_post(post_id: int) -> None:
-    bump(post_key(post_id))
+def bump_part(name: str) -> None:
+    bump(part_key(name))
 
 
 def site_generation() -> int:
@@ -122,5 +122,5 @@ def record_generation() -> int:
     return generation(RECORD)
 
 
-def post_generation(post_id: int) -> int:
-    return generation(post_key(post_id))
+def part_generation(name: str) -> int:
+    return generation(part_key(name))

@@ -1,15 +1,13 @@
-"""HTTP for public pages: validators and cache headers, conditional GET, and same-origin checks for forms."""
+"""HTTP for public pages: validators and cache headers, conditional GET, and the page cache as a decorator."""
 
 import functools
 import hashlib
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from litopys.chronicle import generations, pagecache
+from litopys.sitecache import generations, pagecache
 
 #: Browsers keep a public page this long at most before asking again (a 304 when nothing changed).
 BROWSER_MAX_AGE = 60
@@ -68,29 +66,3 @@ def finish(request, response, site: int) -> None:
     max_age = min(BROWSER_MAX_AGE, pagecache.seconds())
     patch_cache_control(response, public=True, max_age=max_age)
     response.litopys_page = {"site": site, "deps": deps, "language": get_language()}
-
-
-def same_origin(request) -> bool:
-    """Tell whether a form was posted from this site (or an origin in CSRF_TRUSTED_ORIGINS).
-
-    The readers' forms carry no CSRF token, so that the pages holding them can be cached and shared; a
-    browser says where a form came from in Sec-Fetch-Site or Origin (or Referer), and that is checked
-    instead. A client that sends none of them is not a browser, and so cannot be a CSRF victim.
-    """
-    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-    if fetch_site in ("same-origin", "none"):
-        return True
-    origin = request.META.get("HTTP_ORIGIN")
-    if not origin:
-        referer = request.META.get("HTTP_REFERER")
-        if not referer:
-            return fetch_site is None
-        parts = urlsplit(referer)
-        origin = f"{parts.scheme}://{parts.netloc}"
-    return origin in trusted_origins(request)
-
-
-def trusted_origins(request) -> set[str]:
-    site = urlsplit(settings.LITOPYS_SITE_URL)
-    return {f"{request.scheme}://{request.get_host()}", f"{site.scheme}://{site.netloc}",
-            *settings.CSRF_TRUSTED_ORIGINS}
