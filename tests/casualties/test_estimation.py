@@ -32,7 +32,8 @@ def test_fit_agrees_with_statsmodels_glm(hav, model):
 
 
 def test_saturated_three_list_estimate_is_the_closed_form_cross_ratio(hav):
-    # Fienberg (1972): with all three pairwise interactions the unobserved cell is n111 n100 n010 n001 / (n110 n101 n011).
+    # Fienberg (1972): with all three pairwise interactions the unobserved cell is
+    # n111 n100 n010 n001 / (n110 n101 n011).
     c = hav.count
     expected = c((1, 1, 1)) * c((1, 0, 0)) * c((0, 1, 0)) * c((0, 0, 1)) / (c((1, 1, 0)) * c((1, 0, 1)) * c((0, 1, 1)))
     fit = estimate(hav, model="12,13,23").chosen
@@ -41,7 +42,8 @@ def test_saturated_three_list_estimate_is_the_closed_form_cross_ratio(hav):
 
 
 def test_conditional_independence_estimate_is_the_closed_form(hav):
-    # With interactions 12 and 13 only, lists 2 and 3 are independent among people not on list 1: m000 = n010 n001 / n011.
+    # With interactions 12 and 13 only, lists 2 and 3 are independent among people not on list 1:
+    # m000 = n010 n001 / n011.
     fit = estimate(hav, model="12,13").chosen
     assert fit.unobserved == pytest.approx(hav.count((0, 1, 0)) * hav.count((0, 0, 1)) / hav.count((0, 1, 1)), rel=1e-9)
 
@@ -108,7 +110,8 @@ def test_the_chosen_model_has_the_lowest_bic_unless_aic_is_asked(lesbian):
     by_aic = estimate(lesbian, choose="aic")
     assert by_aic.chosen_by == "aic" and by_aic.chosen.aic == min(f.aic for f in by_aic.fits)
     assert by_bic.chosen.model != by_aic.chosen.model
-    assert by_bic.to_dict()["best"] == {"bic": by_bic.chosen.model.interactions, "aic": by_aic.chosen.model.interactions}
+    best = by_bic.to_dict()["best"]
+    assert best == {"bic": by_bic.chosen.model.interactions, "aic": by_aic.chosen.model.interactions}
 
 
 def test_to_dict_has_the_contract_shape(hav):

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from litopys.casualties.estimation import Refused, StratifiedResult, estimate
+from litopys.casualties.estimation import Refused, StratifiedResult, StratumRefusal, estimate, read_rows
 
 
 class Command(BaseCommand):
@@ -32,7 +32,11 @@ class Command(BaseCommand):
         path = Path(options["table"])
         rows = _read(path)
         try:
-            result = estimate(rows, model=options["model"], strata=options["stratum"], choose=options["choose"])
+            tables = read_rows(rows, stratum=options["stratum"], source=str(path))
+            if options["stratum"] is None:
+                result = estimate(tables[None], model=options["model"], choose=options["choose"])
+            else:
+                result = estimate(tables, model=options["model"], strata=options["stratum"], choose=options["choose"])
         except Refused as refusal:
             raise CommandError(refusal.say(_)) from None
         if options["format"] == "json":
@@ -58,6 +62,10 @@ def _read(path: Path) -> list[dict]:
                            % {"path": path, "error": getattr(exc, "strerror", None) or exc}) from None
 
 
+def _label(model) -> str:
+    return model.label() if model.pairs else _("none")
+
+
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:,.1f}"
 
@@ -74,7 +82,7 @@ def _single(result, indent: str = "") -> str:
         for name, best in result.best.items():
             if best is fit:
                 marks.append(_("lowest %(criterion)s") % {"criterion": name.upper()})
-        rows.append([fit.model.label(), _number(fit.estimate), _number(fit.se),
+        rows.append([_label(fit.model), _number(fit.estimate), _number(fit.se),
                      f"{_number(fit.interval.lower)} – {_number(fit.interval.upper)}", f"{fit.deviance:.3f}",
                      str(fit.df), f"{fit.aic:.3f}", f"{fit.bic:.3f}", ", ".join(marks)])
     numeric = {1, 2, 4, 5, 6, 7}
@@ -87,18 +95,16 @@ def _single(result, indent: str = "") -> str:
     by = {"bic": _("by lowest BIC"), "aic": _("by lowest AIC"), "model": _("as named by --model")}[result.chosen_by]
     lines += ["", indent + _("Chosen %(by)s: %(model)s — estimate %(estimate)s (95%% interval %(lower)s – %(upper)s), "
                              "of whom %(unobserved)s on no list.")
-              % {"by": by, "model": chosen.model.label(), "estimate": _number(chosen.estimate),
+              % {"by": by, "model": _label(chosen.model), "estimate": _number(chosen.estimate),
                  "lower": _number(chosen.interval.lower), "upper": _number(chosen.interval.upper),
                  "unobserved": _number(chosen.unobserved)}]
     for refusal in result.refusals:
-        lines.append(indent + _("Refused %(model)s: %(reason)s") % {"model": refusal.model.label(),
+        lines.append(indent + _("Refused %(model)s: %(reason)s") % {"model": _label(refusal.model),
                                                                      "reason": refusal.reason.say(_)})
     return "\n".join(lines)
 
 
 def _stratified(result: StratifiedResult) -> str:
-    from litopys.casualties.estimation import StratumRefusal
-
     lines = []
     for name, outcome in result.strata:
         lines.append(_("Stratum %(column)s = %(value)s") % {"column": result.column, "value": name})
