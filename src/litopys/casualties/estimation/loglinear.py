@@ -89,7 +89,7 @@ def full_rank(x: np.ndarray) -> bool:
 
 
 def mle_exists(x: np.ndarray, y: np.ndarray) -> bool:
-    """Return whether the maximum-likelihood fit is finite (Haberman 1974, theorem 2.3).
+    """Return whether the maximum-likelihood fit is finite (Haberman 1974).
 
     It is iff some strictly positive table has the same sufficient statistics (x.T @ y) as the observed
     one. The linear programme maximises the smallest cell s of such a table (s <= 1 on counts scaled to
