@@ -8,10 +8,8 @@ anchor a name; without one, the capitalised words nearest the end that are not r
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from litopys.places.lexicon import is_latin_word
-from litopys.places.translit import fold, ukrainian_to_latin
+from litopys.names import person_key
 
 _MALE_UK = (
     "Ігор Олег Максим Дмитро Андрій Володимир Сергій Олександр Олексій Віталій Юрій Микола Михайло Василь Петро Павло"
@@ -190,89 +188,5 @@ def _surname(word: str, sex: str) -> str:
     return word
 
 
-# Spellings of one given name across Ukrainian, Russian and English, as they come out of ``ukrainian_to_latin``
-# (which renders Russian letters by their nearest Ukrainian ones: Игорь → "yhor", Дмитрий → "dmytryi"),
-# under the name's Ukrainian national romanisation.
-_GIVEN_NAME_SPELLINGS = {
-    "ihor": "igor yhor",
-    "oleksandr": "aleksandr alexander alexandr olexandr",
-    "serhii": "sergei sergey serhei serhiy sergiy serhij sergii",
-    "volodymyr": "vladimir vladymyr",
-    "mykola": "nikolai nikolay nykolai",
-    "oleh": "oleg",
-    "andrii": "andrei andrey andriy andrij",
-    "dmytro": "dmitry dmitriy dmitrii dmitri dmytryi",
-    "yurii": "yuri yuriy yury iurii yuryi",
-    "vitalii": "vitaly vitaliy vitali vytalyi",
-    "maksym": "maxim maksim",
-    "oleksii": "aleksei alexei alexey aleksey oleksiy",
-    "yevhen": "evgeny evgeniy evgenii yevgeny yevgeniy evhenyi yevheniy",
-    "mykhailo": "mikhail mykhail mykhaylo mykhayl",
-    "petro": "petr pyotr",
-    "pavlo": "pavel",
-    "ivan": "yvan",
-    "viktor": "victor vyktor",
-    "kyrylo": "kirill kyrill kyryll",
-    "kostiantyn": "konstantin konstantyn kostyantyn",
-    "stanislav": "stanyslav",
-    "fedir": "fedor fyodor",
-    "leonid": "leonyd",
-    "illia": "ilya ylia ilia illya",
-    "vasyl": "vasily vasiliy vasylyi",
-    "hennadii": "gennady gennadiy hennadiy hennadyi",
-    "anatolii": "anatoly anatoliy anatolyi",
-    "valerii": "valery valeriy valeryi",
-    "hryhorii": "grigory grigoriy hryhoriy hryhoryi",
-    "bohdan": "bogdan",
-    "denys": "denis",
-    "vadym": "vadim",
-    "iryna": "irina yryna",
-    "olena": "elena yelena",
-    "nataliia": "natalia natalya nataliya",
-    "tetiana": "tatiana tatyana tetyana",
-    "kateryna": "ekaterina yekaterina ekateryna",
-    "svitlana": "svetlana",
-    "liudmyla": "lyudmila ludmila liudmila lyudmyla",
-    "halyna": "galina",
-    "viktoriia": "victoria viktoria viktoriya vyktoryia",
-    "olha": "olga",
-    "yuliia": "yulia yuliya julia yulyia",
-    "mariia": "maria mariya maryia",
-}
-#: Any spelling of a common given name (lowercase Latin) → its Ukrainian national romanisation.
-GIVEN_NAMES = {
-    spelling: name for name, spellings in _GIVEN_NAME_SPELLINGS.items() for spelling in [name, *spellings.split()]
-}
-_PATRONYMIC = re.compile(r"(?:ovych|evych|ovich|evich|ivna|ovna|evna)$")
-_KEY_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-# Other names, surnames above all, differ between the scripts in і/и/ы (Лубінець, Лубинец), є/е (Синєгубов,
-# Синегубов) and г as h or g (Syniehubov, Sinegubov): one letter each in the key.
-_SURNAME_FOLDS = (("i", "y"), ("ye", "e"), ("g", "h"))
-
-
-def latin_key(name: str) -> str:
-    """Return one key for a person's name however it is spelled: "Ігор Клименко", "Игорь Клименко" and
-    "Ihor Klymenko" all give "ihor klymenko".
-
-    Cyrillic is transliterated with Ukraine's national system (``places.translit``; Russian letters by their
-    nearest Ukrainian ones), then everything is lowercased without accents; a common given name takes its
-    Ukrainian form (Igor, Игорь → ihor; Sergei → serhii); other words fold і/и/ы to y, є to e and g to h
-    (Лубінець, Лубинец, Lubinets → "lubynets"); a patronymic is dropped ("Ігор Володимирович Клименко"), and
-    "Клименко Ігор Володимирович" is put given name first. A key for matching, not for display.
-    """
-    words = []
-    for word in _KEY_WORD.findall(fold(unicodedata.normalize("NFC", name))):
-        latin = word if is_latin_word(word) else ukrainian_to_latin(word)
-        latin = "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
-        words.append(latin.removesuffix("'s").replace("'", ""))
-    if len(words) == 3 and _PATRONYMIC.search(words[1]):
-        words = [words[0], words[2]]  # Ігор Володимирович Клименко
-    elif len(words) == 3 and _PATRONYMIC.search(words[2]) and words[1] in GIVEN_NAMES:
-        words = [words[1], words[0]]  # Клименко Ігор Володимирович
-    return " ".join(GIVEN_NAMES.get(word) or _fold_surname(word) for word in words)
-
-
-def _fold_surname(word: str) -> str:
-    for spelling, letter in _SURNAME_FOLDS:
-        word = word.replace(spelling, letter)
-    return word
+#: The person key (kept under its old name for the migration that first computed actors' keys).
+latin_key = person_key
