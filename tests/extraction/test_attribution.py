@@ -186,3 +186,18 @@ def test_a_cyrillic_patronymic_is_left_out_of_the_speakers_name(text):
 
 def test_a_patronymic_is_dropped_from_a_name_found_without_a_first_name():
     assert find_name("прокурор Пупкін Остапович Клименко")[2] == "Пупкін Клименко"
+
+
+def test_a_title_is_not_read_as_a_speaker():
+    text = (
+        "What Izium and Balakliia revealed after liberation\n\n"
+        "In a forest near liberated Izium, searchers found a mass grave of 447 bodies.\n"
+    )
+    (claim,) = extract(text).claims
+    assert claim.attributed_to is None
+
+
+def test_a_signature_line_still_names_the_documents_speaker():
+    text = "Олег Синєгубов, голова Харківської ОВА\n\nУ Харкові загинули 3 людини.\n"
+    (claim,) = extract(text).claims
+    assert claim.attributed_to.name == "Олег Синєгубов"
