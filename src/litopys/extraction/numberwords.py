@@ -66,6 +66,7 @@ MULTIPLIERS: dict[str, int] = {
     **_forms("десяток десятка десятки десятків десятков", 10),
     **_forms("thousand тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу", 1000),
     **_forms("million мільйон мільйона мільйонів миллион миллиона миллионов", 1_000_000),
+    **_forms("billion мільярд мільярда мільярдів миллиард миллиарда миллиардов", 1_000_000_000),
 }
 #: Plurals that mean "many": a lower bound, approximate ("hundreds of bodies" -> at least 200).
 VAGUE: dict[str, int] = {
