@@ -11,27 +11,12 @@ import re
 
 from litopys.names import FIRST_NAMES, is_patronymic, nominative, person_key
 
+from .lexicon.loading import words
+
 #: Capitalised words that belong to titles and bodies, not to names.
-ROLE_WORDS = frozenset(
-    """national police chief head prosecutor general minister deputy governor mayor council city regional oblast region
-    military administration commissioner president ombudsman office service security state emergency ministry interior
-    defence defense spokesperson spokesman spokeswoman adviser advisor secretary commander director department
-    investigative investigation ukraine ukraine's ukrainian parliament verkhovna rada human rights the of for un
-    lieutenant colonel captain major sergeant senior acting main directorate staff armed forces general's prosecutor's
-    district court mission monitoring high rights investigator judge expert forensic doctor volunteer medic
-    голова начальник керівник очільник глава руководитель прокурор генпрокурор генеральний генеральный міністр министр
-    депутат мер мэр заступник заместитель речник представник представитель президент уповноважений уполномоченный
-    омбудсман омбудсмен губернатор командир секретар секретарь радник советник директор слідчий следователь
-    національної национальной україни украины ова ода ога гунп сбу мвс мвд зсу всу""".split()
-)
+ROLE_WORDS = words("role_words")
 #: Capitalised words that start sentences and clauses but never names.
-STOP_WORDS = frozenset(
-    """by on in at the this that these those according but and however as after before since from to of for with
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december russian russia ukrainian ukraine's it its he she they we our there here
-    у в на за про об по як як це ще також після до від з із та і й а але що коли після
-    как это еще также после до от из и а но что когда с со при""".split()
-)
+STOP_WORDS = words("stop_words")
 _CAPITALISED = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*")
 
 
