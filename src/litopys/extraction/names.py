@@ -17,7 +17,8 @@ from .lexicon.loading import words
 ROLE_WORDS = words("role_words")
 #: Capitalised words that start sentences and clauses but never names.
 STOP_WORDS = words("stop_words")
-_CAPITALISED = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]*")
+# A capital letter of the Latin or Cyrillic script (А-Я, І, Ї, Є, Ґ, Ё), then the rest of the word.
+_CAPITALISED = re.compile(r"[A-Z\u0410-\u042f\u0406\u0407\u0404\u0490\u0401][\w'’ʼ-]*")
 
 
 def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | None:
