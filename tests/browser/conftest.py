@@ -34,7 +34,7 @@ from PIL import Image
 from litopys.chronicle.models import Media, Post
 from litopys.evidence.models import Item, Source
 from litopys.incidents.models import Actor, Claim, Incident
-from litopys.verification.review import decide
+from litopys.review.actions import decide
 
 incident, _ = Incident.objects.get_or_create(slug="browser-synthetic-grave", defaults=dict(
     title="Synthetic burial ground by the river", type="mass_burial", status="published",

@@ -14,8 +14,8 @@ from django.utils import timezone
 from litopys.chronicle.models import Category, Post, PostStatus, Tag
 from litopys.evidence.models import Item, Source
 from litopys.incidents.models import Claim, Incident, RecordStatus
+from litopys.review.actions import decide
 from litopys.sitecache import pagecache
-from litopys.verification.review import decide
 
 _counter = itertools.count(1)
 PUBLIC_TITLE = "Synthetic district police bulletin"

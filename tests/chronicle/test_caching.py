@@ -98,7 +98,7 @@ def test_approving_a_comment_invalidates(client, post, cache_on):
 
 def test_a_verified_claim_changes_the_page_at_once(client, record, cache_on, reviewer):
     from litopys.incidents.models import Claim
-    from litopys.verification.review import decide
+    from litopys.review.actions import decide
 
     make_post("synthetic-figures", body="Wounded: {{figure synthetic-shelling injured}}.")
     page = client.get("/posts/synthetic-figures/").content.decode()

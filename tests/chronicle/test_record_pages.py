@@ -19,7 +19,7 @@ from litopys.chronicle.record_data import StatRow, date_text, tally
 from litopys.evidence.models import Item, Source
 from litopys.incidents.models import Claim, Incident, Site
 from litopys.places.models import Place
-from litopys.verification.review import decide
+from litopys.review.actions import decide
 
 # Used as ROOT_URLCONF only while the site's urls.py does not include the record yet.
 urlpatterns = [path("", include("litopys.chronicle.record_urls")), path("", include("litopys.core.urls"))]

@@ -64,8 +64,8 @@ def test_codes_of_the_vocabulary_are_valid():
 def test_source_kinds_are_one_list_with_constants_authority_and_sentence_forms():
     kinds = constants("source_kinds")
     assert kinds.WEB_ARCHIVE == "web_archive" and kinds.values == vocab.codes("source_kinds")
-    from litopys.verification.claims import AUTHORITY_RANK, OFFICIAL_KINDS
-    from litopys.verification.wording import ENGLISH, source_kind_text
+    from litopys.figures.claims import AUTHORITY_RANK, OFFICIAL_KINDS
+    from litopys.figures.wording import ENGLISH, source_kind_text
 
     assert AUTHORITY_RANK["official_statement"] < AUTHORITY_RANK["document"] < AUTHORITY_RANK["article"]
     assert AUTHORITY_RANK["photo"] == AUTHORITY_RANK["video"]

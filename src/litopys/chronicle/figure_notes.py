@@ -11,10 +11,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from litopys.evidence.models import Sensitivity
+from litopys.figures.localised import flag_sentence, sentence
+from litopys.figures.selectors import FigureView, find_figure
+from litopys.figures.wording import Wording
 from litopys.incidents.models import Claim, ClaimStatus
-from litopys.verification.localised import flag_sentence, sentence
-from litopys.verification.service import FigureView, find_figure
-from litopys.verification.wording import Wording
 from litopys.vocab.choices import label
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from litopys.chronicle.figure_notes import status_label
 from litopys.chronicle.models import Post, PostStatus
 from litopys.chronicle.rendering import directives
+from litopys.figures.selectors import find_figure, parse_ref
 from litopys.incidents.models import ClaimStatus
-from litopys.verification.service import find_figure, parse_ref
 
 PUBLIC_STATUSES = (PostStatus.PUBLISHED, PostStatus.SCHEDULED)
 

@@ -17,9 +17,9 @@ from django.utils import dateformat
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from litopys import vocab
+from litopys.figures.localised import flag_sentence
+from litopys.figures.selectors import FigureView, claims_queryset, compute_figures
 from litopys.incidents.models import DatePrecision, Incident, RecordStatus
-from litopys.verification.localised import flag_sentence
-from litopys.verification.service import FigureView, claims_queryset, compute_figures
 
 VERIFIED = "verified"
 PUBLIC_SENSITIVITY = "public"

@@ -8,7 +8,7 @@ admin.site.site_title = "Litopys"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("staff/review/", include("litopys.verification.urls")),
+    path("staff/review/", include("litopys.review.urls")),
     path("staff/", admin.site.urls),
     path("", include("litopys.chronicle.record_urls")),
     path("", include("litopys.chronicle.urls")),

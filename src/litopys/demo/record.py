@@ -2,7 +2,7 @@
 
 Incidents and sites are written for the demo. Claims come from extraction; an analyst attaches
 them to incidents and accepts them, and a second person verifies them (the two-person rule):
-every step goes through `litopys.verification.review.decide`, so the history is the real one.
+every step goes through `litopys.review.actions.decide`, so the history is the real one.
 """
 
 import secrets
@@ -14,8 +14,7 @@ from django.db.models import Q
 
 from litopys.incidents.models import Claim, ClaimStatus, Incident, Site
 from litopys.places.models import Place
-from litopys.verification.review import decide
-from litopys.verification.service import corroborate
+from litopys.review.actions import corroborate, decide
 
 ACCOUNTS = {"demo-analyst": "analyst", "demo-reviewer": "reviewer", "demo-reviewer-2": "reviewer"}
 
@@ -116,9 +115,9 @@ def review(users) -> None:
 
 
 def grade(reviewer) -> None:
-    """Grade each demo incident as the verification rules suggest, saying so in the reason."""
-    from litopys.verification.grades import suggest_grade
-    from litopys.verification.service import claims_queryset, compute_figures
+    """Grade each demo incident as the review rules suggest, saying so in the reason."""
+    from litopys.figures.selectors import claims_queryset, compute_figures
+    from litopys.review.grades import suggest_grade
 
     for incident in Incident.objects.filter(grade=""):
         figures = [view.figure for view in compute_figures(claims_queryset().filter(incident=incident))]

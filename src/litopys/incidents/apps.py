@@ -29,6 +29,6 @@ class IncidentsConfig(AppConfig):
 
     def ready(self):
         from litopys.evidence.signals import source_ingested
-        from litopys.incidents.recording import on_source_ingested
+        from litopys.incidents.actions import on_source_ingested
 
         source_ingested.connect(on_source_ingested, dispatch_uid="litopys.incidents.record_claims")

@@ -1,6 +1,6 @@
 """Names of people: one person key, one rule for who is the same person, one romanisation per script.
 
-Pure Python, no database. Used by extraction (finding names in text), incidents (actors) and verification
+Pure Python, no database. Used by extraction (finding names in text), incidents (actors) and figures
 (origins), and by places for romanising Ukrainian and Russian names. See docs/names.md.
 """
 

@@ -1,6 +1,7 @@
 """Places stored for reference from incidents and claims: a copy of the gazetteer, loaded by `litopys places load`."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,3 +54,12 @@ class Place(models.Model):
         if self.kind == PlaceKind.SETTLEMENT and self.admin1_id:
             return f"{self.name}, {self.admin1.name}"
         return self.name
+
+    def display_name(self) -> str:
+        """Return the place's name in the active language: Ізюм on the Ukrainian site, Izium on the English."""
+        return (self.name_uk if (get_language() or "").startswith("uk") else "") or self.name
+
+    @property
+    def oblast(self):
+        """Return the oblast the place lies in (an oblast is its own), or None."""
+        return self if self.kind == PlaceKind.OBLAST else self.admin1

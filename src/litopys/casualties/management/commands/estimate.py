@@ -72,7 +72,7 @@ def _number(value: float | None) -> str:
 
 def _single(result, indent: str = "") -> str:
     lists = ", ".join(f"{i} = {name}" for i, name in enumerate(result.lists, start=1))
-    headers = [_("interactions"), _("estimate"), _("std. error"), _("95% interval"), _("deviance"), _("df"),
+    headers = [_("interactions"), _("estimate"), _("std. error"), _("95 per cent interval"), _("deviance"), _("df"),
                "AIC", "BIC", ""]
     rows = []
     for fit in result.fits:

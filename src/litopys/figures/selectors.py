@@ -1,0 +1,224 @@
+"""Reconcile stored claims into figures: the database side of the pure reconciliation core.
+
+Which claims form one figure is decided here once: the claims of one *cell* — an incident, else (for claims
+of no incident) a site, else a place, else the place name as written — of one kind and one set of
+qualifiers. Cells are named by row ids (``incident:12``), so renaming an incident orphans nothing.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from litopys.figures.claims import ClaimInput, FigureKey, Reconciled, figure_key
+from litopys.figures.models import BestValue, Figure, OriginMerge, OriginSplit
+from litopys.figures.origins import assign_origins
+from litopys.figures.reconcile import reconcile
+from litopys.incidents.models import Claim, Incident, Site
+from litopys.places.models import Place
+
+
+def cell_for(incident_id=None, site_id=None, place_id=None, place_name: str = "") -> str:
+    """Return the cell of a claim or a stored figure: its incident, else its site, else its place."""
+    if incident_id:
+        return f"incident:{incident_id}"
+    if site_id:
+        return f"site:{site_id}"
+    if place_id:
+        return f"place:{place_id}"
+    return f"named:{place_name.lower()}" if place_name else "unplaced"
+
+
+def cell_of(claim: Claim) -> str:
+    return cell_for(claim.incident_id, claim.site_id, claim.place_id, claim.place_name)
+
+
+def key_text(key: FigureKey) -> str:
+    """Return a figure key as one line: "incident:12 bodies sex=female" (a stored figure's ``key``)."""
+    cell, kind, qualifiers = key
+    return " ".join([cell, kind, *(f"{name}={value}" for name, value in qualifiers)])
+
+
+def row_key(row: Figure) -> FigureKey:
+    return figure_key(cell_for(row.incident_id, row.site_id, row.place_id, row.place_name), row.kind,
+                      row.qualifiers)
+
+
+def text_digest(quote: str) -> str:
+    words = re.findall(r"\w+", quote.lower())
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:16] if words else ""
+
+
+def claim_input(claim: Claim) -> ClaimInput:
+    source = claim.source
+    return ClaimInput(
+        id=claim.pk, kind=claim.kind, min=claim.min, max=claim.max, approximate=claim.approximate,
+        qualifiers=claim.qualifiers or {}, cell=cell_of(claim), source_id=source.pk, source_kind=source.kind,
+        publisher=source.publisher, speaker=claim.attributed_to.name if claim.attributed_to_id else "",
+        stated_on=claim.stated_on or source.published, stated_at=None, text_digest=text_digest(claim.quote),
+        status=claim.status, quote=claim.quote)
+
+
+@dataclass
+class FigureView:
+    """A reconciled figure with the records it is about, the claims behind it, and its stored row if tracked."""
+
+    figure: Reconciled
+    claims: list[Claim]
+    incident: Incident | None = None
+    site: Site | None = None
+    place: Place | None = None
+    origin_of: dict[int, str] = field(default_factory=dict)
+    row: Figure | None = None
+
+    @property
+    def key(self) -> str:
+        return key_text(self.figure.key)
+
+    def to_contract(self) -> dict:
+        """Return the figure in the JSON form other tools read (`litopys figures --format json`)."""
+        f = self.figure
+        place = self.place
+        return {
+            "place": {"name": place.name, "geonames_id": place.geonames_id} if place else None,
+            "incident": self.incident.slug if self.incident else None,
+            "kind": f.kind, "qualifiers": dict(f.qualifiers),
+            "min": f.min, "max": f.max, "best": f.best,
+            "claims": len(f.claims), "origins": len(f.origins), "status": f.status,
+            "flags": [{"code": flag.code, "message": flag.message} for flag in f.flags],
+        }
+
+
+def claims_queryset(place: Place | None = None, kind: str | None = None):
+    qs = Claim.objects.select_related("source", "attributed_to", "place", "incident__place", "site__place")
+    if place is not None:
+        qs = qs.filter(Q(place=place) | Q(incident__place=place) | Q(site__place=place) |
+                       Q(place__admin1=place) | Q(incident__place__admin1=place))
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs
+
+
+def in_cell(cell: str, kind: str | None = None) -> Q:
+    """Return the condition for the claims of one cell (and kind): what one figure, or its breakdown, reads."""
+    scheme, _, value = cell.partition(":")
+    found = {
+        "incident": lambda: Q(incident_id=value),
+        "site": lambda: Q(incident=None, site_id=value),
+        "place": lambda: Q(incident=None, site=None, place_id=value),
+        "named": lambda: Q(incident=None, site=None, place=None, place_name__iexact=value),
+    }.get(scheme, lambda: Q(incident=None, site=None, place=None, place_name=""))()
+    return found & Q(kind=kind) if kind else found
+
+
+def touched_by(claims) -> Q:
+    """Return the condition for every claim of the figures these claims belong to (all their qualifiers, since
+    a breakdown is checked against its total)."""
+    cells = {(cell_of(claim), claim.kind) for claim in claims}
+    return reduce(or_, (in_cell(cell, kind) for cell, kind in sorted(cells)), Q(pk__in=[]))
+
+
+def overrides(inputs: list[ClaimInput]):
+    merges = [(m.first, m.second) for m in OriginMerge.objects.all()]
+    splits = list(OriginSplit.objects.values_list("source_id", flat=True))
+    origin_of = assign_origins([c for c in inputs if c.status != "rejected"], merges=merges, splits=splits)
+    cells = {claim.cell for claim in inputs}
+    best = {}
+    for chosen in BestValue.objects.select_related("figure"):
+        key = row_key(chosen.figure)
+        if key[0] in cells:
+            best[key] = (chosen.value, chosen.reason)
+    return origin_of, best
+
+
+def compute_figures(claims=None) -> list[FigureView]:
+    """Reconcile claims (all, or a queryset) into figures, each with its stored row when it has one."""
+    claims = list(claims if claims is not None else claims_queryset())
+    inputs = [claim_input(c) for c in claims]
+    origin_of, best = overrides(inputs)
+    by_id = {c.pk: c for c in claims}
+    by_cell: dict[str, Claim] = {}
+    for claim, data in zip(claims, inputs, strict=True):
+        by_cell.setdefault(data.cell, claim)
+    views = []
+    for figure in reconcile(inputs, origin_overrides=origin_of, best_override=best):
+        sample = by_cell[figure.cell]
+        incident = sample.incident if figure.cell.startswith("incident:") else None
+        site = sample.site if figure.cell.startswith("site:") else None
+        place = (incident.place if incident else site.place if site else sample.place)
+        behind = [by_id[i] for i in figure.claims + figure.rejected if i in by_id]
+        views.append(FigureView(figure, behind, incident, site, place,
+                                {i: origin_of.get(i, "") for i in figure.claims}))
+    rows = Figure.objects.in_bulk([view.key for view in views], field_name="key") if views else {}
+    for view in views:
+        view.row = rows.get(view.key)
+    return views
+
+
+def figures_for(place: Place | None = None, kind: str | None = None) -> list[FigureView]:
+    """Reconcile the claims about a place (and what lies in it) and/or of one kind."""
+    return compute_figures(claims_queryset(place, kind))
+
+
+def parse_ref(text: str) -> tuple[str, str, dict]:
+    """Read a figure reference as posts write it: "<about> <kind> [key=value ...]".
+
+    ``about`` is an incident's slug (or ``incident:<slug>``), ``site:<id>``, ``place:<GeoNames id>`` or
+    ``named:<place as written>``; e.g. "izium-mass-burial-site bodies sex=male". Returns the cell by row ids.
+    Raises ValueError naming what cannot be read or found.
+    """
+    parts = text.split()
+    if len(parts) < 2:
+        raise ValueError(f"figure reference {text!r} needs a cell and a kind, e.g. 'place:707292 bodies'")
+    about, kind, rest = parts[0], parts[1], parts[2:]
+    qualifiers = {}
+    for token in rest:
+        name, sep, value = token.partition("=")
+        if not sep:
+            raise ValueError(f"figure reference {text!r}: {token!r} is not key=value")
+        qualifiers[name] = value
+    return resolve_cell(about), kind, qualifiers
+
+
+def resolve_cell(about: str) -> str:
+    """Turn how a post names what a figure is about into its cell; unknown rows give a cell nothing is in."""
+    scheme, sep, value = about.partition(":")
+    if not sep:
+        scheme, value = "incident", about
+    if scheme == "incident":
+        found = Incident.objects.filter(slug=value).values_list("pk", flat=True).first()
+        return f"incident:{found}" if found else f"incident:missing-{value}"
+    if scheme == "place":
+        number = value.removeprefix("pk")
+        lookup = {"pk": number} if value.startswith("pk") else {"geonames_id": number}
+        found = Place.objects.filter(**lookup).values_list("pk", flat=True).first() if number.isdigit() else None
+        return f"place:{found}" if found else f"place:missing-{value}"
+    if scheme == "site":
+        return f"site:{value}" if value.isdigit() else f"site:missing-{value}"
+    if scheme == "named":
+        return f"named:{value.lower()}"
+    raise ValueError(f"figure reference: {about!r} is not an incident slug, site:<id>, place:<id> or named:<name>")
+
+
+def find_figure(ref: str) -> FigureView | None:
+    """Return the figure a reference names, reconciled from the claims of its cell."""
+    cell, kind, qualifiers = parse_ref(ref)
+    if "missing-" in cell:
+        return None
+    key = figure_key(cell, kind, qualifiers)
+    for view in compute_figures(claims_queryset().filter(in_cell(cell, kind))):
+        if view.figure.key == key:
+            return view
+    return None
+
+
+def figure_of_row(row: Figure) -> FigureView | None:
+    """Return a stored figure reconciled from its claims now, or None when no claim gives it any more."""
+    key = row_key(row)
+    for view in compute_figures(claims_queryset().filter(in_cell(key[0], row.kind))):
+        if view.figure.key == key:
+            return view
+    return None

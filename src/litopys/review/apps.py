@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewConfig(AppConfig):
+    name = "litopys.review"
+    label = "review"
+    verbose_name = _("Review")
+    role_permissions = {
+        "reviewer": ["review.view_decision", "review.add_decision"],
+        "editor": ["review.view_decision"],
+    }
+    record_models = {"review.Decision": None}
+
+    def ready(self):
+        from litopys.incidents.signals import claims_recorded
+        from litopys.review.signal_handlers import corroborate_recorded
+
+        # Ingest: evidence stores a source -> incidents records its claims -> review corroborates their figures.
+        claims_recorded.connect(corroborate_recorded, dispatch_uid="litopys.review.corroborate")
