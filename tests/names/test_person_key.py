@@ -2,7 +2,7 @@
 
 import pytest
 
-from litopys.extraction.names import latin_key
+from litopys.names import person_key as latin_key
 from litopys.names import GIVEN_NAMES, person_key, ukrainian_to_latin
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from litopys.figures.claims import ClaimInput
+from litopys.names import person_key, romanise, same_person
 
 #: Shingle Jaccard similarity at which two quotes count as one text relayed.
 SIMILAR_TEXT = 0.8
@@ -16,64 +16,16 @@ SIMILAR_TEXT = 0.8
 SHINGLE_WORDS = 3
 MIN_SHINGLES = 3
 
-# Ukrainian and Russian letters in Latin. Spelling differences between the two (г/h, и/y, ы) and between
-# transliteration systems (y/i/j, kh/h) are folded away afterwards by _phonetic, so one table serves both.
-_CYRILLIC = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-    "'": "", "’": "", "ʼ": "", "`": "",
-})
-_PHONETIC = (("shch", "s"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("g", "h"),
-             ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"))
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _PRIORITY = {"speaker": 0, "publisher": 1, "source": 2}
-
-
-def latin(text: str) -> str:
-    """Return text lowercased in Latin letters, without accents or punctuation: "Ігор Клименко" → "ihor klymenko"."""
-    text = unicodedata.normalize("NFKD", text.lower().translate(_CYRILLIC))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[a-z0-9]+", text))
-
-
-def _phonetic(token: str) -> str:
-    for spelling, sound in _PHONETIC:
-        token = token.replace(spelling, sound)
-    return re.sub(r"(.)\1+", r"\1", token)
-
-
-def name_tokens(name: str) -> tuple[str, ...]:
-    """Return a name's words folded so spellings of one name agree: Igor, Ihor and Игорь all give "ihor"."""
-    return tuple(_phonetic(token) for token in latin(name).split())
-
-
-def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Tell whether two folded names can name one speaker ("Klymenko", "I. Klymenko", "Police Chief Ihor Klymenko").
-
-    Every word of the shorter name must match a word of the longer one, in any order (an initial matches a
-    word it begins); a one-word name must be the other's last word, so a lone surname matches and a lone
-    given name joins no one.
-    """
-    shorter, longer = sorted((tuple(a), tuple(b)), key=len)
-    if not shorter or not any(len(word) > 1 for word in shorter):
-        return False
-    if len(shorter) == 1 and shorter[0] != longer[-1]:
-        return False
-
-    def matches(word: str, other: str) -> bool:
-        return word == other or (len(word) == 1 and other.startswith(word)) or (len(other) == 1 and
-                                                                               word.startswith(other))
-    return all(any(matches(word, other) for other in longer) for word in shorter)
 
 
 def _display_rank(name: str) -> tuple:
     # The clearest form of a name names the key: given name and surname rather than a title or a lone
     # surname; a Ukrainian spelling (in the national romanisation) before a Latin one, which may follow
     # Russian spelling ("Igor Klimenko"), before other Cyrillic.
-    words = latin(name).split()
+    words = romanise(name).split()
     full = [word for word in words if len(word) > 1]
     script = 0 if _UKRAINIAN_ONLY.search(name) else (2 if _CYRILLIC_LETTER.search(name) else 1)
     return len(full) < 2, len(words) - len(full), len(words), script, " ".join(words)
@@ -125,8 +77,8 @@ def assign_origins(claims: Iterable[ClaimInput], merges: Iterable[tuple[str, str
     for i, claim in enumerate(claims):
         if i in speaking:
             base[i] = speaking[i]
-        elif claim.source_id not in split and latin(claim.publisher):
-            base[i] = f"publisher:{latin(claim.publisher)}:{_day(claim)}"
+        elif claim.source_id not in split and romanise(claim.publisher):
+            base[i] = f"publisher:{romanise(claim.publisher)}:{_day(claim)}"
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(base):
         by_key[key].append(i)
@@ -147,23 +99,22 @@ def _speaker_keys(claims: list[ClaimInput], split: set[int]) -> dict[int, str]:
     """Key claims with a speaker by day and speaker, one spelling (the clearest) standing for all."""
     by_day: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
-        if latin(claim.speaker) and claim.source_id not in split:
+        if romanise(claim.speaker) and claim.source_id not in split:
             by_day[_day(claim)].append(i)
     keys = {}
     for day, members in by_day.items():
         names = sorted({claims[i].speaker.strip() for i in members}, key=_display_rank)
-        folded = [name_tokens(name) for name in names]
         clusters = _Groups(len(names))
         for a in range(len(names)):
             for b in range(a + 1, len(names)):
-                if same_person(folded[a], folded[b]):
+                if same_person(names[a], names[b]):
                     clusters.join(a, b)
         shown: dict[int, str] = {}
         for n in range(len(names)):  # clearest first, so each cluster shows its clearest spelling
             shown.setdefault(clusters.find(n), names[n])
         index = {name: n for n, name in enumerate(names)}
         for i in members:
-            keys[i] = f"speaker:{latin(shown[clusters.find(index[claims[i].speaker.strip()])])}:{day}"
+            keys[i] = f"speaker:{person_key(shown[clusters.find(index[claims[i].speaker.strip()])])}:{day}"
     return keys
 
 
@@ -182,7 +133,7 @@ def _join_within_sources(claims: list[ClaimInput], split: set[int], speaking: di
         quoted = [i for i in members if i in speaking]
         for a in quoted:
             for b in quoted:
-                if a < b and same_person(name_tokens(claims[a].speaker), name_tokens(claims[b].speaker)):
+                if a < b and same_person(claims[a].speaker, claims[b].speaker):
                     groups.join(a, b)
             for i in own:
                 if claims[i].exact and claims[a].exact and (claims[i].key, claims[i].min) == (

@@ -6,9 +6,9 @@ Pure Python, no database. Used by extraction (finding names in text), incidents 
 
 from .given import FIRST_NAMES, GIVEN_NAMES, genitive, is_patronymic, nominative
 from .keys import person_key, person_words, same_person
-from .translit import APOSTROPHES, fold, is_latin_word, russian_to_latin, ukrainian_to_latin
+from .translit import APOSTROPHES, fold, is_latin_word, romanise, russian_to_latin, ukrainian_to_latin
 
 __all__ = [
     "APOSTROPHES", "FIRST_NAMES", "GIVEN_NAMES", "fold", "genitive", "is_latin_word", "is_patronymic", "nominative",
-    "person_key", "person_words", "russian_to_latin", "same_person", "ukrainian_to_latin",
+    "person_key", "person_words", "romanise", "russian_to_latin", "same_person", "ukrainian_to_latin",
 ]

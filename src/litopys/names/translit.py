@@ -8,6 +8,7 @@ system (1947), as the ``iuliia`` package implements it: Харьков → Khar'
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import iuliia
@@ -56,3 +57,13 @@ def looks_russian(words: list[str], russian_names: frozenset[str] = frozenset())
     if _UKRAINIAN_LETTERS.search(text) or "'" in fold(text):
         return False
     return bool(_RUSSIAN_MARKS.search(text)) or any(word in russian_names for word in words)
+
+
+@lru_cache(maxsize=65536)
+def romanise(text: str) -> str:
+    """Return any text as lowercase Latin words, without accents or punctuation, for keys that must not depend
+    on the script: "Укрінформ" → "ukrinform", "Шмыгаль, Денис!" → "shmygal denis", "Ihor Klymenko" as is."""
+    words = text.split()
+    latin = russian_to_latin(text) if looks_russian([fold(w) for w in words]) else ukrainian_to_latin(text)
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", latin.lower()) if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9]+", plain))

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def fill_match_keys(apps, schema_editor):
-    from litopys.extraction.names import latin_key
+    from litopys.names import person_key as latin_key
 
     Actor = apps.get_model("incidents", "Actor")
     for actor in Actor.objects.filter(kind="person"):
