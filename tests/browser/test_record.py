@@ -42,11 +42,6 @@ django.setup()
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import run
 from django.core.wsgi import get_wsgi_application
-from django.urls import NoReverseMatch, reverse
-try:
-    reverse("record:incidents")
-except NoReverseMatch:  # until the site's urls.py includes the record at the root
-    settings.ROOT_URLCONF = "tests.chronicle.test_record_pages"
 run("127.0.0.1", int(sys.argv[1]), StaticFilesHandler(get_wsgi_application()), threading=True)
 """
 ADD_INCIDENTS = f"""

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from litopys.chronicle import search
 from litopys.chronicle.models import PostStatus
+from litopys.chronicle.search.backends import sqlite as sqlite_backend
 
 from .conftest import make_post
 
@@ -72,8 +73,15 @@ def test_search_page(client, posts):
     assert client.get("/search/").status_code == 200
 
 
+def test_the_backend_is_the_one_made_for_the_database_unless_settings_name_one(settings):
+    expected = {"sqlite": "SqliteSearch", "postgresql": "PostgresSearch"}[connection.vendor]
+    assert type(search.backend()).__name__ == expected
+    settings.LITOPYS_SEARCH_BACKEND = "litopys.chronicle.search.backends.base.SearchBackend"
+    assert type(search.backend()).__name__ == "SearchBackend"
+
+
 @pytest.mark.skipif("connection.vendor != 'sqlite'")
 def test_sqlite_index_is_created_and_filled_when_missing(posts):
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE {search.TABLE}")
+        cursor.execute(f"DROP TABLE {sqlite_backend.TABLE}")
     assert slugs("cellars") == ["synthetic-en"]

@@ -91,23 +91,14 @@ def test_sitemap_lists_posts_pages_categories_tags_under_the_site_url(client, si
     assert "testserver" not in xml
 
 
-def test_sitemap_sections_can_be_added(client, site):
-    from django.contrib.sitemaps import Sitemap
+def test_sitemap_sections_come_from_the_apps_that_declare_them(client, site, monkeypatch):
+    from django.apps import apps
 
-    from litopys.chronicle.sitemaps import sitemaps
-
-    class Extra(Sitemap):
-        def items(self):
-            return ["/incidents/"]
-
-        def location(self, item):
-            return item
-
-    sitemaps["extra-test"] = Extra
-    try:
-        assert "<loc>https://chronicle.example/incidents/</loc>" in client.get("/sitemap.xml").content.decode()
-    finally:
-        del sitemaps["extra-test"]
+    config = apps.get_app_config("places")
+    monkeypatch.setattr(config, "sitemaps", {"extra-test": "tests.chronicle.sitemap_section.Extra"}, raising=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://chronicle.example/somewhere-declared/</loc>" in xml
+    assert "<loc>https://chronicle.example/incidents/</loc>" in xml  # the record's own section
 
 
 def test_robots_disallow_staff_and_link_the_sitemap(client, db):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from litopys.names import person_key as latin_key
 from litopys.names import GIVEN_NAMES, person_key, ukrainian_to_latin
+from litopys.names import person_key as latin_key
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,9 @@ class ChronicleConfig(AppConfig):
     record_models = {"chronicle.Media": None}
     sitecache_next_due = "litopys.chronicle.publishing.next_due"
     personal_cookies = [PENDING_COOKIE]
+    sitemaps = {"posts": "litopys.chronicle.sitemaps.PostSitemap", "pages": "litopys.chronicle.sitemaps.PageSitemap",
+                "categories": "litopys.chronicle.sitemaps.CategorySitemap",
+                "tags": "litopys.chronicle.sitemaps.TagSitemap"}
 
     def ready(self):
         from litopys.chronicle import signal_handlers

@@ -88,7 +88,7 @@ def thread(comments: list[Comment]) -> list[Comment]:
     A reply whose parent is not shown (still waiting, or removed) goes to the top level; replies deeper
     than MAX_DEPTH are shown under the deepest ancestor that fits.
     """
-    from litopys.chronicle.figure_notes import web_address
+    from litopys.figures.public import web_address
 
     by_id = {comment.pk: comment for comment in comments}
     for comment in comments:

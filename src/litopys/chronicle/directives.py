@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from litopys.chronicle import rendering
-from litopys.chronicle.figure_notes import figure_note
 from litopys.chronicle.models import Media
+from litopys.figures.public import public_figure
 from litopys.incidents.models import Incident, RecordStatus
 from litopys.sitecache import generations
 
@@ -36,8 +36,7 @@ class Piece:
 
 
 def render_figure(argument: str) -> Piece:
-    note = figure_note(argument)
-    context = {"note": note, "n": NOTE_NUMBER, "ref_id": REF_ID}
+    context = {"figure": public_figure(argument), "n": NOTE_NUMBER, "ref_id": REF_ID}
     return Piece(render_to_string("chronicle/directives/figure.html", context),
                  render_to_string("chronicle/directives/figure_note.html", context))
 

@@ -7,9 +7,9 @@ from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from litopys.chronicle.figure_notes import status_label
 from litopys.chronicle.models import Post, PostStatus
 from litopys.chronicle.rendering import directives
+from litopys.figures.public import status_label
 from litopys.figures.selectors import find_figure, parse_ref
 from litopys.incidents.models import ClaimStatus
 

@@ -1,10 +1,13 @@
-"""The sitemap's sections. Other parts of the site add theirs: `sitemaps["incidents"] = IncidentSitemap`.
+"""The sitemap's sections: the chronicle's own, and those other apps declare in their AppConfig's ``sitemaps``
+({section: dotted path of a Sitemap class}), in app order.
 
 Every URL is absolute under LITOPYS_SITE_URL, whatever host the request came to.
 """
 
+from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.utils.module_loading import import_string
 
 from litopys.chronicle.models import Category, Post, Tag
 
@@ -57,10 +60,10 @@ class TagSitemap(ChronicleSitemap):
         return tag.latest
 
 
-#: Section name -> Sitemap class (or instance). The record pages register theirs here.
-sitemaps: dict[str, type[Sitemap] | Sitemap] = {
-    "posts": PostSitemap,
-    "pages": PageSitemap,
-    "categories": CategorySitemap,
-    "tags": TagSitemap,
-}
+def sections() -> dict[str, type[Sitemap]]:
+    """Return section name -> Sitemap class for every installed app that declares sections."""
+    found: dict[str, type[Sitemap]] = {}
+    for config in apps.get_app_configs():
+        for name, path in getattr(config, "sitemaps", {}).items():
+            found.setdefault(name, import_string(path))
+    return found

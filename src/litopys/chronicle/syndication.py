@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from litopys.chronicle.models import Post
-from litopys.chronicle.sitemaps import sitemaps
+from litopys.chronicle.sitemaps import sections
 from litopys.sitecache.http import public_page
 
 FEED_ITEMS = 20
@@ -93,8 +93,8 @@ def sitemap(request):
     parts = urlsplit(settings.LITOPYS_SITE_URL)
     site = SimpleNamespace(domain=parts.netloc + parts.path.rstrip("/"), name=parts.netloc)
     urls = []
-    for section in sitemaps.values():
-        section = section() if callable(section) else section
+    for section_class in sections().values():
+        section = section_class()
         urls.extend(section.get_urls(site=site, protocol=parts.scheme or "https"))
     return TemplateResponse(request, "chronicle/sitemap.xml", {"urlset": urls},
                             content_type="application/xml; charset=utf-8").render()

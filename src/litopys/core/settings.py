@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "litopys.figures",
     "litopys.review",
     "litopys.chronicle",
+    "litopys.record",
     "litopys.casualties",
     "litopys.exchange",
     "litopys.demo",
@@ -128,6 +129,9 @@ if LITOPYS_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The static export (`litopys publish --static`): where its forms post, or "off" to leave them out.
 LITOPYS_DYNAMIC_URL = conf.env_str("LITOPYS_DYNAMIC_URL", "")
+# Site search: a backend's dotted path; empty takes the one made for the database in use (SQLite FTS5 or
+# PostgreSQL full-text search).
+LITOPYS_SEARCH_BACKEND = conf.env_str("LITOPYS_SEARCH_BACKEND", "")
 # Map tiles: a URL template with {z}/{x}/{y}; empty shows the bundled outline of Ukraine only.
 LITOPYS_TILE_URL = conf.env_str("LITOPYS_TILE_URL", "")
 LITOPYS_TILE_ATTRIBUTION = conf.env_str("LITOPYS_TILE_ATTRIBUTION", "")

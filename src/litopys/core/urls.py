@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/review/", include("litopys.review.urls")),
     path("staff/", admin.site.urls),
-    path("", include("litopys.chronicle.record_urls")),
+    path("", include("litopys.record.urls")),
+    path("", include("litopys.exchange.urls")),
     path("", include("litopys.chronicle.urls")),
 ]

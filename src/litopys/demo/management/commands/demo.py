@@ -1,3 +1,6 @@
+import os
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -30,6 +33,9 @@ class Command(BaseCommand):
         checkpoint()
         username, password = demo_staff_account()
         base = f"http://{options['host']}:{options['port']}"
+        if "LITOPYS_SITE_URL" not in os.environ:
+            # Canonical and share links name the address the demo is served at, not the default port.
+            settings.LITOPYS_SITE_URL = base
         say("")
         say(_("Litopys demo is ready."))
         say(f"  {_('Public site')}:  {base}/")

@@ -1,0 +1,11 @@
+"""Files the public site offers for download, at the paths the record's pages link to."""
+
+from django.urls import path
+
+from litopys.exchange.exports import geojson, statistics
+
+app_name = "exchange"
+urlpatterns = [
+    path("map/incidents.geojson", geojson.incident_features, name="map_geojson"),
+    path("statistics.csv", statistics.statistics_csv, name="statistics_csv"),
+]

@@ -1,0 +1,47 @@
+"""What the public record reads: published incidents and their verified figures, as every public page sees them.
+
+Only incidents whose status is "published" and figures whose status is "verified" leave this module; what
+a figure may show is decided by `litopys.figures.public`, the one projection every public surface uses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from litopys import vocab
+from litopys.figures.public import VERIFIED, PublicFigure, project, public_claim_ids
+from litopys.figures.selectors import claims_queryset, compute_figures
+from litopys.incidents.models import Incident, RecordStatus
+
+
+def public_incidents():
+    """Return the incidents a reader may see, with what their pages need."""
+    return (Incident.objects.filter(status=RecordStatus.PUBLISHED)
+            .select_related("place__admin1", "parent").prefetch_related("sites__place"))
+
+
+def figure_order(figure: PublicFigure) -> tuple:
+    kinds = vocab.codes("claim_kinds")
+    rank = kinds.index(figure.kind) if figure.kind in kinds else len(kinds)
+    return rank, figure.kind, not figure.is_headline, sorted(figure.qualifiers.items())
+
+
+def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
+    """Return incident id -> its verified figures (headline first), for published incidents only."""
+    claims = claims_queryset().filter(incident__status=RecordStatus.PUBLISHED)
+    if incidents is not None:
+        claims = claims.filter(incident__in=incidents)
+    views = [view for view in compute_figures(claims)
+             if view.figure.status == VERIFIED and view.incident is not None
+             and view.incident.status == RecordStatus.PUBLISHED]
+    public_claims = public_claim_ids(views)
+    by_incident: dict[int, list[PublicFigure]] = defaultdict(list)
+    for view in views:
+        by_incident[view.incident.pk].append(project(view, public_claims))
+    for figures in by_incident.values():
+        figures.sort(key=figure_order)
+    return dict(by_incident)
+
+
+def headline(figures: list[PublicFigure]) -> list[PublicFigure]:
+    return [figure for figure in figures if figure.is_headline]

@@ -1,0 +1,17 @@
+"""URLs of the public record, included at the site root. Pages use paths, not query strings, so that the
+static export can write every page as a file."""
+
+from django.urls import path
+
+from litopys.record import views
+
+app_name = "record"
+urlpatterns = [
+    path("incidents/", views.incident_list, name="incidents"),
+    path("incidents/page/<int:page>/", views.incident_list, name="incidents_page"),
+    path("incidents/<slug:slug>/", views.incident_detail, name="incident"),
+    path("map/", views.incident_map, name="map"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("timeline/page/<int:page>/", views.timeline, name="timeline_page"),
+    path("statistics/", views.statistics, name="statistics"),
+]
