@@ -15,7 +15,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from litopys.exchange import static_export
-from litopys.exchange.static_export import MARKER, ExportError, export_site, rewrite_forms
+from litopys.exchange.static_export import MARKER, ExportError, export_site
+from litopys.exchange.static_pages import rewrite_forms
 from tests.record import test_pages as pages
 from tests.record.test_pages import assert_nothing_private, public_urls
 

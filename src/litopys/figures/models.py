@@ -38,16 +38,24 @@ class Figure(models.Model):
         return figure_title(self)
 
 
-class OriginMerge(models.Model):
-    """Staff say two origins relay one statement and must count once."""
+class StaffChoice(models.Model):
+    """What staff decided about origins, with who, when and why; its history is kept."""
 
-    first = models.CharField(_("first origin"), max_length=300, help_text=_("An origin key or source:<id>."))
-    second = models.CharField(_("second origin"), max_length=300)
     reason = models.TextField(_("reason"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
                              related_name="+")
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    history = HistoricalRecords(verbose_name=_("revision"))
+    history = HistoricalRecords(verbose_name=_("revision"), inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class OriginMerge(StaffChoice):
+    """Staff say two origins relay one statement and must count once."""
+
+    first = models.CharField(_("first origin"), max_length=300, help_text=_("An origin key or source:<id>."))
+    second = models.CharField(_("second origin"), max_length=300)
 
     class Meta:
         verbose_name = _("origin merge")
@@ -57,16 +65,11 @@ class OriginMerge(models.Model):
         return f"{self.first} = {self.second}"
 
 
-class OriginSplit(models.Model):
+class OriginSplit(StaffChoice):
     """Staff say a source is an origin of its own, whatever it resembles."""
 
     source = models.OneToOneField("evidence.Source", verbose_name=_("source"), on_delete=models.CASCADE,
                                   related_name="+")
-    reason = models.TextField(_("reason"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    history = HistoricalRecords(verbose_name=_("revision"))
 
     class Meta:
         verbose_name = _("origin split")
