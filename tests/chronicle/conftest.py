@@ -51,6 +51,19 @@ def reviewer(db):
 
 
 @pytest.fixture
+def analyst(db):
+    """The first of the two people: accepts what extraction found before a reviewer verifies it."""
+    return get_user_model().objects.create_user("analyst-synthetic", password="x-synthetic-pass", is_staff=True)
+
+
+def verify(claim, first, second) -> None:
+    """Verify a claim with two people, as the review rules require."""
+    decide(claim, "accept", first, "the quote says this")
+    claim.refresh_from_db()
+    decide(claim, "verify", second)
+
+
+@pytest.fixture
 def editor(db):
     user = get_user_model().objects.create_user("editor-synthetic", password="x-synthetic-pass", is_staff=True,
                                                 first_name="Olena", last_name="Editor",
@@ -80,7 +93,7 @@ def make_incident(slug: str, status: str = RecordStatus.PUBLISHED, **extra) -> I
 
 
 @pytest.fixture
-def record(db, reviewer):
+def record(db, reviewer, analyst):
     """A verified figure (public and restricted sources, one rejected claim) and one still unverified."""
     from litopys.incidents.models import Actor
 
@@ -97,7 +110,7 @@ def record(db, reviewer):
     make_claim(confidential, grave, 137, "137 entries in the hidden register")
     rejected = make_claim(make_source("Synthetic rumour page", kind="article", publisher="Rumour mill"), grave,
                           9000, "nine thousand were buried there, people say")
-    decide(verified, "verify", reviewer)
+    verify(verified, analyst, reviewer)
     decide(rejected, "reject", reviewer, "An unsourced rumour.")
     shelling = make_incident("synthetic-shelling", title="Synthetic shelling of a market")
     make_claim(make_source("Synthetic regional bulletin"), shelling, 58, "58 people were wounded at the market",

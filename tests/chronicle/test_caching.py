@@ -11,7 +11,7 @@ from litopys.chronicle.models import Comment, CommentStatus, PostStatus
 from litopys.sitecache import generations, pagecache
 from litopys.sitecache.fastpath import PageCacheApp
 
-from .conftest import make_post
+from .conftest import make_post, verify
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("isolated_cache", "english")]
 URL = "/posts/synthetic-cached/"
@@ -96,14 +96,12 @@ def test_approving_a_comment_invalidates(client, post, cache_on):
     assert b"Held words." in client.get(URL).content
 
 
-def test_a_verified_claim_changes_the_page_at_once(client, record, cache_on, reviewer):
+def test_a_verified_claim_changes_the_page_at_once(client, record, cache_on, reviewer, analyst):
     from litopys.incidents.models import Claim
-    from litopys.review.actions import decide
-
     make_post("synthetic-figures", body="Wounded: {{figure synthetic-shelling injured}}.")
     page = client.get("/posts/synthetic-figures/").content.decode()
     assert ">58<" not in page and "figure under review" in page
-    decide(Claim.objects.get(kind="injured"), "verify", reviewer)
+    verify(Claim.objects.get(kind="injured"), analyst, reviewer)
     page = client.get("/posts/synthetic-figures/").content.decode()
     assert ">58<" in page
 

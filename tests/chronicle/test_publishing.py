@@ -20,7 +20,7 @@ def test_problems_name_each_unverified_figure_and_its_status(record):
                           "{{figure synthetic-nowhere killed}} and {{figure broken}}")
     problems = publish_problems(post)
     assert len(problems) == 3
-    assert "synthetic-shelling injured" in problems[0] and "unverified" in problems[0]
+    assert "synthetic-shelling injured" in problems[0] and "not verified yet (needs review)" in problems[0]
     assert "synthetic-nowhere killed" in problems[1] and "does not exist" in problems[1]
     assert "broken" in problems[2]
     with pytest.raises(PublishRefused) as refused:

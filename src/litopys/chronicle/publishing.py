@@ -41,7 +41,7 @@ def figure_problem(ref: str) -> str | None:
     if view is None:
         return _("The figure “%(ref)s” does not exist: no claims give it.") % {"ref": ref}
     if view.figure.status != ClaimStatus.VERIFIED:
-        return _("The figure “%(ref)s” is %(status)s, not verified.") % {
+        return _("The figure “%(ref)s” is not verified yet (%(status)s).") % {
             "ref": ref, "status": status_label(view.figure.status)}
     return None
 

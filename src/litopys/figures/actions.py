@@ -3,10 +3,12 @@ and staff's merges and splits of origins. Views, the admin, commands and signal 
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from litopys.figures.models import BestValue, Figure, OriginMerge, OriginSplit
-from litopys.figures.selectors import FigureView
+from litopys.figures.models import BestValue, Correction, Figure, OriginMerge, OriginSplit
+from litopys.figures.selectors import FigureView, figure_of_row
+from litopys.incidents.models import ClaimStatus
 
 
 def track(views: list[FigureView]) -> list[Figure]:
@@ -19,6 +21,43 @@ def track(views: list[FigureView]) -> list[Figure]:
             if view.row is None:
                 view.row, _created = Figure.objects.get_or_create(key=view.key, defaults=_fields(view))
     return [view.row for view in views]
+
+
+def publish(views: list[FigureView], reason: str, user) -> list[Correction]:
+    """Keep what readers are shown in step with what is verified now; return the corrections this made.
+
+    A figure verified for the first time is published as it stands. A published figure that is verified
+    again with another number gets a public correction (was, now, why), and the reason must be given. A
+    figure that is not verified now keeps its last published number: a change waits for a second reviewer.
+    """
+    corrections = []
+    for view, row in zip(views, track(views), strict=True):
+        figure = view.figure
+        if figure.status != ClaimStatus.VERIFIED:
+            continue
+        now = (figure.min, figure.max, figure.best)
+        was = (row.published_min, row.published_max, row.published_best)
+        if row.published_at is not None and headline(*now) != headline(*was):
+            if not (reason or "").strip():
+                raise ValidationError(_("This changes a published figure (%(was)s → %(now)s): give the reason "
+                                        "readers will see with the correction.") % {
+                    "was": row.published_best if row.published_best is not None else row.published_min,
+                    "now": figure.best if figure.best is not None else figure.min})
+            corrections.append(Correction.objects.create(
+                figure=row, was_min=row.published_min, was_max=row.published_max, was_best=row.published_best,
+                now_min=figure.min, now_max=figure.max, now_best=figure.best, reason=reason.strip(), user=user))
+        row.published_min, row.published_max, row.published_best = now
+        row.published_at = timezone.now()
+        row.published_claims = sorted(figure.claims)
+        row.save(update_fields=["published_min", "published_max", "published_best", "published_at",
+                                "published_claims"])
+    return corrections
+
+
+def headline(low, high, best) -> tuple:
+    """The number readers rely on: the best value, or the range when there is none. A range that widens around
+    an unchanged best value (another source verified) is no correction."""
+    return ("best", best) if best is not None else ("range", low, high)
 
 
 def _fields(view: FigureView) -> dict:
@@ -44,6 +83,9 @@ def set_best_value(figure: Figure, value: int, reason: str, user) -> BestValue:
     with transaction.atomic():
         chosen, _created = BestValue.objects.update_or_create(
             figure=figure, defaults={"value": value, "reason": reason, "user": user})
+        view = figure_of_row(figure)
+        if view is not None:
+            publish([view], reason, user)
     return chosen
 
 

@@ -26,6 +26,14 @@ class Figure(models.Model):
     kind = models.CharField(_("kind"), max_length=40, choices=claim_kinds_choices)
     qualifiers = models.JSONField(_("qualifiers"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # What readers were last shown: the figure as it stood when it was last verified. It stays on public pages
+    # while a change (an edited claim, a new source) waits for a second reviewer.
+    published_min = models.BigIntegerField(_("published: at least"), null=True, blank=True, editable=False)
+    published_max = models.BigIntegerField(_("published: at most"), null=True, blank=True, editable=False)
+    published_best = models.BigIntegerField(_("published: best value"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("last verified"), null=True, blank=True, editable=False)
+    published_claims = models.JSONField(_("claims behind the published value"), default=list, blank=True,
+                                        editable=False)
 
     class Meta:
         verbose_name = _("figure")
@@ -97,3 +105,36 @@ class BestValue(models.Model):
 
     def __str__(self):
         return f"{self.figure}: {self.value}"
+
+
+class Correction(models.Model):
+    """A published figure's number changed: what it was, what it is, why and when. Never changed or removed."""
+
+    figure = models.ForeignKey(Figure, verbose_name=_("figure"), on_delete=models.PROTECT,
+                               related_name="corrections")
+    was_min = models.BigIntegerField(_("was: at least"), null=True)
+    was_max = models.BigIntegerField(_("was: at most"), null=True)
+    was_best = models.BigIntegerField(_("was: best value"), null=True)
+    now_min = models.BigIntegerField(_("now: at least"), null=True)
+    now_max = models.BigIntegerField(_("now: at most"), null=True)
+    now_best = models.BigIntegerField(_("now: best value"), null=True)
+    reason = models.TextField(_("reason"), help_text=_("Shown to readers with the correction."))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    at = models.DateTimeField(_("corrected on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.figure}: {self.was_best or self.was_min} → {self.now_best or self.now_min}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("a correction is never changed: record a new one")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("a correction is never removed")

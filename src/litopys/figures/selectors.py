@@ -17,7 +17,8 @@ from litopys.figures.claims import ClaimInput, FigureKey, Reconciled, figure_key
 from litopys.figures.models import BestValue, Figure, OriginMerge, OriginSplit
 from litopys.figures.origins import assign_origins
 from litopys.figures.reconcile import reconcile
-from litopys.incidents.models import Claim, Incident, Site
+from litopys.incidents.integrity import sealed
+from litopys.incidents.models import Claim, ClaimStatus, Incident, Site
 from litopys.places.models import Place
 
 
@@ -59,7 +60,15 @@ def claim_input(claim: Claim) -> ClaimInput:
         qualifiers=claim.qualifiers or {}, cell=cell_of(claim), source_id=source.pk, source_kind=source.kind,
         publisher=source.publisher, speaker=claim.attributed_to.name if claim.attributed_to_id else "",
         stated_on=claim.stated_on or source.published, stated_at=None, text_digest=text_digest(claim.quote),
-        status=claim.status, quote=claim.quote)
+        status=reviewed_status(claim), quote=claim.quote)
+
+
+def reviewed_status(claim: Claim) -> str:
+    """Return a claim's status as figures count it: "verified" only while the claim still says what its
+    reviewers verified (its seal matches); a claim changed since, by whatever path, needs review again."""
+    if claim.status == ClaimStatus.VERIFIED and not sealed(claim):
+        return ClaimStatus.UNVERIFIED
+    return claim.status
 
 
 @dataclass

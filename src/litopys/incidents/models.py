@@ -137,11 +137,36 @@ class Actor(models.Model):
 
 
 class ClaimStatus(models.TextChoices):
-    UNVERIFIED = "unverified", _("unverified")
+    UNVERIFIED = "unverified", _("needs review")
     CORROBORATED = "corroborated", _("corroborated")
     VERIFIED = "verified", _("verified")
     DISPUTED = "disputed", _("disputed")
     REJECTED = "rejected", _("rejected")
+
+
+#: Statuses a reviewer's decision gave: a claim in one of them is part of the review record.
+DECIDED = (ClaimStatus.CORROBORATED, ClaimStatus.VERIFIED, ClaimStatus.DISPUTED, ClaimStatus.REJECTED)
+#: Statuses that vouch for what a claim says: changing what it says takes them away.
+VOUCHED = (ClaimStatus.CORROBORATED, ClaimStatus.VERIFIED)
+
+
+class ClaimQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        from litopys.incidents.integrity import SUBSTANCE, ClaimChangeRefused
+
+        touched = {name.removesuffix("_id") for name in kwargs} & {name.removesuffix("_id") for name in SUBSTANCE}
+        if touched or "verified_seal" in kwargs or kwargs.get("status") == ClaimStatus.VERIFIED:
+            raise ClaimChangeRefused(
+                f"claims are changed one by one, so that each change is reviewed; refused a bulk change of "
+                f"{', '.join(sorted(touched or {'status'}))}")
+        return super().update(**kwargs)
+
+    def delete(self):
+        from litopys.incidents.integrity import ClaimChangeRefused
+
+        if self.filter(status__in=DECIDED).exists():
+            raise ClaimChangeRefused("claims a reviewer decided on are never deleted; reject them instead")
+        return super().delete()
 
 
 class Claim(models.Model):
@@ -178,9 +203,13 @@ class Claim(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("accepted by"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    verified_seal = models.CharField(_("verification seal"), max_length=64, blank=True, editable=False,
+                                     help_text=_("Keyed hash of what the claim said when it was verified."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(verbose_name=_("revision"))
+
+    objects = ClaimQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("claim")
@@ -190,6 +219,39 @@ class Claim(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.value_text()}"
+
+    def save(self, *args, **kwargs):
+        """Save; a status changes only by a review decision, and a change to what a verified or corroborated
+        claim says sends it back to review — however the save is reached (admin, history revert, shell)."""
+        from litopys.incidents import integrity
+
+        decided = getattr(self, "_decided", False)
+        stored = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        if not decided:
+            self.status = stored.status if stored is not None else ClaimStatus.UNVERIFIED
+        reopened = None
+        if stored is not None:
+            changed = integrity.changed_fields(integrity.substance(stored), integrity.substance(self))
+            if changed and stored.status in VOUCHED:
+                reopened = (stored.status, changed)
+                self.status = ClaimStatus.UNVERIFIED
+                self.accepted_by = None
+        if self.status != ClaimStatus.VERIFIED or reopened:
+            self.verified_seal = ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "status", "verified_seal", "accepted_by"}
+        super().save(*args, **kwargs)
+        if reopened:
+            from litopys.incidents.signals import claim_reopened
+
+            claim_reopened.send(sender=type(self), claim=self, from_status=reopened[0], changed=reopened[1])
+
+    def delete(self, *args, **kwargs):
+        from litopys.incidents.integrity import ClaimChangeRefused
+
+        if self.status in DECIDED:
+            raise ClaimChangeRefused("claims a reviewer decided on are never deleted; reject them instead")
+        return super().delete(*args, **kwargs)
 
     def value_text(self) -> str:
         if self.min is not None and self.min == self.max:

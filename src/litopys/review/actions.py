@@ -1,4 +1,11 @@
-"""Change a claim's status through one door, recording who, when and why; enforce the two-person rule."""
+"""Change a claim's status through one door, recording who, when and why, and enforcing the two-person rule.
+
+Every decision — in the review queue, on a source's page, from the demo, a command or the API — is made by
+`decide`. A claim is verified by two people: someone who vouches for it first (whoever entered it, or
+accepted what extraction found) and a second reviewer. The claim model itself refuses any other way to a
+status (see `litopys.incidents.integrity`), and figures changed by a decision are settled here: a published
+figure whose number changes gets a public correction, with the decision's reason.
+"""
 
 from collections import defaultdict
 
@@ -6,20 +13,34 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from litopys.incidents.integrity import seal
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.review.models import Decision
 
 Action = Decision.Action
+Status = ClaimStatus
 TARGET = {
-    Action.VERIFY: ClaimStatus.VERIFIED,
-    Action.DISPUTE: ClaimStatus.DISPUTED,
-    Action.REJECT: ClaimStatus.REJECTED,
-    Action.CORROBORATE: ClaimStatus.CORROBORATED,
-    Action.REOPEN: ClaimStatus.UNVERIFIED,
+    Action.VERIFY: Status.VERIFIED,
+    Action.DISPUTE: Status.DISPUTED,
+    Action.REJECT: Status.REJECTED,
+    Action.CORROBORATE: Status.CORROBORATED,
+    Action.REOPEN: Status.UNVERIFIED,
+}
+#: The statuses each decision may be taken from; anything else is refused (and never offered).
+ALLOWED_FROM = {
+    Action.ACCEPT: {Status.UNVERIFIED, Status.CORROBORATED},
+    Action.EDIT: set(Status),
+    Action.CORROBORATE: {Status.UNVERIFIED},
+    Action.VERIFY: {Status.UNVERIFIED, Status.CORROBORATED},
+    Action.DISPUTE: {Status.UNVERIFIED, Status.CORROBORATED, Status.VERIFIED},
+    Action.REJECT: {Status.UNVERIFIED, Status.CORROBORATED, Status.VERIFIED, Status.DISPUTED},
+    Action.REOPEN: {Status.CORROBORATED, Status.VERIFIED, Status.DISPUTED, Status.REJECTED},
 }
 NEEDS_REASON = {Action.DISPUTE, Action.REJECT, Action.REOPEN}
 #: Decisions only a reviewer takes; accepting and editing are an analyst's work.
 REVIEWER_ACTIONS = {Action.VERIFY, Action.DISPUTE, Action.REJECT, Action.REOPEN}
+#: Decisions people take from the review screens, in the order they are offered.
+OFFERED = (Action.ACCEPT, Action.VERIFY, Action.DISPUTE, Action.REJECT, Action.REOPEN)
 
 
 def may_take(user, action: str) -> bool:
@@ -28,22 +49,54 @@ def may_take(user, action: str) -> bool:
     return user.has_perm(needed)
 
 
+def first_person(claim: Claim):
+    """Return the id of who vouches for a claim before a reviewer verifies it: who accepted it, else who
+    entered it; None when nobody has (a claim extraction found that nobody accepted yet)."""
+    return claim.accepted_by_id or claim.entered_by_id
+
+
 def may_verify(claim: Claim, user) -> bool:
-    """The person who entered or accepted a claim cannot verify it."""
-    return user is not None and user.pk not in {claim.entered_by_id, claim.accepted_by_id}
+    """Two people: somebody else must have entered or accepted the claim before this reviewer verifies it."""
+    first = first_person(claim)
+    return user is not None and first is not None and first != user.pk
+
+
+def why_not_verify(claim: Claim, user) -> str:
+    if first_person(claim) is None:
+        return _("Two people verify a claim: someone must accept it first, then another reviewer verifies it.")
+    return _("You entered or accepted this claim; another reviewer must verify it.")
+
+
+def available(claim: Claim, user) -> list[str]:
+    """Return the decisions this person may take on this claim now, in the order screens offer them."""
+    found = []
+    for action in OFFERED:
+        if claim.status not in ALLOWED_FROM[action] or not may_take(user, action):
+            continue
+        if action == Action.VERIFY and not may_verify(claim, user):
+            continue
+        if action == Action.ACCEPT and claim.accepted_by_id:
+            continue
+        found.append(action.value)
+    return found
 
 
 def decide(claim: Claim, action: str, user, reason: str = "", changes: dict | None = None) -> Decision:
-    """Apply one decision to a claim and record it."""
+    """Apply one decision to a claim, record it, and settle the figures it changes."""
     action = Action(action)
     reason = (reason or "").strip()
     if action in NEEDS_REASON and not reason:
         raise ValidationError(_("Give a reason to %(action)s a claim.") % {"action": action.label})
-    if action == Action.VERIFY and not may_verify(claim, user):
-        raise PermissionDenied(_("You entered or accepted this claim; another reviewer must verify it."))
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
-        before = claim.status
+        before, touched_before = claim.status, _scope([claim])
+        if claim.status not in ALLOWED_FROM[action]:
+            raise ValidationError(_("This claim is %(status)s: it cannot be %(action)s.") % {
+                "status": claim.get_status_display(), "action": action.label})
+        if action == Action.VERIFY and not may_verify(claim, user):
+            raise PermissionDenied(why_not_verify(claim, user))
+        if action == Action.ACCEPT and claim.accepted_by_id:
+            raise ValidationError(_("This claim was already accepted; a second reviewer verifies it."))
         fields = ["status", "updated_at"]
         if action == Action.ACCEPT:
             claim.accepted_by = user
@@ -54,13 +107,30 @@ def decide(claim: Claim, action: str, user, reason: str = "", changes: dict | No
                 fields.append(name)
         else:
             claim.status = TARGET[action]
+        if action == Action.VERIFY:
+            claim.verified_seal = seal(claim)
+        claim._decided = True
         claim.save(update_fields=fields)
-        return Decision.objects.create(claim=claim, action=action, from_status=before, to_status=claim.status,
-                                       user=user, reason=reason, changes=_json(changes or {}))
+        decision = Decision.objects.create(claim=claim, action=action, from_status=before, to_status=claim.status,
+                                           user=user, reason=reason, changes=_json(changes or {}))
+        if action != Action.CORROBORATE:
+            settle(touched_before | _scope([claim]), reason, user)
+        return decision
 
 
-def _json(changes: dict) -> dict:
-    return {key: (value.pk if hasattr(value, "pk") else value) for key, value in changes.items()}
+def settle(scope, reason: str, user) -> None:
+    """Track the figures a change touched and publish what they now verifiably say (with a correction when a
+    published number changes)."""
+    from litopys.figures.actions import publish
+    from litopys.figures.selectors import claims_queryset, compute_figures
+
+    publish(compute_figures(claims_queryset().filter(scope)), reason, user)
+
+
+def _scope(claims):
+    from litopys.figures.selectors import touched_by
+
+    return touched_by(claims)
 
 
 def corroborate(claims=None) -> int:
@@ -81,8 +151,7 @@ def corroborate(claims=None) -> int:
             continue
         agreeing = defaultdict(list)
         for claim in view.claims:
-            if claim.status == ClaimStatus.UNVERIFIED and claim.min == claim.max == figure.best \
-                    and not claim.approximate:
+            if claim.status == Status.UNVERIFIED and claim.min == claim.max == figure.best and not claim.approximate:
                 agreeing[view.origin_of.get(claim.pk, "")].append(claim)
         reason = f"{len(figure.best_origins)} independent origins give {figure.best}"
         for group in agreeing.values():
@@ -90,3 +159,7 @@ def corroborate(claims=None) -> int:
                 decide(claim, "corroborate", None, reason)
                 changed += 1
     return changed
+
+
+def _json(changes: dict) -> dict:
+    return {key: (value.pk if hasattr(value, "pk") else value) for key, value in changes.items()}

@@ -13,8 +13,9 @@ class ReviewConfig(AppConfig):
     record_models = {"review.Decision": None}
 
     def ready(self):
-        from litopys.incidents.signals import claims_recorded
-        from litopys.review.signal_handlers import corroborate_recorded
+        from litopys.incidents.signals import claim_reopened, claims_recorded
+        from litopys.review.signal_handlers import corroborate_recorded, record_reopening
 
         # Ingest: evidence stores a source -> incidents records its claims -> review corroborates their figures.
         claims_recorded.connect(corroborate_recorded, dispatch_uid="litopys.review.corroborate")
+        claim_reopened.connect(record_reopening, dispatch_uid="litopys.review.reopened")
