@@ -44,7 +44,8 @@ class JobWorker(DatabaseWorker):
         last_sweep = 0.0
         try:
             while self.running:
-                close_old_connections()
+                if not connection.in_atomic_block:  # in a caller's transaction (a test) the connection stays
+                    close_old_connections()
                 if time.monotonic() - last_sweep > max(1.0, settings.LITOPYS_JOB_LEASE / 4):
                     actions.requeue_lost()
                     last_sweep = time.monotonic()
