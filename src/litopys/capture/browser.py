@@ -175,7 +175,13 @@ def _answer(route, client: Client) -> None:
     headers = {"accept": request.headers.get("accept", ""), "referer": request.headers.get("referer", ""),
                "accept-language": request.headers.get("accept-language", "")}
     try:
+        # Chromium does not route the hops of a redirect it was handed: follow them here, each one checked and
+        # recorded, and answer with where they lead.
         exchange = client.get(request.url, headers)
+        hops = 0
+        while exchange.location and hops < client.policy.max_redirects:
+            exchange = client.get(exchange.location, headers)
+            hops += 1
     except Refused:
         exchange = _kept(client, request.url)
         if exchange is None:

@@ -209,7 +209,7 @@ class Client:
             except (http.client.HTTPException, ConnectionError) as exc:
                 raise Refused(f"{url}: the server broke off the answer ({type(exc).__name__}: {exc})") from None
             exchange = Exchange(url=url, status=response.status, reason=response.reason or "",
-                                headers=list(response.getheaders()), body=body, size=recorder.count,
+                                headers=list(response.getheaders()), body=body, size=recorder.kept.tell(),
                                 address=address, tls=tls, truncated=truncated, started=started)
             self.bytes_fetched += recorder.count
             self.exchanges.append(exchange)

@@ -86,6 +86,7 @@ def _capture(ctx, capture: Capture, url: str, folder: Path, recursive_media: boo
         ctx.progress(1)
         is_html = final.content_type in HTML_TYPES and not final.truncated
         if is_html:
+            visit.url = final.url  # the browser is handed the page the redirects led to
             with ctx.step(f"{url}: rendering in Chromium"):
                 rendered = Renderer.shared(settings.LITOPYS_CHROMIUM).render(
                     visit, client, screenshot=screenshots, pdf=True, timeout=rules.timeout)
