@@ -63,7 +63,8 @@ class Site:
                 elif path == "/loop/b":
                     self.send(301, b"", headers=[("Location", "/loop/a")])
                 elif path == "/changing":
-                    text = f"<html><body><p>Version {site.version}: {10 * site.version} bodies were reported by the synthetic council.</p></body></html>"
+                    text = (f"<html><body><p>Version {site.version}: {10 * site.version} bodies were reported "
+                            "by the synthetic council.</p></body></html>")
                     self.send(200, text.encode())
                 elif path == "/gone":
                     self.send(404, b"<html><body><p>Not found</p></body></html>")
