@@ -54,7 +54,10 @@ class Ocr(Processor):
                 return  # it has a text layer: nothing to read from pictures
             pages = self._pdf_pages(subject)
         else:
-            pages = [self._image(subject)]
+            picture = self._image(subject)
+            if picture is None:
+                return  # the image steps say, in one line, why it cannot be read
+            pages = [picture]
         languages = _setting("LITOPYS_OCR_LANGUAGES", self.languages)
         pages = list(pages)
         text, texts, words = self._read(pages, languages)
@@ -88,12 +91,12 @@ class Ocr(Processor):
             offset += len(page_text) + len(PAGE_BREAK)
         return PAGE_BREAK.join(texts), texts, words
 
-    def _image(self, subject: Subject) -> Image.Image:
+    def _image(self, subject: Subject) -> Image.Image | None:
         try:
             picture = Image.open(io.BytesIO(subject.read()))
             picture.load()
-        except (OSError, Image.DecompressionBombError) as exc:
-            raise ValueError(f"{subject.name or 'this image'}: not an image that can be read for OCR ({exc})") from exc
+        except (OSError, Image.DecompressionBombError):
+            return None
         if picture.width * picture.height > self.max_pixels:
             picture.thumbnail((8000, 8000))
         return picture
@@ -104,7 +107,8 @@ class Ocr(Processor):
         try:
             document = pypdfium2.PdfDocument(subject.read())
         except pypdfium2.PdfiumError as exc:
-            raise ValueError(f"{subject.name or 'this PDF'}: malformed PDF, its pages cannot be rendered ({exc})") from exc
+            name = subject.name or "this PDF"
+            raise ValueError(f"{name}: malformed PDF, its pages cannot be rendered ({exc})") from exc
         limit = _setting("LITOPYS_OCR_MAX_PAGES", self.max_pages)
         count = len(document)
         if count > limit:
