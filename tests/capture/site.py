@@ -4,6 +4,7 @@ a 404, a page that never answers, one that sends 2 GB, a PDF, a video and a brok
 import io
 import threading
 import time
+import wave
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image
@@ -12,6 +13,16 @@ from PIL import Image
 def png(colour) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (60, 40), colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def wav() -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(b"\0\1" * 4000)
     return out.getvalue()
 
 
@@ -66,6 +77,11 @@ class Site:
                     text = (f"<html><body><p>Version {site.version}: {10 * site.version} bodies were reported "
                             "by the synthetic council.</p></body></html>")
                     self.send(200, text.encode())
+                elif path == "/more":
+                    body = (b'<html><body><p>Opening.</p><button id="more" onclick="document.getElementById('
+                            b"'hidden').hidden = false\">more</button><p id=\"hidden\" hidden>Shown after the "
+                            b"click: 9 bodies were recovered.</p></body></html>")
+                    self.send(200, body)
                 elif path == "/gone":
                     self.send(404, b"<html><body><p>Not found</p></body></html>")
                 elif path == "/never":
@@ -86,10 +102,13 @@ class Site:
                 elif path == "/report.pdf":
                     self.send(200, b"%PDF-1.4\n%synthetic, not a real PDF\n%%EOF\n", "application/pdf")
                 elif path == "/video-page":
-                    body = b'<html><body><p>A synthetic clip.</p><video src="/clip.webm"></video></body></html>'
+                    body = (b'<html><body><p>A synthetic clip and a synthetic sound.</p><video src="/clip.webm">'
+                            b'</video><audio src="/sound.wav"></audio></body></html>')
                     self.send(200, body)
                 elif path == "/clip.webm":
-                    self.send(200, b"\x1a\x45\xdf\xa3 synthetic bytes that no decoder reads", "video/webm")
+                    self.send(200, b"synthetic bytes that no video decoder reads " * 20, "video/webm")
+                elif path == "/sound.wav":
+                    self.send(200, wav(), "audio/wav")
                 else:
                     self.send(404, b"<html><body>no such page</body></html>")
 

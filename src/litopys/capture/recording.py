@@ -43,6 +43,8 @@ def store_files(ctx, capture: Capture, url: str, wacz_path: Path, final, rendere
                            details={"capture": capture.pk})
             for warning in kept.warnings:
                 ctx.warn(f"{name}: {warning}")
+            if any(row["sha256"] == kept.item.sha256 for row in rows):
+                return  # the same bytes reached twice (an element and yt-dlp): one file of the capture
             rows.append(_keep(capture, role, kept, file_url))
 
     page_url = facts["final_url"]

@@ -21,6 +21,7 @@ from litopys.capture.client import Client, Exchange, Policy
 from litopys.capture.models import Capture, CaptureState
 from litopys.capture.netpolicy import Refused, check_url
 from litopys.capture.profiles import load_profiles, profile_for
+from litopys.evidence.media import detect_media_type
 from litopys.capture.recording import compare_with_previous, finish_capture, store_files
 from litopys.jobs.context import JobContext, JobFailed
 
@@ -147,6 +148,10 @@ def fetch_media(ctx, client: Client, rendered: Rendered, recursive_media: bool) 
         if exchange.status >= 400:
             ctx.error(f"{entry['url']}: the page embeds it, but the server answered HTTP {exchange.status}")
             continue
+        if entry["kind"] != "image" and not is_media(exchange.read()[:65536]):
+            ctx.error(f"{entry['url']}: not a video or audio file that can be read "
+                      f"({detect_media_type(exchange.read()[:65536])}); it stays in the WARC only")
+            continue
         found.append(exchange)
     if len(rendered.media) > settings.LITOPYS_CAPTURE_MAX_MEDIA:
         ctx.warn(f"{len(rendered.media)} media files embedded; the first {settings.LITOPYS_CAPTURE_MAX_MEDIA} "
@@ -170,8 +175,19 @@ def download_media(ctx, url: str, rendered: Rendered | None, folder: Path, rules
             if number:  # the page itself often has no video: only its video elements are worth a line
                 ctx.error(str(exc))
             continue
-        files.extend((target, path) for path in got)
+        for path in got:
+            with open(path, "rb") as handle:
+                head = handle.read(65536)
+            if is_media(head):
+                files.append((target, path))
+            else:
+                ctx.error(f"{target}: yt-dlp fetched {path.name}, but it is not a video or audio file that can be "
+                          f"read ({detect_media_type(head)}); not kept")
     return files
+
+
+def is_media(head: bytes) -> bool:
+    return detect_media_type(head).startswith(("video/", "audio/"))
 
 
 def robots_decision() -> dict:
