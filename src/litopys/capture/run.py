@@ -21,8 +21,8 @@ from litopys.capture.client import Client, Exchange, Policy
 from litopys.capture.models import Capture, CaptureState
 from litopys.capture.netpolicy import Refused, check_url
 from litopys.capture.profiles import load_profiles, profile_for
-from litopys.evidence.media import detect_media_type
 from litopys.capture.recording import compare_with_previous, finish_capture, store_files
+from litopys.evidence.media import detect_media_type
 from litopys.jobs.context import JobContext, JobFailed
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
