@@ -26,3 +26,12 @@ def chromium():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    from litopys.capture.browser import CHROMIUM_ARGS
+
+    # The browser that drives the staff site needs the network: the capture browser's dead proxy is left out.
+    args = [arg for arg in CHROMIUM_ARGS if not arg.startswith(("--proxy", "--force-webrtc"))]
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": args}
