@@ -82,6 +82,8 @@ class Site:
                             b"'hidden').hidden = false\">more</button><p id=\"hidden\" hidden>Shown after the "
                             b"click: 9 bodies were recovered.</p></body></html>")
                     self.send(200, body)
+                elif path == "/robots.txt":
+                    self.send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
                 elif path == "/gone":
                     self.send(404, b"<html><body><p>Not found</p></body></html>")
                 elif path == "/never":

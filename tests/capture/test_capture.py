@@ -156,3 +156,10 @@ def test_the_capture_files_are_listed_on_the_job(site, capture_settings, chromiu
     assert job.result["capture"] == done.pk
     assert {row["role"] for row in job.result["files"]} == {"wacz", "pdf", "text", "media"}
     assert CaptureFile.objects.filter(capture=done).count() == len(job.result["files"])
+
+
+def test_robots_txt_is_obeyed_when_asked(site, capture_settings):
+    capture_settings.LITOPYS_CAPTURE_ROBOTS = True
+    [job], [done] = capture(site.url + "/private/page")
+    assert job.state == JobState.FAILED
+    assert job.failure == f"{site.url}/private/page: the site's robots.txt does not allow it (LITOPYS_CAPTURE_ROBOTS=1)"

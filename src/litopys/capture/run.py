@@ -77,6 +77,10 @@ def _capture(ctx, capture: Capture, url: str, folder: Path, recursive_media: boo
             "software": f"litopys {litopys.__version__}", "format": "WARC File Format 1.0",
             "http-header-user-agent": rules.user_agent, "robots": robots["robots"]}))
         client = Client(rules, writer)
+        if settings.LITOPYS_CAPTURE_ROBOTS and not robots_allow(client, visit.url):
+            reason = f"{url}: the site's robots.txt does not allow it (LITOPYS_CAPTURE_ROBOTS=1)"
+            finish_capture(capture, CaptureState.FAILED, [reason])
+            raise JobFailed(reason)
         chain, final, failure = fetch(client, visit.url)
         if final is None:
             finish_capture(capture, CaptureState.FAILED, [failure], gone=True)
@@ -188,6 +192,22 @@ def download_media(ctx, url: str, rendered: Rendered | None, folder: Path, rules
 
 def is_media(head: bytes) -> bool:
     return detect_media_type(head).startswith(("video/", "audio/"))
+
+
+def robots_allow(client: Client, url: str) -> bool:
+    """Read the site's robots.txt through the client (recorded too); a missing or unreadable one allows."""
+    from urllib.parse import urljoin
+    from urllib.robotparser import RobotFileParser
+
+    try:
+        answer = client.get(urljoin(url, "/robots.txt"))
+    except Refused:
+        return True
+    if answer.status >= 400:
+        return True
+    rules = RobotFileParser()
+    rules.parse(answer.read().decode("utf-8", "replace").splitlines())
+    return rules.can_fetch(client.policy.user_agent, url)
 
 
 def robots_decision() -> dict:
