@@ -9,6 +9,7 @@ One browser per process is kept, on a thread of its own, for the next capture.
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -120,10 +121,7 @@ class Renderer:
             except PlaywrightError as exc:
                 rendered.errors.append(f"{visit.url}: the browser could not load the page ({_short(exc)})")
                 return rendered
-            try:
-                page.wait_for_load_state("networkidle", timeout=min(timeout, 5) * 1000)
-            except PlaywrightError:
-                pass  # a page that keeps polling is rendered as it is now
+            _settle(page, client)
             self._interact(page, visit, rendered)
             rendered.final_url = page.url
             rendered.title = page.title()
@@ -166,9 +164,20 @@ class Renderer:
                 rendered.errors.append(f"{visit.url}: {visit.wait_for} never appeared ({_short(exc)})")
 
 
+def _settle(page, client: Client, quiet: float = 0.25, longest: float = 5.0) -> None:
+    """Wait until the page has asked for nothing for `quiet` seconds (at most `longest`): a page that keeps
+    polling is rendered as it is then."""
+    started = time.monotonic()
+    while time.monotonic() - started < longest:
+        page.wait_for_timeout(50)
+        if time.monotonic() - getattr(client, "last_request_at", 0.0) >= quiet:
+            return
+
+
 def _answer(route, client: Client) -> None:
     """Answer one of Chromium's requests with what the client fetches under the capture's rules."""
     request = route.request
+    client.last_request_at = time.monotonic()
     if request.method not in ("GET", "HEAD") or not request.url.startswith(("http://", "https://")):
         route.abort("blockedbyclient")  # a capture reads; it never posts forms or sends data
         return
@@ -188,6 +197,7 @@ def _answer(route, client: Client) -> None:
             route.abort("blockedbyclient")
             return
     route.fulfill(status=exchange.status, headers=_headers(exchange), body=exchange.read())
+    client.last_request_at = time.monotonic()
 
 
 def _kept(client: Client, url: str) -> Exchange | None:

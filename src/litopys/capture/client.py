@@ -138,6 +138,7 @@ class Client:
         self.exchanges: list[Exchange] = []
         self.cache: dict[str, Exchange] = {}
         self.bytes_fetched = 0
+        self.last_request_at = 0.0
 
     # -- public ---------------------------------------------------------------------------------------
 
