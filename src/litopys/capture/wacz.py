@@ -56,7 +56,9 @@ def write_wacz(target: Path, warc_path: Path, pages: list[Page], *, title: str, 
     resources = []
     with zipfile.ZipFile(target, "w") as archive:
         hasher, size = hashlib.sha256(), 0
-        with open(warc_path, "rb") as source, archive.open(zipfile.ZipInfo(WARC_NAME, _stamp(created)), "w") as out:
+        large = warc_path.stat().st_size > 2**31 - 2**20  # past 2 GiB the entry needs ZIP64 sizes
+        with (open(warc_path, "rb") as source,
+              archive.open(zipfile.ZipInfo(WARC_NAME, _stamp(created)), "w", force_zip64=large) as out):
             while block := source.read(1024 * 1024):
                 hasher.update(block)
                 size += len(block)
