@@ -426,6 +426,7 @@ class TestLoading:
             "plain-text",
             "html-text",
             "pdf-text",
+            "ocr",
             "web-archive",
             "language",
             "image-metadata",
@@ -452,7 +453,7 @@ class TestLoading:
 def test_each_step_applies_to_its_own_media_types():
     subject = Subject.from_bytes(b"", "application/pdf")
     applicable = [p.name for p in load_processors() if p.applies_to(subject)]
-    assert applicable == ["pdf-text", "language"]
+    assert applicable == ["pdf-text", "ocr", "language"]
     assert [p.name for p in (PlainText(), HtmlText(), PdfText(), WebArchiveSummary()) if p.applies_to(subject)] == [
         "pdf-text"
     ]

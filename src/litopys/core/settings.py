@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "litopys.core",
     "litopys.vocab",
     "litopys.sitecache",
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
     "litopys.record",
     "litopys.casualties",
     "litopys.exchange",
+    "litopys.jobs",
+    "litopys.capture",
     "litopys.demo",
 ]
 
@@ -142,3 +146,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": conf.env_str("LITOPYS_LOG_LEVEL", "WARNING")},
 }
+
+# The task queue (django-tasks) and link capture; see docs/capture.md.
+TASKS = {"default": {"BACKEND": conf.env_str("LITOPYS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+                     "QUEUES": ["default"]}}
+# A running job shows a sign of life every LITOPYS_JOB_LEASE/6 s; one silent for a whole lease has lost its worker
+# and is queued again, at most LITOPYS_JOB_ATTEMPTS times in all.
+LITOPYS_JOB_LEASE = conf.env_int("LITOPYS_JOB_LEASE", 120, minimum=2)
+LITOPYS_JOB_ATTEMPTS = conf.env_int("LITOPYS_JOB_ATTEMPTS", 3, minimum=1)
+LITOPYS_CAPTURE_MAX_BYTES = conf.env_int("LITOPYS_CAPTURE_MAX_BYTES", 200 * 1024**2, minimum=1)
+LITOPYS_CAPTURE_TIMEOUT = conf.env_int("LITOPYS_CAPTURE_TIMEOUT", 30, minimum=1)
+LITOPYS_CAPTURE_USER_AGENT = conf.env_str(
+    "LITOPYS_CAPTURE_USER_AGENT", "Mozilla/5.0 (X11; Linux x86_64) Litopys-capture (+evidence preservation)")
+LITOPYS_CAPTURE_PROXY = conf.env_str("LITOPYS_CAPTURE_PROXY", "")
+LITOPYS_CAPTURE_ALLOW_PRIVATE = conf.env_bool("LITOPYS_CAPTURE_ALLOW_PRIVATE", False)
+LITOPYS_CAPTURE_MAX_REDIRECTS = conf.env_int("LITOPYS_CAPTURE_MAX_REDIRECTS", 10)
+LITOPYS_CAPTURE_MAX_MEDIA = conf.env_int("LITOPYS_CAPTURE_MAX_MEDIA", 50)
+LITOPYS_CAPTURE_ROBOTS = conf.env_bool("LITOPYS_CAPTURE_ROBOTS", False)
+LITOPYS_CHROMIUM = conf.env_str("LITOPYS_CHROMIUM", "/usr/bin/chromium")
+LITOPYS_OCR_LANGUAGES = conf.env_str("LITOPYS_OCR_LANGUAGES", "ukr+rus+eng")
+LITOPYS_OCR_MAX_PAGES = conf.env_int("LITOPYS_OCR_MAX_PAGES", 200, minimum=1)

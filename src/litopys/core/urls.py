@@ -9,6 +9,8 @@ admin.site.site_title = "Litopys"
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/review/", include("litopys.review.urls")),
+    path("staff/jobs/", include("litopys.jobs.urls")),
+    path("staff/capture/", include("litopys.capture.urls")),
     path("staff/", admin.site.urls),
     path("", include("litopys.record.urls")),
     path("", include("litopys.exchange.urls")),

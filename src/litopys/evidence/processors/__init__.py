@@ -11,6 +11,7 @@ DEFAULT_PROCESSORS = [
     "litopys.evidence.processors.text.PlainText",
     "litopys.evidence.processors.webpage.HtmlText",
     "litopys.evidence.processors.pdf.PdfText",
+    "litopys.evidence.processors.ocr.Ocr",
     "litopys.evidence.processors.archives.WebArchiveSummary",
     "litopys.evidence.processors.language.Language",
     "litopys.evidence.processors.images.ImageMetadata",

@@ -45,4 +45,14 @@ class Command(BaseCommand):
         say("")
         if options["no_serve"]:
             return
-        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
+        # One worker in the background does what the staff site queues (captures, OCR); it stops with the demo.
+        import subprocess
+        import sys
+
+        worker = subprocess.Popen([sys.executable, "-m", "litopys", "worker", "--verbosity", "0"])
+        say(f"  {_('Worker')}:       {_('one background worker runs queued jobs')} (pid {worker.pid})")
+        try:
+            call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
