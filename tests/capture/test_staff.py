@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from litopys.capture.models import Capture, Schedule
+from litopys.core.roles import ensure_roles
 from litopys.jobs.models import Job
-from litopys.verification.roles import ensure_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,8 @@ def test_the_form_queues_one_job_per_link_and_a_schedule(client, collectors):
 
 def test_the_form_names_a_bad_link(client, collectors):
     client.force_login(collectors[0])
-    answer = client.post(reverse("capture:link"), {"urls": "file:///etc/passwd", "every": "often"})
+    answer = client.post(reverse("capture:link"), {"urls": "file:///etc/passwd", "every": "often"},
+                         HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 200
     text = answer.content.decode()
     assert "file:///etc/passwd is not an http(s) address" in text

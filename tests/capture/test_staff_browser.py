@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 STAFF = """
 from django.contrib.auth.models import Group, User
-from litopys.verification.roles import ensure_roles
+from litopys.core.roles import ensure_roles
 ensure_roles()
 user = User.objects.create_user("synthetic-collector", password="synthetic-pass-1", is_staff=True)
 user.groups.add(Group.objects.get(name="collector"))

@@ -27,9 +27,6 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
 
     def handle(self, *args, **options):
-        from litopys.cli import prepare_database
-
-        prepare_database()
         every = None
         if options["every"]:
             try:

@@ -16,9 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
 
     def handle(self, *args, **options):
-        from litopys.cli import prepare_database
-
-        prepare_database()
         jobs = Job.objects.select_related("owner").prefetch_related("lines")
         if options["state"]:
             jobs = jobs.filter(state=options["state"])

@@ -20,9 +20,6 @@ class Command(BaseCommand):
                             help=_("Seconds between looks at an empty queue (default 1)."))
 
     def handle(self, *args, **options):
-        from litopys.cli import prepare_database
-
-        prepare_database()
         if options["concurrency"] < 1:
             self.stderr.write(_("--concurrency must be 1 or more"))
             sys.exit(2)
