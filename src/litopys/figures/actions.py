@@ -83,9 +83,7 @@ def set_best_value(figure: Figure, value: int, reason: str, user) -> BestValue:
     with transaction.atomic():
         chosen, _created = BestValue.objects.update_or_create(
             figure=figure, defaults={"value": value, "reason": reason, "user": user})
-        view = figure_of_row(figure)
-        if view is not None:
-            publish([view], reason, user)
+        publish([figure_of_row(figure)], reason, user)
     return chosen
 
 

@@ -6,6 +6,10 @@ applied once:
 
 - only a verified figure is shown at all (an unverified one shows no number, not even in a quote);
 - a source is named only when its sensitivity is "public"; the others are counted, never named;
+- a figure about an incident that is not published (or a site of one) is not shown at all;
+- a verified figure that has changed since (an edited claim, a new source) keeps showing the number readers
+  were last shown, saying that a change is being reviewed, until a second reviewer verifies the new one;
+  every change of a published number is listed with its date, old and new number and reason;
 - a flag's sentence is shown only when every claim it speaks of comes from a public source, since flags
   quote values and speakers; the others are counted;
 - the reason for a best value names its speaker only when that speaker's source is public;
@@ -23,9 +27,9 @@ from django.utils.translation import gettext as _
 from litopys.evidence.models import Sensitivity
 from litopys.figures.localised import LOCALISED, flag_sentence, sentence
 from litopys.figures.naming import qualifier_text
-from litopys.figures.selectors import FigureView, find_figure
+from litopys.figures.selectors import FigureView, find_figure, reviewed_status
 from litopys.figures.wording import Wording
-from litopys.incidents.models import Claim, ClaimStatus
+from litopys.incidents.models import Claim, ClaimStatus, RecordStatus
 from litopys.vocab.choices import label
 
 VERIFIED = ClaimStatus.VERIFIED
@@ -53,6 +57,16 @@ class PublicSource:
 
 
 @dataclass
+class CorrectionNote:
+    """A published number that changed, as readers see it: "Corrected on …: was 447, now 448, because …"."""
+
+    at: date
+    was: str
+    now: str
+    reason: str
+
+
+@dataclass
 class PublicFigure:
     """A verified figure as every public surface shows it, in the active language."""
 
@@ -71,6 +85,9 @@ class PublicFigure:
     best_reason: str = ""
     sources: list[PublicSource] = field(default_factory=list)
     withheld_sources: int = 0
+    #: True while a change waits for a second reviewer: the numbers are the ones last verified.
+    under_review: bool = False
+    corrections: list[CorrectionNote] = field(default_factory=list)
 
     @property
     def is_headline(self) -> bool:
@@ -138,6 +155,19 @@ def is_public(claim: Claim) -> bool:
     return claim.source.sensitivity == Sensitivity.PUBLIC
 
 
+def about_public(view: FigureView) -> bool:
+    """Tell whether what a figure is about may be shown: a published incident (a site's too); a place may."""
+    incident = view.incident or (view.site.incident if view.site is not None else None)
+    return incident is None or incident.status == RecordStatus.PUBLISHED
+
+
+def showable(view: FigureView) -> bool:
+    """Tell whether the public may see a figure: verified now, or verified before and under review again,
+    about something public."""
+    published = view.row is not None and view.row.published_at is not None
+    return (view.figure.status == VERIFIED or published) and about_public(view)
+
+
 def public_claim_ids(views: Iterable[FigureView]) -> set[int]:
     """Return the claims of these figures whose sources may be named, for checking flags against."""
     return {claim.pk for view in views for claim in view.claims if is_public(claim)}
@@ -149,6 +179,8 @@ def project(view: FigureView, public_claims: set[int] | None = None, ref: str = 
     A flag may speak of claims of other figures of its cell (the parts of a breakdown); pass
     ``public_claim_ids(views)`` of all the views computed together to save looking them up.
     """
+    if view.figure.status != VERIFIED:
+        return _as_published(view, ref)
     figure = view.figure
     rejected = set(figure.rejected)
     live = [claim for claim in view.claims if claim.pk not in rejected]
@@ -160,7 +192,37 @@ def project(view: FigureView, public_claims: set[int] | None = None, ref: str = 
         max=figure.max, best=figure.best, status=figure.status, origins=len(figure.origins), flags=flags,
         withheld_flags=withheld,
         best_reason=_best_reason(figure, {claim.pk for claim in public}) if figure.best is not None else "",
-        sources=_sources(public), withheld_sources=len({claim.source_id for claim in live if not is_public(claim)}))
+        sources=_sources(public), withheld_sources=len({claim.source_id for claim in live if not is_public(claim)}),
+        corrections=_corrections(view.row))
+
+
+def _as_published(view: FigureView, ref: str) -> PublicFigure:
+    """The figure as readers were last shown it, while a change waits for a second reviewer: its numbers, and
+    the sources of the claims behind them that still say what was verified."""
+    row = view.row
+    behind = set(row.published_claims)
+    kept = [claim for claim in view.claims if claim.pk in behind and reviewed_status(claim) == VERIFIED]
+    public = [claim for claim in kept if is_public(claim)]
+    return PublicFigure(
+        ref=ref or view.key, id=row.pk, kind=row.kind, label=label("claim_kinds", row.kind),
+        qualifiers=dict(row.qualifiers), min=row.published_min, max=row.published_max, best=row.published_best,
+        status=VERIFIED, origins=len({view.origin_of.get(claim.pk) for claim in kept}) or 1, under_review=True,
+        sources=_sources(public), withheld_sources=len({c.source_id for c in kept if not is_public(c)}),
+        corrections=_corrections(row))
+
+
+def _corrections(row) -> list[CorrectionNote]:
+    if row is None:
+        return []
+    return [CorrectionNote(correction.at.date(), _headline_text(correction.was_min, correction.was_max,
+                                                                correction.was_best),
+                           _headline_text(correction.now_min, correction.now_max, correction.now_best),
+                           correction.reason)
+            for correction in row.corrections.all()]
+
+
+def _headline_text(low, high, best) -> str:
+    return number(best) if best is not None else range_text(low, high)
 
 
 def public_figure(ref: str) -> PublicFigure | None:
@@ -169,7 +231,7 @@ def public_figure(ref: str) -> PublicFigure | None:
         view = find_figure(ref)
     except ValueError:
         return None
-    if view is None or view.figure.status != VERIFIED:
+    if view is None or not showable(view):
         return None
     return project(view, ref=ref)
 

@@ -213,7 +213,8 @@ def resolve_cell(about: str) -> str:
 
 
 def find_figure(ref: str) -> FigureView | None:
-    """Return the figure a reference names, reconciled from the claims of its cell."""
+    """Return the figure a reference names, reconciled from the claims of its cell (or, when no claim gives it
+    any more, its stored row: what was published stays known)."""
     cell, kind, qualifiers = parse_ref(ref)
     if "missing-" in cell:
         return None
@@ -221,13 +222,30 @@ def find_figure(ref: str) -> FigureView | None:
     for view in compute_figures(claims_queryset().filter(in_cell(cell, kind))):
         if view.figure.key == key:
             return view
-    return None
+    row = Figure.objects.select_related("incident", "site__incident", "place").filter(key=key_text(key)).first()
+    return without_claims(row) if row is not None else None
 
 
-def figure_of_row(row: Figure) -> FigureView | None:
-    """Return a stored figure reconciled from its claims now, or None when no claim gives it any more."""
+def figure_of_row(row: Figure) -> FigureView:
+    """Return a stored figure reconciled from its claims now (with none when no claim gives it any more)."""
     key = row_key(row)
     for view in compute_figures(claims_queryset().filter(in_cell(key[0], row.kind))):
         if view.figure.key == key:
             return view
-    return None
+    return without_claims(row)
+
+
+def without_claims(row: Figure) -> FigureView:
+    """Return a stored figure no claim gives any more (claims moved or changed): nothing reconciled, its row kept."""
+    cell, kind, qualifiers = row_key(row)
+    empty = Reconciled(cell=cell, kind=kind, qualifiers=dict(qualifiers), min=None, max=None, best=None, claims=[],
+                       interim=[], origins=[], status=ClaimStatus.UNVERIFIED, flags=[], best_reason="")
+    return FigureView(empty, [], row.incident, row.site, row.place, {}, row)
+
+
+def published_rows_without_claims(views: list[FigureView], **about) -> list[FigureView]:
+    """Return published figures about these records (e.g. ``incident__in=...``) that no claim gives any more."""
+    seen = {view.key for view in views}
+    rows = (Figure.objects.filter(published_at__isnull=False, **about).exclude(key__in=seen)
+            .select_related("incident", "site__incident", "place"))
+    return [without_claims(row) for row in rows]

@@ -69,6 +69,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return own_sources(super().get_queryset(request), request.user, prefix="source__")
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # claims a reviewer decided on are part of the record for good
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        reviewed = obj is not None and Claim.objects.filter(pk=obj.pk).reviewed().exists()
+        return super().has_delete_permission(request, obj) and not reviewed
+
     @admin.display(description=_("source"))
     def source_link(self, obj):
         return format_html('<a href="{}#claim-{}">{}</a>', reverse("review:source-claims", args=[obj.source_id]),

@@ -161,10 +161,16 @@ class ClaimQuerySet(models.QuerySet):
                 f"{', '.join(sorted(touched or {'status'}))}")
         return super().update(**kwargs)
 
+    def reviewed(self):
+        """Return the claims a reviewer ever decided on or accepted (their history says so)."""
+        ever = Claim.history.filter(id__in=self.values("pk")).exclude(status=ClaimStatus.UNVERIFIED)
+        return self.filter(models.Q(status__in=DECIDED) | models.Q(accepted_by__isnull=False)
+                           | models.Q(pk__in=ever.values("id")))
+
     def delete(self):
         from litopys.incidents.integrity import ClaimChangeRefused
 
-        if self.filter(status__in=DECIDED).exists():
+        if self.reviewed().exists():
             raise ClaimChangeRefused("claims a reviewer decided on are never deleted; reject them instead")
         return super().delete()
 
@@ -249,7 +255,7 @@ class Claim(models.Model):
     def delete(self, *args, **kwargs):
         from litopys.incidents.integrity import ClaimChangeRefused
 
-        if self.status in DECIDED:
+        if self.pk and type(self).objects.filter(pk=self.pk).reviewed().exists():
             raise ClaimChangeRefused("claims a reviewer decided on are never deleted; reject them instead")
         return super().delete(*args, **kwargs)
 

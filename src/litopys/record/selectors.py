@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from litopys import vocab
-from litopys.figures.public import VERIFIED, PublicFigure, project, public_claim_ids
-from litopys.figures.selectors import claims_queryset, compute_figures
+from litopys.figures.public import PublicFigure, project, public_claim_ids, showable
+from litopys.figures.selectors import claims_queryset, compute_figures, published_rows_without_claims
 from litopys.incidents.models import Incident, RecordStatus
 
 
@@ -31,9 +31,12 @@ def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
     claims = claims_queryset().filter(incident__status=RecordStatus.PUBLISHED)
     if incidents is not None:
         claims = claims.filter(incident__in=incidents)
-    views = [view for view in compute_figures(claims)
-             if view.figure.status == VERIFIED and view.incident is not None
-             and view.incident.status == RecordStatus.PUBLISHED]
+    views = compute_figures(claims)
+    about = {"incident__status": RecordStatus.PUBLISHED}
+    if incidents is not None:
+        about["incident__in"] = incidents
+    views = [view for view in views + published_rows_without_claims(views, **about)
+             if view.incident is not None and showable(view)]
     public_claims = public_claim_ids(views)
     by_incident: dict[int, list[PublicFigure]] = defaultdict(list)
     for view in views:
