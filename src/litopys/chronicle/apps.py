@@ -22,6 +22,8 @@ class ChronicleConfig(AppConfig):
     record_models = {"chronicle.Media": None}
     sitecache_next_due = "litopys.chronicle.publishing.next_due"
     personal_cookies = [PENDING_COOKIE]
+    #: Who cites figures in public: the record's figure pages list these posts and show figures they cite.
+    figure_citations = "litopys.chronicle.selectors.posts_citing"
     sitemaps = {"posts": "litopys.chronicle.sitemaps.PostSitemap", "pages": "litopys.chronicle.sitemaps.PageSitemap",
                 "categories": "litopys.chronicle.sitemaps.CategorySitemap",
                 "tags": "litopys.chronicle.sitemaps.TagSitemap"}

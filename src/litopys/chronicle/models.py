@@ -119,6 +119,9 @@ class Post(models.Model):
     incidents = models.ManyToManyField("incidents.Incident", verbose_name=_("incidents"), blank=True,
                                        related_name="posts")
     places = models.ManyToManyField("places.Place", verbose_name=_("places"), blank=True, related_name="posts")
+    figures = models.ManyToManyField("figures.Figure", verbose_name=_("figures cited"), blank=True,
+                                     related_name="posts", editable=False,
+                                     help_text=_("Kept in step with the post's {{figure …}} directives."))
     wp_id = models.PositiveIntegerField(_("WordPress post id"), null=True, blank=True, unique=True)
     history = HistoricalRecords(verbose_name=_("revision"), excluded_fields=["body_html"])
 

@@ -4,7 +4,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from litopys.chronicle import comments, ratings, search
 from litopys.chronicle.models import Category, Comment, CommentStatus, Post, Rating, Tag
-from litopys.chronicle.rendering import render_markdown
+from litopys.chronicle.rendering import directives, render_markdown
 from litopys.sitecache import generations
 
 
@@ -24,6 +24,25 @@ def post_saved(sender, instance, raw=False, **kwargs):
     generations.bump_site(schedule_changed=True)
     if not raw:
         search.index_post(instance)
+        cite_figures(instance)
+
+
+def cite_figures(post) -> None:
+    """Keep ``post.figures`` in step with the figures its body cites (each tracked, so it has a stable page)."""
+    from litopys.figures.actions import track
+    from litopys.figures.selectors import find_figure
+
+    views = []
+    for name, argument in directives(post.body):
+        if name != "figure":
+            continue
+        try:
+            view = find_figure(argument)
+        except ValueError:
+            continue
+        if view is not None:
+            views.append(view)
+    post.figures.set([row.pk for row in track(views)])
 
 
 def post_deleted(sender, instance, **kwargs):

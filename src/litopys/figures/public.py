@@ -212,13 +212,15 @@ def _as_published(view: FigureView, ref: str) -> PublicFigure:
 
 
 def _corrections(row) -> list[CorrectionNote]:
-    if row is None:
-        return []
-    return [CorrectionNote(correction.at.date(), _headline_text(correction.was_min, correction.was_max,
-                                                                correction.was_best),
-                           _headline_text(correction.now_min, correction.now_max, correction.now_best),
-                           correction.reason)
-            for correction in row.corrections.all()]
+    return [correction_note(correction) for correction in row.corrections.all()] if row is not None else []
+
+
+def correction_note(correction) -> CorrectionNote:
+    """Return a correction as readers see it, numbers written as their language writes them."""
+    return CorrectionNote(correction.at.date(),
+                          _headline_text(correction.was_min, correction.was_max, correction.was_best),
+                          _headline_text(correction.now_min, correction.now_max, correction.now_best),
+                          correction.reason)
 
 
 def _headline_text(low, high, best) -> str:

@@ -48,3 +48,33 @@ def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
 
 def headline(figures: list[PublicFigure]) -> list[PublicFigure]:
     return [figure for figure in figures if figure.is_headline]
+
+
+def cited_by(figure_ids) -> dict[int, list]:
+    """Return figure id -> the published works citing it (posts), from every app that declares
+    ``figure_citations`` in its AppConfig."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    found: dict[int, list] = {}
+    for config in apps.get_app_configs():
+        path = getattr(config, "figure_citations", None)
+        if path:
+            for figure_id, works in import_string(path)(figure_ids).items():
+                found.setdefault(figure_id, []).extend(works)
+    return found
+
+
+def public_figure_view(row):
+    """Return a stored figure reconciled now if the public may see it, else None: it must be verified (or
+    verified before and under review again), and about a published incident — or, for a figure about a
+    place, cited by a published post (nothing is public until an editor publishes it)."""
+    from litopys.figures.public import about_public
+    from litopys.figures.selectors import figure_of_row
+
+    view = figure_of_row(row)
+    if not showable(view):
+        return None
+    if view.incident is None and (view.site is None or view.site.incident is None) and not cited_by([row.pk]):
+        return None
+    return view if about_public(view) else None

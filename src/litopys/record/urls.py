@@ -3,7 +3,7 @@ static export can write every page as a file."""
 
 from django.urls import path
 
-from litopys.record import views
+from litopys.record import figure_pages, views
 
 app_name = "record"
 urlpatterns = [
@@ -14,4 +14,8 @@ urlpatterns = [
     path("timeline/", views.timeline, name="timeline"),
     path("timeline/page/<int:page>/", views.timeline, name="timeline_page"),
     path("statistics/", views.statistics, name="statistics"),
+    path("figures/<int:pk>/", figure_pages.figure_detail, name="figure"),
+    path("corrections/", figure_pages.corrections, name="corrections"),
+    path("corrections/page/<int:page>/", figure_pages.corrections, name="corrections_page"),
+    path("corrections/feed/", figure_pages.corrections_feed, name="corrections_feed"),
 ]
