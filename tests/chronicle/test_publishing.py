@@ -129,3 +129,44 @@ def test_only_editors_with_the_permission_may_publish(client, record):
     assert "You may not publish posts" in response.content.decode()
     post.refresh_from_db()
     assert post.status == PostStatus.DRAFT
+
+
+def test_a_post_cannot_cite_a_figure_of_a_draft_incident(record, analyst, reviewer):
+    from .conftest import make_claim, make_source, verify
+
+    claim = make_claim(make_source("Synthetic draft source"), record["draft_incident"], 31,
+                       "31 bodies in the draft incident")
+    verify(claim, analyst, reviewer)
+    post = make_post("synthetic-draft-cites", status=PostStatus.DRAFT,
+                     body="{{figure synthetic-draft-incident bodies}} bodies.")
+    [problem] = publish_problems(post)
+    assert "about an incident that is not published" in problem
+    page = make_post("synthetic-published-cites", body="{{figure synthetic-draft-incident bodies}} bodies.")
+    from django.test import Client
+
+    html = Client().get(page.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">31<" not in html and "31 bodies in the draft incident" not in html
+
+
+def test_unpublishing_a_cited_incident_names_the_posts_and_asks(client, record, editor):
+    from django.contrib.auth import get_user_model
+
+    from litopys.incidents.models import Incident
+
+    admin = get_user_model().objects.create_superuser("admin-synthetic", password="x-synthetic-pass")
+    make_post("synthetic-cites-grave", title="Synthetic story of the grave",
+              body="{{figure synthetic-grave bodies}} bodies.").save()
+    client.force_login(admin)
+    grave = Incident.objects.get(slug="synthetic-grave")
+    url = f"/staff/incidents/incident/{grave.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: ("" if value is None else value) for name, value in form.initial.items() if name in form.fields}
+    data.update(status="draft", legal_qualifications=[], _save="Save")
+    data.update({f"sites-{key}": value for key, value in {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0}.items()})
+    data = {key: value for key, value in data.items() if value is not False}
+    answer = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert answer.status_code == 200 and "Synthetic story of the grave" in answer.content.decode()
+    assert Incident.objects.get(pk=grave.pk).status == "published"
+    data["unpublish_anyway"] = "on"
+    assert client.post(url, data).status_code == 302
+    assert Incident.objects.get(pk=grave.pk).status == "draft"

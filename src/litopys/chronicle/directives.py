@@ -11,9 +11,11 @@ from dataclasses import dataclass
 import nh3
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import get_language
 
 from litopys.chronicle import rendering
+from litopys.chronicle.bounds import says_bound
 from litopys.chronicle.models import Media
 from litopys.figures.public import public_figure
 from litopys.incidents.models import Incident, RecordStatus
@@ -33,12 +35,15 @@ class Piece:
 
     html: str
     note: str = ""
+    #: For figures: the inline HTML when the post's own words already bound the number ("at least {{figure}}").
+    bare: str = ""
 
 
 def render_figure(argument: str) -> Piece:
     context = {"figure": public_figure(argument), "n": NOTE_NUMBER, "ref_id": REF_ID}
     return Piece(render_to_string("chronicle/directives/figure.html", context),
-                 render_to_string("chronicle/directives/figure_note.html", context))
+                 render_to_string("chronicle/directives/figure_note.html", context),
+                 render_to_string("chronicle/directives/figure.html", {**context, "bare": True}))
 
 
 def render_incident(argument: str) -> Piece:
@@ -79,13 +84,15 @@ class Body:
     notes: list[tuple[int, str]]
 
 
-def assemble(body_html: str, generation: int | None = None) -> Body:
-    """Fill every placeholder of a rendered body; number the figure notes in reading order."""
+def assemble(body_html: str, generation: int | None = None, language: str = "") -> Body:
+    """Fill every placeholder of a rendered body in the post's language; number the figure notes in reading
+    order. A figure right after a bound word of that language ("at least") shows its number alone."""
     generation = generation if generation is not None else generations.record_generation()
+    language = language or get_language() or "en"
     numbers: dict[str, int] = {}
     notes: list[tuple[int, str]] = []
 
-    def render(name: str, argument: str) -> str:
+    def render(name: str, argument: str, before: str) -> str:
         found = piece(name, argument, generation)
         if name != "figure":
             return found.html
@@ -93,22 +100,24 @@ def assemble(body_html: str, generation: int | None = None) -> Body:
         n = numbers.setdefault(argument, len(numbers) + 1)
         if first:
             notes.append((n, found.note.replace(NOTE_NUMBER, str(n))))
-        return found.html.replace(REF_ID, f' id="fig-ref-{n}"' if first else "").replace(NOTE_NUMBER, str(n))
+        inline = found.bare if found.bare and says_bound(before, language) else found.html
+        return inline.replace(REF_ID, f' id="fig-ref-{n}"' if first else "").replace(NOTE_NUMBER, str(n))
 
     # The stored body was sanitised when it was rendered; cleaning again guards against rows written by
     # other means (imports, the shell). Placeholders survive it: they are allowed markup.
     clean = nh3.clean(body_html or "", tags=rendering.ALLOWED_TAGS, attributes=rendering.ALLOWED_ATTRIBUTES,
                       link_rel="noopener nofollow", url_schemes={"http", "https", "mailto"})
-    return Body(rendering.fill(clean, render), notes)
+    with translation.override(language):
+        return Body(rendering.fill(clean, render), notes)
 
 
 def post_body(post) -> Body:
     """Return a post's assembled body, cached until the post or the record changes."""
     generation = generations.record_generation()
     stamp = post.updated_at.timestamp() if post.updated_at else 0
-    key = f"chronicle:body:{generation}:{get_language()}:{post.pk}:{stamp}"
+    key = f"chronicle:body:{generation}:{post.language}:{post.pk}:{stamp}"
     found = cache.get(key)
     if found is None:
-        found = assemble(post.body_html, generation)
+        found = assemble(post.body_html, generation, post.language)
         cache.set(key, found, TIMEOUT)
     return found

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from litopys.chronicle.models import Post, PostStatus
 from litopys.chronicle.rendering import directives
-from litopys.figures.public import status_label
+from litopys.figures.public import about_public, showable, status_label
 from litopys.figures.selectors import find_figure, parse_ref
 from litopys.incidents.models import ClaimStatus
 
@@ -40,7 +40,10 @@ def figure_problem(ref: str) -> str | None:
         return _("The figure reference “%(ref)s” cannot be read: %(error)s.") % {"ref": ref, "error": exc}
     if view is None:
         return _("The figure “%(ref)s” does not exist: no claims give it.") % {"ref": ref}
-    if view.figure.status != ClaimStatus.VERIFIED:
+    if not about_public(view):
+        return _("The figure “%(ref)s” is about an incident that is not published; publish the incident first.") % {
+            "ref": ref}
+    if view.figure.status != ClaimStatus.VERIFIED and not showable(view):
         return _("The figure “%(ref)s” is not verified yet (%(status)s).") % {
             "ref": ref, "status": status_label(view.figure.status)}
     return None

@@ -19,6 +19,7 @@ import re
 import markdown
 import nh3
 
+_TAG = re.compile(r"<[^>]*>")
 DIRECTIVE = re.compile(r"\{\{\s*(figure|incident|media)\s+([^{}]+?)\s*\}\}")
 PLACEHOLDER = re.compile(r'<span data-litopys-(figure|incident|media)="([^"]*)"></span>')
 # A card or an image alone in its paragraph replaces the paragraph: a <figure> may not sit in a <p>.
@@ -62,8 +63,10 @@ def render_markdown(body: str) -> str:
 
 
 def fill(body_html: str, render_directive) -> str:
-    """Replace placeholders with HTML from render_directive(name, argument)."""
+    """Replace placeholders with HTML from render_directive(name, argument, before), where ``before`` is the
+    text that comes before the placeholder in its paragraph (tags removed)."""
     def replace(match: re.Match) -> str:
-        return render_directive(match.group(1), html.unescape(match.group(2)))
+        before = html.unescape(_TAG.sub("", match.string[max(0, match.start() - 400):match.start()]))
+        return render_directive(match.group(1), html.unescape(match.group(2)), before)
 
     return PLACEHOLDER.sub(replace, BLOCK_PLACEHOLDER.sub(replace, body_html))

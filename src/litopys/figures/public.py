@@ -116,6 +116,12 @@ class PublicFigure:
         return number(self.best) if self.best is not None else ""
 
     @property
+    def number_text(self) -> str:
+        """The number alone, for a sentence that bounds it in its own words: the best value, else the bound."""
+        value = next((v for v in (self.best, self.min, self.max) if v is not None), None)
+        return number(value) if value is not None else "—"
+
+    @property
     def value_text(self) -> str:
         """The number a sentence shows: the best value, else the range ("at least 1,000")."""
         return self.best_text or self.range_text

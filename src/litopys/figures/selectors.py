@@ -249,3 +249,27 @@ def published_rows_without_claims(views: list[FigureView], **about) -> list[Figu
     rows = (Figure.objects.filter(published_at__isnull=False, **about).exclude(key__in=seen)
             .select_related("incident", "site__incident", "place"))
     return [without_claims(row) for row in rows]
+
+
+def cited_by(figure_ids) -> dict[int, list]:
+    """Return figure id -> the published works citing it (posts), from every app that declares
+    ``figure_citations`` in its AppConfig."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    found: dict[int, list] = {}
+    for config in apps.get_app_configs():
+        path = getattr(config, "figure_citations", None)
+        if path:
+            for figure_id, works in import_string(path)(figure_ids).items():
+                found.setdefault(figure_id, []).extend(works)
+    return found
+
+
+def posts_citing_incident(incident) -> list:
+    """Return the published works (posts) that cite any figure about an incident."""
+    ids = list(Figure.objects.filter(incident=incident).values_list("pk", flat=True))
+    found = []
+    for works in cited_by(ids).values():
+        found.extend(work for work in works if work not in found)
+    return found

@@ -27,7 +27,7 @@ class IncidentForm(forms.ModelForm):
 
     class Meta:
         model = Incident
-        fields = ["legal_qualifications"]  # the admin adds the others
+        fields = "__all__"  # noqa: DJ007 - the admin decides which fields it shows
 
 
 @admin.register(Incident)

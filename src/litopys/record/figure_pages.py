@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from litopys.figures.models import Correction, Figure
 from litopys.figures.naming import about_text
 from litopys.figures.public import correction_note, is_public, project
-from litopys.figures.selectors import reviewed_status
+from litopys.figures.selectors import cited_by, reviewed_status
 from litopys.record import citations
-from litopys.record.selectors import cited_by, public_figure_view
+from litopys.record.selectors import public_figure_view
 from litopys.sitecache.http import public_page
 
 CORRECTIONS_PER_PAGE = 30

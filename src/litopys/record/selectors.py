@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from litopys import vocab
 from litopys.figures.public import PublicFigure, project, public_claim_ids, showable
-from litopys.figures.selectors import claims_queryset, compute_figures, published_rows_without_claims
+from litopys.figures.selectors import cited_by, claims_queryset, compute_figures, published_rows_without_claims
 from litopys.incidents.models import Incident, RecordStatus
 
 
@@ -48,21 +48,6 @@ def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
 
 def headline(figures: list[PublicFigure]) -> list[PublicFigure]:
     return [figure for figure in figures if figure.is_headline]
-
-
-def cited_by(figure_ids) -> dict[int, list]:
-    """Return figure id -> the published works citing it (posts), from every app that declares
-    ``figure_citations`` in its AppConfig."""
-    from django.apps import apps
-    from django.utils.module_loading import import_string
-
-    found: dict[int, list] = {}
-    for config in apps.get_app_configs():
-        path = getattr(config, "figure_citations", None)
-        if path:
-            for figure_id, works in import_string(path)(figure_ids).items():
-                found.setdefault(figure_id, []).extend(works)
-    return found
 
 
 def public_figure_view(row):

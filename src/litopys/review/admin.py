@@ -1,18 +1,41 @@
 """Staff screens for review decisions, and the incident screen with the grade the review rules suggest."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from litopys.figures.selectors import claims_queryset, compute_figures
-from litopys.incidents.admin import IncidentAdmin
-from litopys.incidents.models import Incident
+from litopys.figures.selectors import claims_queryset, compute_figures, posts_citing_incident
+from litopys.incidents.admin import IncidentAdmin, IncidentForm
+from litopys.incidents.models import Incident, RecordStatus
 from litopys.review.grades import suggest_grade
 from litopys.review.models import Decision
+
+
+class IncidentReviewForm(IncidentForm):
+    """The incident form; unpublishing an incident that published posts cite asks first, naming the posts."""
+
+    unpublish_anyway = forms.BooleanField(
+        label=_("Unpublish anyway"), required=False,
+        help_text=_("Posts that cite this incident's figures will show them as under review."))
+
+    def clean(self):
+        data = super().clean()
+        was_published = self.instance.pk and Incident.objects.filter(
+            pk=self.instance.pk, status=RecordStatus.PUBLISHED).exists()
+        if was_published and data.get("status") != RecordStatus.PUBLISHED and not data.get("unpublish_anyway"):
+            posts = posts_citing_incident(self.instance)
+            if posts:
+                raise forms.ValidationError(_(
+                    "Published posts cite this incident's figures: %(posts)s. Unpublishing it hides those "
+                    "figures in them. Tick “Unpublish anyway” to go on.") % {
+                    "posts": ", ".join(f"“{post.title}”" for post in posts)})
+        return data
 
 
 class GradedIncidentAdmin(IncidentAdmin):
     """The incident screen, with the grade the review rules suggest beside the reviewer's own."""
 
+    form = IncidentReviewForm
     readonly_fields = ("suggested_grade",)
 
     @admin.display(description=_("suggested grade"))
