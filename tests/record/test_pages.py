@@ -287,3 +287,27 @@ def test_sitemap_xml_has_the_record(client, record, settings):
     assert "<loc>https://chronicle.example.org/incidents/synthetic-burial/</loc>" in sitemap
     assert "<loc>https://chronicle.example.org/statistics/</loc>" in sitemap
     assert_nothing_private(sitemap, "sitemap.xml")
+
+
+def test_an_incident_known_only_by_a_category_counts_its_broadest_one(client, record):
+    """"At least 1,000 civilians killed" is the only killed figure of an incident: summaries show and add it
+    (a lower bound for everyone killed); parts of a breakdown are never added."""
+    users = get_user_model().objects
+    izium = Place.objects.get(geonames_id=707292)
+    occupation = Incident.objects.create(slug="synthetic-occupation", title="Synthetic occupation", type="killing",
+                                         place=izium, start_date=date(2022, 6, 1), start_precision="month",
+                                         status="published")
+    public = source("Synthetic council statement", "public")
+    for value, qualifiers in ((1000, {"status": "civilian"}), (300, {"status": "civilian", "sex": "female"})):
+        made = Claim.objects.create(source=public, kind="killed", min=value, max=None, qualifiers=qualifiers,
+                                    incident=occupation, quote=f"at least {value}", start=0, end=5,
+                                    extracted_by="test", entered_by=users.get(username="analyst"),
+                                    stated_on=date(2022, 9, 23))
+        decide(made, "verify", users.get(username="reviewer"))
+    rows = statistics_rows(client)
+    assert rows[("kind", "killed", "killed")] == (3, 1100)  # 88 + 12 + 1,000, never + 300 (a part)
+    listing = get(client, reverse("record:incidents"))
+    assert "at least 1,000</span> killed — civilians" in listing
+    assert "at least 300" not in listing
+    page = get(client, reverse("record:statistics"))
+    assert "the broadest category that is known" in page

@@ -47,7 +47,21 @@ def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
 
 
 def headline(figures: list[PublicFigure]) -> list[PublicFigure]:
-    return [figure for figure in figures if figure.is_headline]
+    """Return one figure per kind that summaries show and add: the total (no qualifiers) when there is one,
+    else the broadest category known — fewest qualifiers, then the largest value ("1,000 killed — civilians").
+    Parts of a breakdown are never added to each other or to a total."""
+    chosen: dict[str, PublicFigure] = {}
+    for figure in figures:
+        current = chosen.get(figure.kind)
+        if current is None or _broader(figure, current):
+            chosen[figure.kind] = figure
+    return sorted(chosen.values(), key=figure_order)
+
+
+def _broader(figure: PublicFigure, other: PublicFigure) -> bool:
+    if len(figure.qualifiers) != len(other.qualifiers):
+        return len(figure.qualifiers) < len(other.qualifiers)
+    return (figure.value or 0) > (other.value or 0)
 
 
 def public_figure_view(row):

@@ -81,7 +81,8 @@ def ancestors(incident_id: int, parents: dict[int, int | None]) -> tuple[int, ..
 
 
 def stat_rows(incidents, figures: dict[int, list[PublicFigure]]) -> list[StatRow]:
-    """Return one row per public incident and kind with a top-level verified figure that has a value."""
+    """Return one row per public incident and kind: its summary figure (the total, else the broadest category
+    known) when it has a value."""
     parents = dict(Incident.objects.values_list("pk", "parent_id"))
     rows = []
     for incident in incidents:
