@@ -232,6 +232,14 @@ def record(stored: Stored, name: str, facts: SourceFacts, label: str = "",
             sha256=stored.digest,
             defaults={"size": stored.size, "media_type": media_type, "original_name": name[:500],
                       "derived_from": derived_from, "derivation": "capture" if derived_from else ""})
+        same = None if created else same_source(item, name, facts, parent, media_type)
+        if same is not None:
+            # The same bytes said to be the same source again: one source, one set of claims; the ledger
+            # records that they were presented again.
+            custody.record(CustodyAction.COLLECTED, actor, item.sha256, source=same.pk, file_name=name,
+                           presented_again=True)
+            return IngestResult(label or name, "held", stored.digest, stored.size, item.media_type,
+                                source_id=same.pk)
         source = Source.objects.create(
             kind=facts.kind or guess_kind(media_type, parent), title=(facts.title or name)[:500],
             publisher=facts.publisher, author=facts.author, url=facts.url, published=facts.published,
@@ -263,6 +271,20 @@ def record(stored: Stored, name: str, facts: SourceFacts, label: str = "",
             name = getattr(receiver, "__name__", "listener")
             result.warnings.append(f"{name} failed: {type(outcome).__name__}: {outcome}")
     return result
+
+
+def same_source(item: Item, name: str, facts: SourceFacts, parent: Source | None, media_type: str):
+    """Return the source already recorded for these bytes with the same facts, or None.
+
+    The facts a collector states make a source: the same file with another title, publisher or sensitivity is
+    a second source of the same item (its claims then relay the same words, and count as one origin).
+    """
+    found = Source.objects.filter(
+        item=item, parent=parent, kind=facts.kind or guess_kind(media_type, parent), publisher=facts.publisher,
+        author=facts.author, url=facts.url, published=facts.published, sensitivity=facts.sensitivity,
+        collected_by=facts.collected_by, notes=facts.notes)
+    found = found.filter(title=facts.title[:500]) if facts.title else found.filter(file_name=name[:1000])
+    return found.order_by("pk").first()
 
 
 def guess_kind(media_type: str, parent: Source | None) -> str:
