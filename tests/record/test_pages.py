@@ -311,3 +311,12 @@ def test_an_incident_known_only_by_a_category_counts_its_broadest_one(client, re
     assert "at least 300" not in listing
     page = get(client, reverse("record:statistics"))
     assert "the broadest category that is known" in page
+
+
+def test_a_pin_at_a_places_centre_never_claims_an_exact_location(client, record):
+    record.killings.geo_precision = "exact"  # entered wrongly for a town-wide incident
+    record.killings.save()
+    page = get(client, reverse("record:incident", args=["synthetic-killings"]))
+    assert "Somewhere in Izium (the pin marks its centre)" in page and "Exact location" not in page
+    burial = get(client, reverse("record:incident", args=["synthetic-burial"]))
+    assert "Near the place" in burial  # a site's own position keeps the precision entered

@@ -27,7 +27,13 @@ def main(argv: list[str] | None = None) -> None:
     translation.activate(cli_language())
     if len(argv) > 1 and argv[1] in RECORD_COMMANDS:
         prepare_database()
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`litopys figures | head`): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
 
 
 #: Commands that read or write the record: they set up a new database themselves.

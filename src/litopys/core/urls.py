@@ -1,12 +1,16 @@
 """Top-level URLs: the staff site under /staff/, public pages at the root."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.site_header = "Litopys"
 admin.site.site_title = "Litopys"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever a page links; answer with the site's icon.
+    path("favicon.ico", RedirectView.as_view(url=static("core/favicon.ico"), permanent=True)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/review/", include("litopys.review.urls")),
     path("staff/jobs/", include("litopys.jobs.urls")),

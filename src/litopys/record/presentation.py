@@ -51,13 +51,25 @@ def period_text(incident: Incident) -> str:
 
 def incident_point(incident: Incident) -> tuple[float, float] | None:
     """Return (latitude, longitude) for a pin: a site's own position, else the incident's place, else a site's."""
+    pin = incident_pin(incident)
+    return pin[0] if pin else None
+
+
+def incident_pin(incident: Incident):
+    """Return ((latitude, longitude), what the pin can say) or None.
+
+    A site's own position is as precise as the incident says; a pin at a place's centre says only that it
+    happened somewhere in that place, whatever precision was entered ("exact" for a town-wide incident would
+    mislead).
+    """
     sites = list(incident.sites.all())
     for site in sites:
         if site.latitude is not None and site.longitude is not None:
-            return site.latitude, site.longitude
+            return (site.latitude, site.longitude), incident.get_geo_precision_display()
     for place in [incident.place, *(site.place for site in sites)]:
         if place is not None and place.latitude is not None and place.longitude is not None:
-            return place.latitude, place.longitude
+            return (place.latitude, place.longitude), gettext("somewhere in %(place)s (the pin marks its centre)") % {
+                "place": place.display_name()}
     return None
 
 

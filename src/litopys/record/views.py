@@ -17,6 +17,10 @@ INCIDENTS_PER_PAGE = 50
 TIMELINE_PER_PAGE = 20
 
 
+def pin_context(pin) -> dict:
+    return {"point": pin[0], "precision": pin[1]} if pin else {"point": None, "precision": ""}
+
+
 def map_settings() -> dict:
     return {"tile_url": settings.LITOPYS_TILE_URL, "tile_attribution": settings.LITOPYS_TILE_ATTRIBUTION}
 
@@ -48,7 +52,7 @@ def incident_detail(request, slug: str):
         "card": presentation.card(incident, selectors.verified_figures([incident.pk])), "parent": parent,
         "sites": sites,
         "children": selectors.public_incidents().filter(parent=incident).order_by("start_date", "title"),
-        "point": presentation.incident_point(incident), **map_settings(),
+        **pin_context(presentation.incident_pin(incident)), **map_settings(),
     }
     return render(request, "record/incident_detail.html", context)
 

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.urls import reverse
 
 from litopys.figures.public import PublicFigure
-from litopys.record.presentation import incident_point, period_text, place_name
+from litopys.record.presentation import incident_pin, period_text, place_name
 from litopys.record.selectors import headline, public_incidents, verified_figures
 from litopys.sitecache.http import public_page
 from litopys.vocab.choices import label
@@ -14,10 +14,10 @@ def map_features(incidents, figures: dict[int, list[PublicFigure]]) -> dict:
     """Return a GeoJSON FeatureCollection of public incidents with a position, with public data only."""
     features = []
     for incident in incidents:
-        point = incident_point(incident)
-        if point is None:
+        pin = incident_pin(incident)
+        if pin is None:
             continue
-        latitude, longitude = point
+        (latitude, longitude), precision = pin
         features.append({
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]},
@@ -27,7 +27,7 @@ def map_features(incidents, figures: dict[int, list[PublicFigure]]) -> dict:
                 "type": incident.type, "type_label": label("incident_types", incident.type),
                 "dates": period_text(incident),
                 "start_date": incident.start_date.isoformat() if incident.start_date else None,
-                "place": place_name(incident.place), "geo_precision": incident.get_geo_precision_display(),
+                "place": place_name(incident.place), "geo_precision": precision,
                 "figures": [{"kind": f.kind, "label": f.label, "best": f.best, "min": f.min, "max": f.max,
                              "text": f.value_text} for f in headline(figures.get(incident.pk, []))],
             },
