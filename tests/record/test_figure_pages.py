@@ -16,7 +16,7 @@ from litopys.figures.models import Figure
 from litopys.incidents.models import Claim, Incident
 from litopys.places.models import Place
 from litopys.review.actions import decide
-from tests.record.test_pages import DRAFT_NUMBER, assert_nothing_private, record, source  # noqa: F401
+from tests.record.test_pages import DRAFT_NUMBER, assert_nothing_private, source
 
 
 @pytest.fixture(autouse=True)
