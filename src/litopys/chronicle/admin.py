@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from litopys.chronicle import comments, publishing
 from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, PostStatus, Tag
 from litopys.chronicle.rendering import render_markdown
+from litopys.core.history import HistoryAdmin
 
 
 class PostForm(forms.ModelForm):
@@ -52,7 +52,7 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(SimpleHistoryAdmin):
+class PostAdmin(HistoryAdmin):
     form = PostForm
     list_display = ("title", "kind", "status", "published_at", "category", "author_name", "preview_link")
     list_filter = ("status", "kind", "category", "language")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -12,3 +13,10 @@ class CoreConfig(AppConfig):
         from litopys.core.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="litopys.core.roles")
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, serving Litopys's staff site (see litopys.core.staff); named in INSTALLED_APPS."""
+
+    default = False
+    default_site = "litopys.core.staff.StaffSite"

@@ -16,7 +16,7 @@ ALLOWED_HOSTS = conf.env_list("LITOPYS_ALLOWED_HOSTS", ["127.0.0.1", "localhost"
 CSRF_TRUSTED_ORIGINS = conf.env_list("LITOPYS_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "litopys.core.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

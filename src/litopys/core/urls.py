@@ -5,9 +5,6 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-admin.site.site_header = "Litopys"
-admin.site.site_title = "Litopys"
-
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever a page links; answer with the site's icon.
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.ico"), permanent=True)),

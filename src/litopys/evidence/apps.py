@@ -6,6 +6,7 @@ class EvidenceConfig(AppConfig):
     name = "litopys.evidence"
     label = "evidence"
     verbose_name = _("Evidence vault")
+    staff_panels = ["litopys.evidence.panels.sources_panel"]
     #: What each role may do with sources, items and the ledger (collectors act on their own sources only).
     role_permissions = {
         "collector": ["evidence.view_source", "evidence.change_source", "evidence.view_item"],

@@ -1,10 +1,10 @@
 """Staff screens for figures and the choices that shape them (with history, diff and revert)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from litopys.core.history import HistoryAdmin
 from litopys.figures import actions
-from litopys.figures.models import BestValue, Figure, OriginMerge, OriginSplit
+from litopys.figures.models import BestValue, Correction, Figure, OriginMerge, OriginSplit
 
 
 @admin.register(Figure)
@@ -22,7 +22,7 @@ class FigureAdmin(admin.ModelAdmin):
         return False
 
 
-class ByUserAdmin(SimpleHistoryAdmin):
+class ByUserAdmin(HistoryAdmin):
     readonly_fields = ("user", "at")
 
 
@@ -61,3 +61,22 @@ class OriginSplitAdmin(ByUserAdmin):
         obj.pk, obj.user, obj.at = saved.pk, saved.user, saved.at
 
 
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Corrections are recorded when a second reviewer verifies a changed figure; they are read, never edited."""
+
+    list_display = ("at", "figure", "was_best", "now_best", "reason", "user")
+    list_select_related = ("figure__incident", "figure__site", "figure__place", "user")
+    readonly_fields = ("figure", "was_min", "was_max", "was_best", "now_min", "now_max", "now_best", "reason",
+                       "user", "at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

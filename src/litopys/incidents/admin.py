@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from litopys.core.history import HistoryAdmin
 from litopys.evidence.admin import own_sources
 from litopys.incidents.models import Actor, Claim, Incident, Site
 from litopys.vocab.choices import legal_qualifications_choices
@@ -31,7 +31,7 @@ class IncidentForm(forms.ModelForm):
 
 
 @admin.register(Incident)
-class IncidentAdmin(SimpleHistoryAdmin):
+class IncidentAdmin(HistoryAdmin):
     form = IncidentForm
     list_display = ("title", "type", "start_date", "start_precision", "place", "status", "grade")
     list_filter = ("type", "status", "grade", "start_precision")
@@ -42,7 +42,7 @@ class IncidentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Site)
-class SiteAdmin(SimpleHistoryAdmin):
+class SiteAdmin(HistoryAdmin):
     list_display = ("name", "kind", "place", "discovered_on", "incident")
     list_filter = ("kind",)
     search_fields = ("name", "description")
@@ -57,7 +57,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     list_display = ("id", "kind", "value_text", "qualifiers", "place", "attributed_to", "status", "source_link")
     list_filter = ("status", "kind", "extracted_by")
     search_fields = ("quote", "place_name", "attributed_to__name", "source__title")

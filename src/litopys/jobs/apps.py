@@ -9,6 +9,7 @@ class JobsConfig(AppConfig):
 
     #: What each role may do with jobs. A collector sees only the jobs they started; `view_all_jobs`
     #: shows everyone's.
+    staff_panels = ["litopys.jobs.panels.jobs_panel"]
     role_permissions = {
         "collector": ["jobs.view_job"],
         "analyst": ["jobs.view_job", "jobs.view_all_jobs"],

@@ -11,6 +11,7 @@ class ReviewConfig(AppConfig):
         "editor": ["review.view_decision"],
     }
     record_models = {"review.Decision": None}
+    staff_panels = ["litopys.review.panels.queue_panel", "litopys.review.panels.recent_panel"]
 
     def ready(self):
         from litopys.incidents.signals import claim_reopened, claims_recorded
