@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from litopys.casualties.columns import ColumnError, has_name, match_columns, parse_columns
 from litopys.casualties.models import ListRecord, VictimList
-from litopys.casualties.parsing import Problem, birth_year_range, parse_row, text_of
+from litopys.casualties.parsing import Problem, parse_row, text_of
 from litopys.casualties.placing import place_keys
 from litopys.casualties.reading import Table, TableError, open_table
 
@@ -177,12 +177,11 @@ def _record(victim_list: VictimList, number: int, raw: dict, person, place_ids: 
     perpetrator, place_text = fields.pop("perpetrator"), fields["place_text"]
     for name in ("notes", "script", "identification"):
         fields.pop(name)
-    low, high = birth_year_range(person)
     keys = place_keys(place_text)
     return ListRecord(
         victim_list=victim_list, row=number, raw=raw, perpetrator_claimed=perpetrator[:500],
         identification=person.identification, problems=[asdict(p) for p in person.problems],
-        birth_year_min=low, birth_year_max=high, place_id=_place_id(keys.geonames_id, place_ids), **fields)
+        place_id=_place_id(keys.geonames_id, place_ids), **fields)
 
 
 def _place_id(geonames_id: int | None, known: dict[int, int | None]) -> int | None:

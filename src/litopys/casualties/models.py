@@ -82,6 +82,9 @@ class VictimList(models.Model):
                                help_text=_("Field → column header, as matched or given at import."))
     headers = models.JSONField(_("headers"), default=list)
     notes = models.JSONField(_("notes on the file"), default=list, blank=True)
+    reference_year = models.PositiveSmallIntegerField(
+        _("year the ages refer to"), null=True, blank=True,
+        help_text=_("For rows with an age but no date of death: the list's most common year of death."))
     rows = models.PositiveIntegerField(_("rows imported"), default=0)
     problem_rows = models.PositiveIntegerField(_("rows with problems"), default=0)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
@@ -149,8 +152,6 @@ class ListRecord(PersonFields):
     row = models.PositiveIntegerField(_("row"), help_text=_("Data row number in the file, from 1."))
     raw = models.JSONField(_("row as given"), default=dict)
     problems = models.JSONField(_("problems"), default=list, blank=True)
-    birth_year_min = models.SmallIntegerField(_("born from year"), null=True, blank=True)
-    birth_year_max = models.SmallIntegerField(_("born to year"), null=True, blank=True)
     victim = models.ForeignKey(Victim, verbose_name=_("victim"), null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="records",
                                help_text=_("Set only when two people confirmed this record is this person."))

@@ -300,12 +300,3 @@ def parse_row(row: int, cells: dict[str, object], headers: dict[str, str], today
     for name in ("place_text", "cause_of_death", "grave_number", "body_number", "perpetrator", "notes"):
         setattr(person, name, text.get("place" if name == "place_text" else name, "")[:500])
     return person
-
-
-def birth_year_range(person: Person) -> tuple[int | None, int | None]:
-    """Return the years the person can have been born in: from the birth date, else from the age."""
-    if person.birth_date:
-        return person.birth_date.year, person.birth_date.year
-    if person.age_min is not None and person.death_date:
-        return person.death_date.year - person.age_max - 1, person.death_date.year - person.age_min
-    return None, None

@@ -1,0 +1,132 @@
+"""One linkage: features, a model estimated from the data (EM, no labels needed), pairs, clusters."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from litopys.casualties.linkage import model
+from litopys.casualties.linkage.clustering import ClusterResult, Constraints, cluster
+from litopys.casualties.linkage.engines import database_api
+from litopys.casualties.linkage.features import LinkRecord, to_arrow
+
+DEFAULT_THRESHOLD = 0.9
+#: Random pairs for the u probabilities; below this many records every pair is used, on any engine.
+U_PAIRS = 2_000_000
+#: Pairs one expectation-maximisation session looks at, at most.
+EM_PAIRS = 2_000_000
+#: Labelled matching pairs needed before they replace the EM estimates of m.
+MIN_LABELLED_MATCHES = 20
+
+
+@dataclass
+class Pair:
+    left: int
+    right: int
+    match_probability: float
+    match_weight: float
+    weights: dict[str, list]  # comparison → [level label, weight in bits]
+
+
+@dataclass
+class LinkResult:
+    clusters: list[ClusterResult]
+    pairs: list[Pair]
+    model: dict
+    records: int
+    lists: list[str]
+    engine: str
+    threshold: float
+    labelled_pairs: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float = DEFAULT_THRESHOLD,
+         constraints: Constraints | None = None, labels: list[tuple[int, int, bool]] | None = None,
+         spark_master: str = "local[*]", seed: int = 42) -> LinkResult:
+    """Link records and cluster them; reviewed decisions (`constraints`) win over the model."""
+    records = list(records)
+    lists = sorted({r.list for r in records})
+    if len(records) < 2:
+        clusters, _ = cluster([r.id for r in records], [], constraints)
+        return LinkResult(clusters, [], {}, len(records), lists, engine, threshold)
+    logging.getLogger("splink").setLevel(logging.WARNING)
+    api = database_api(engine, spark_master)
+    from splink import Linker, block_on
+
+    table = api.register(to_arrow(records), dataset_display_name="records")
+    linker = Linker(table, model.settings(), log_level=None)
+    pairs_total = len(records) * (len(records) - 1) // 2
+    _train(linker, block_on, pairs_total, seed)
+    labelled = _use_labels(linker, api, labels or [], constraints)
+    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    pairs = _pairs(predictions.as_pyarrow_table(), linker)
+    clusters, inside = cluster([r.id for r in records],
+                               [(p.left, p.right, p.match_probability) for p in pairs], constraints)
+    kept = [p for p in pairs if (p.left, p.right) in inside]
+    trained = linker.misc.save_model_to_json()
+    return LinkResult(clusters, kept, trained, len(records), lists, engine, threshold, labelled)
+
+
+def _train(linker, block_on, pairs_total: int, seed: int) -> None:
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on(*rule) for rule in model.DETERMINISTIC_RULES], recall=model.DETERMINISTIC_RECALL)
+    linker.training.estimate_u_using_random_sampling(max_pairs=min(U_PAIRS, max(pairs_total, 1)), seed=seed,
+                                                     min_count_per_level=None)
+    for rule in model.TRAINING_RULES:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on(*rule), max_pairs=EM_PAIRS if pairs_total > EM_PAIRS else None)
+
+
+def _use_labels(linker, api, labels: list[tuple[int, int, bool]], constraints: Constraints | None) -> int:
+    """Estimate m from labelled matching pairs (given, and within reviewed victims) when there are enough."""
+    pairs = [(min(a, b), max(a, b)) for a, b, match in labels if match and a != b]
+    if constraints:
+        by_victim: dict[int, list[int]] = {}
+        for record, person in constraints.victim_of.items():
+            by_victim.setdefault(person, []).append(record)
+        for members in by_victim.values():
+            members.sort()
+            pairs += [(members[i], members[i + 1]) for i in range(len(members) - 1)]
+    pairs = sorted(set(pairs))
+    if len(pairs) < MIN_LABELLED_MATCHES:
+        return len(pairs)
+    import pyarrow as pa
+
+    labels_table = pa.table({"unique_id_l": pa.array([a for a, _ in pairs], pa.int64()),
+                             "unique_id_r": pa.array([b for _, b in pairs], pa.int64()),
+                             "clerical_match_score": pa.array([1.0] * len(pairs), pa.float64())})
+    registered = api.register(labels_table, dataset_display_name="labels")
+    linker.training.estimate_m_from_pairwise_labels(registered)
+    return len(pairs)
+
+
+def _pairs(table, linker) -> list[Pair]:
+    """Read scored pairs; each comparison's weight is named by the level it came from."""
+    levels = _levels(linker)
+    data = table.to_pydict()
+    pairs = []
+    for i in range(table.num_rows):
+        weights = {}
+        for name, known in levels.items():
+            weight = data.get(f"mw_{name}", [None] * table.num_rows)[i]
+            if weight is None or not known:
+                continue
+            label = min(known, key=lambda level: abs(level[1] - weight))[0] if weight != 0 else "no data"
+            weights[name] = [label, round(float(weight), 2)]
+        left, right = data["unique_id_l"][i], data["unique_id_r"][i]
+        pairs.append(Pair(min(left, right), max(left, right), float(data["match_probability"][i]),
+                          float(data["match_weight"][i]), weights))
+    return pairs
+
+
+def _levels(linker) -> dict[str, list[tuple[str, float]]]:
+    """Return each comparison's levels as (label, match weight), null levels left out."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        found[comparison.output_column_name] = [
+            (level.label_for_charts, float(level._log2_bayes_factor)) for level in comparison.comparison_levels
+            if not level.is_null_level]
+    return found
