@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ class ImportReport:
     problem_rows: int = 0
     problems: list[Problem] = field(default_factory=list)
     list_id: int | None = None
+    reference_year: int | None = None
 
     def as_dict(self, problems: int | None = None) -> dict:
         data = asdict(self)
@@ -133,7 +135,8 @@ def _import(path: str, list_name: str, given: dict[str, str], actor: str, report
             _read_rows(table, mapping, report, today, keep_problems, store=victim_list)
         victim_list.columns, victim_list.headers, victim_list.notes = report.columns, table.headers, report.notes
         victim_list.rows, victim_list.problem_rows = report.rows, report.problem_rows
-        victim_list.save(update_fields=["columns", "headers", "notes", "rows", "problem_rows"])
+        victim_list.reference_year = report.reference_year or (source.published.year if source.published else None)
+        victim_list.save(update_fields=["columns", "headers", "notes", "rows", "problem_rows", "reference_year"])
     report.status, report.list_id = "imported", victim_list.pk
     return report
 
@@ -144,10 +147,13 @@ def _read_rows(table: Table, mapping: dict[str, int], report: ImportReport, toda
     today = today or timezone.localdate()
     batch: list[ListRecord] = []
     place_ids: dict[int, int | None] = {}
+    years: Counter = Counter()
     for number, cells in table.rows:
         values = {name: cells[index] if index < len(cells) else None for name, index in mapping.items()}
         person = parse_row(number, values, headers, today)
         report.rows += 1
+        if person.death_date:
+            years[person.death_date.year] += 1
         if person.problems:
             report.problem_rows += 1
             room = keep_problems - len(report.problems)
@@ -164,6 +170,8 @@ def _read_rows(table: Table, mapping: dict[str, int], report: ImportReport, toda
         report.problems.append(Problem(number, "", "", message))
     if batch:
         ListRecord.objects.bulk_create(batch)
+    # Ages in rows without a date of death refer to the year most of the list's deaths are in.
+    report.reference_year = years.most_common(1)[0][0] if years else None
     if report.rows == 0:
         raise TableError(f"{report.file} has a header row but no data rows; there is no list to import")
 

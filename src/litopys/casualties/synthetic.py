@@ -212,10 +212,10 @@ def write_xlsx(path: Path, headers: list[str], rows: list[list[str]], title: str
 
 def link_records(tables: dict[str, tuple[list[str], list[list[str]], list[int]]], today: date | None = None):
     """Read generated lists as an import would and return (LinkRecords, record id → pid)."""
-    from litopys.casualties.columns import match_columns
-    from litopys.casualties.linkage import LinkRecord
     from collections import Counter
 
+    from litopys.casualties.columns import match_columns
+    from litopys.casualties.linkage import LinkRecord
     from litopys.casualties.parsing import parse_row
 
     today = today or date(2026, 1, 1)

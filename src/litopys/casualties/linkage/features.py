@@ -46,7 +46,8 @@ def birth_year(record: LinkRecord) -> int | None:
 #: Column name → arrow type name, in the order the model's table has them.
 COLUMNS = {
     "unique_id": "int64", "source_list": "string", "person_key": "string", "sorted_key": "string",
-    "surname_lat": "string", "given_lat": "string", "given_initial": "string", "body_number": "string", "patronymic_lat": "string", "surname_skel": "string",
+    "surname_lat": "string", "given_lat": "string", "given_initial": "string", "body_number": "string",
+    "patronymic_lat": "string", "surname_skel": "string",
     "sex": "string", "birth_date": "string", "birth_year": "int32", "death_date": "date32",
     "death_month": "string", "death_year": "int32", "settlement": "string", "district": "string",
     "oblast": "string",
@@ -87,7 +88,7 @@ def features(record: LinkRecord) -> dict:
     }
 
 
-def to_arrow(records) -> "pyarrow.Table":  # noqa: F821
+def to_arrow(records) -> pyarrow.Table:  # noqa: F821
     """Return the model's input table for records, built column by column."""
     import pyarrow as pa
 

@@ -41,9 +41,8 @@ def _name():
             cll.And(jw("surname_lat", 0.92), jw("given_lat", 0.92)).configure(
                 label_for_charts="surname and given name alike (Jaro-Winkler ≥ 0.92)"),
             jw("sorted_key", 0.9).configure(label_for_charts="names alike in any order (Jaro-Winkler ≥ 0.9)"),
-            cll.And(jw("surname_lat", 0.92), cll.Or(cll.NullLevel("given_lat"),
-                                                  cll.CustomLevel("substr(given_lat_l, 1, 1) = substr(given_lat_r, 1, 1)",
-                                                                  base_dialect_str="duckdb"))).configure(
+            cll.And(jw("surname_lat", 0.92), cll.Or(cll.NullLevel("given_lat"), cll.ExactMatchLevel("given_initial")))
+            .configure(
                 label_for_charts="surname alike, given name missing or same initial"),
             cll.And(jw("surname_lat", 0.8), jw("given_lat", 0.8)).configure(
                 label_for_charts="surname and given name somewhat alike (Jaro-Winkler ≥ 0.8)"),
@@ -98,7 +97,7 @@ def comparisons() -> list:
     ]
 
 
-def settings() -> "SettingsCreator":  # noqa: F821
+def settings() -> SettingsCreator:  # noqa: F821
     from splink import SettingsCreator, block_on
 
     return SettingsCreator(
