@@ -25,9 +25,10 @@ MARK = "SYNTHETIC"
 COVERAGE = {"exhumation": 0.85, "police": 0.6, "morgue": 0.5, "relatives": 0.35}
 HEADERS = {
     "exhumation": ["№", "ПІБ", "Стать", "Вік", "Місце", "Номер могили", "Номер тіла", "Примітка"],
-    "police": ["Прізвище", "Ім'я", "По батькові", "Дата народження", "Стать", "Дата смерті", "Населений пункт"],
-    "morgue": ["ФИО", "Пол", "Возраст", "Дата смерти", "Место", "Номер тела"],
-    "relatives": ["Full name", "Sex", "Date of birth", "Date of death", "Place"],
+    "police": ["Прізвище", "Ім'я", "По батькові", "Дата народження", "Стать", "Дата смерті", "Населений пункт",
+               "Примітка"],
+    "morgue": ["ФИО", "Пол", "Возраст", "Дата смерти", "Место", "Номер тела", "Примечание"],
+    "relatives": ["Full name", "Sex", "Date of birth", "Date of death", "Place", "Notes"],
 }
 
 
@@ -156,13 +157,13 @@ def row_for(list_name: str, person: Person, number: int, rng: random.Random,
     if list_name == "police":
         birth = f"{person.birth:%d.%m.%Y}" if rng.random() < 0.8 else f"{person.birth.year} р.н."
         patronymic = uk[2] if rng.random() < 0.9 else ""
-        return [uk[0], uk[1], patronymic, birth, sex_uk, f"{off:%d.%m.%Y}", person.place[0]]
+        return [uk[0], uk[1], patronymic, birth, sex_uk, f"{off:%d.%m.%Y}", person.place[0], MARK]
     if list_name == "morgue":
         name = " ".join(ru if rng.random() > 0.2 else ru[:2])
         age = f"{_age(person)}" if rng.random() < 0.7 else f"около {_age(person)} лет"
         # The morgue receives bodies under the exhumation's body numbers (when they came from it).
         body = str(exhumed[person.pid]) if person.pid in exhumed and rng.random() < 0.9 else ""
-        return [name, sex_ru, age, f"{person.death:%d.%m.%Y}", f"г. {person.place[1]}", body]
+        return [name, sex_ru, age, f"{person.death:%d.%m.%Y}", f"г. {person.place[1]}", body, MARK]
     from_russian = rng.random() < 0.3
     parts = [russian_to_latin(w).capitalize() if from_russian else ukrainian_to_latin(w)
              for w in ((ru if from_russian else uk)[:2])]
@@ -170,7 +171,7 @@ def row_for(list_name: str, person: Person, number: int, rng: random.Random,
     name = f"{parts[1]} {parts[0]}" if rng.random() < 0.8 else f"{parts[0]} {parts[1]}"
     birth = f"{person.birth:%d.%m.%Y}" if rng.random() < 0.5 else ""
     death = f"{off:%m.%Y}" if rng.random() < 0.5 else f"{off:%d.%m.%Y}"
-    return [name, "M" if person.sex == "male" else "F", birth, death, person.place[2]]
+    return [name, "M" if person.sex == "male" else "F", birth, death, person.place[2], MARK]
 
 
 def lists(people: list[Person], seed: int = 1, coverage: dict[str, float] | None = None
