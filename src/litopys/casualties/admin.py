@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -142,11 +143,11 @@ class VictimAdmin(SimpleHistoryAdmin):
         head = format_html_join("", "<th>{}:{}</th>", ((r.victim_list.name, r.row) for r in data["records"]))
         rows = []
         for field in data["fields"]:
-            style = ' style="background:#fff3cd"' if field in data["disagree"] else ""
+            style = mark_safe(' style="background:#fff3cd"') if field in data["disagree"] else ""
             cells = format_html_join("", "<td>{}</td>", ((v[field] if v[field] not in (None, "") else "—",)
                                                           for v in data["values"]))
             label = ListRecord._meta.get_field(field).verbose_name
-            rows.append(format_html("<tr{}><th>{}</th>{}</tr>", format_html(style) if style else "", label, cells))
+            rows.append(format_html("<tr{}><th>{}</th>{}</tr>", style, label, cells))
         return format_html('<table><tr><th></th>{}</tr>{}</table>', head, format_html_join("", "{}",
                                                                                           ((r,) for r in rows)))
 

@@ -125,7 +125,9 @@ def split_name(full: str) -> tuple[str, str, str]:
             return " ".join(words[:-2]), words[-2], words[-1]
         if is_patronymic(words[1]):  # Тарас Григорович Шевченко
             return " ".join(words[2:]), words[0], words[1]
-        return " ".join(words[1:]), words[0], ""
+        if is_given_name(words[0]) and not is_given_name(words[1]):  # Тарас Шевченко-Квітка
+            return " ".join(words[1:]), words[0], ""
+        return words[0], words[1], " ".join(words[2:])  # the order lists use: Прізвище Ім'я По батькові
     first, second = words
     if is_given_name(first) and not is_given_name(second):
         return second, first, ""  # Тарас Шевченко

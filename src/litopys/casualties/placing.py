@@ -37,6 +37,9 @@ def place_keys(text: str) -> PlaceKeys:
         elif place is not None and place.kind == SETTLEMENT and not settlement:
             settlement, geonames_id = str(place.geonames_id), place.geonames_id
             oblast = oblast or (place.admin1_code or "")
+            # Without raion codes: a settlement counts as in the district named after it (Ізюм, Ізюмський
+            # район). A village in another's district then agrees on its oblast only, never wrongly more.
+            district = district or f"district:{place.geonames_id}"
         elif place is not None and place.kind == OBLAST and not oblast:
             oblast = place.admin1_code or ""
             geonames_id = geonames_id or place.geonames_id

@@ -147,7 +147,7 @@ def row_for(list_name: str, person: Person, number: int, rng: random.Random,
         name = " ".join(uk if rng.random() > 0.3 else uk[:2])
         if rng.random() < 0.05:
             name = " ".join([uk[1], uk[2], uk[0]])
-        if rng.random() < 0.08:
+        if rng.random() < 0.04:
             name = "Невідомий" if person.sex == "male" else "Невідома"
         age = _age(person) + rng.choice([-3, -2, 0, 0, 2, 3])
         age_text = f"~{age} років" if rng.random() < 0.6 else (f"{person.birth.year} р.н." if rng.random() < 0.5

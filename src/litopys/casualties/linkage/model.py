@@ -23,7 +23,7 @@ BLOCKING_RULES = [
 TRAINING_RULES = [("surname_lat", "given_lat"), ("birth_year", "death_month", "sex")]
 #: Rules whose matches are all but certain, to estimate how often two random records match.
 DETERMINISTIC_RULES = [("person_key", "birth_year"), ("person_key", "death_date")]
-DETERMINISTIC_RECALL = 0.6
+DETERMINISTIC_RECALL = 0.4
 
 
 def _name():
@@ -36,7 +36,9 @@ def _name():
         comparison_description="surname and given name, in Latin letters, any script or order",
         comparison_levels=[
             cll.And(cll.NullLevel("surname_lat"), cll.NullLevel("given_lat")),
-            cll.ExactMatchLevel("person_key").configure(label_for_charts="same person key"),
+            # A rare name agreeing says more than a common one: the weight follows the key's frequency.
+            cll.ExactMatchLevel("person_key", term_frequency_adjustments=True).configure(
+                label_for_charts="same person key"),
             cll.ExactMatchLevel("sorted_key").configure(label_for_charts="same names in another order"),
             cll.And(jw("surname_lat", 0.92), jw("given_lat", 0.92)).configure(
                 label_for_charts="surname and given name alike (Jaro-Winkler ≥ 0.92)"),
@@ -69,6 +71,8 @@ def comparisons() -> list:
                 cll.AbsoluteDifferenceLevel("birth_year", 1).configure(label_for_charts="years of birth 1 apart"),
                 cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
                     label_for_charts="years of birth up to 3 apart (ages estimated)"),
+                cll.AbsoluteDifferenceLevel("birth_year", 5).configure(
+                    label_for_charts="years of birth up to 5 apart (ages estimated roughly)"),
                 cll.ElseLevel()]),
         cl.CustomComparison(
             output_column_name="death", comparison_description="date of death, within tolerance",

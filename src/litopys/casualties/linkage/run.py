@@ -11,7 +11,7 @@ from litopys.casualties.linkage.clustering import ClusterResult, Constraints, cl
 from litopys.casualties.linkage.engines import database_api
 from litopys.casualties.linkage.features import LinkRecord, to_arrow
 
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.8
 #: Random pairs for the u probabilities; below this many records every pair is used, on any engine.
 U_PAIRS = 2_000_000
 #: Pairs one expectation-maximisation session looks at, at most.
@@ -58,7 +58,7 @@ def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float
     table = api.register(to_arrow(records), dataset_display_name="records")
     linker = Linker(table, model.settings(), log_level=None)
     pairs_total = len(records) * (len(records) - 1) // 2
-    _train(linker, block_on, pairs_total, seed)
+    warnings = _train(linker, block_on, pairs_total, seed)
     labelled = _use_labels(linker, api, labels or [], constraints)
     predictions = linker.inference.predict(threshold_match_probability=threshold)
     pairs = _pairs(predictions.as_pyarrow_table(), linker)
@@ -66,17 +66,24 @@ def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float
                                [(p.left, p.right, p.match_probability) for p in pairs], constraints)
     kept = [p for p in pairs if (p.left, p.right) in inside]
     trained = linker.misc.save_model_to_json()
-    return LinkResult(clusters, kept, trained, len(records), lists, engine, threshold, labelled)
+    return LinkResult(clusters, kept, trained, len(records), lists, engine, threshold, labelled, warnings)
 
 
-def _train(linker, block_on, pairs_total: int, seed: int) -> None:
+def _train(linker, block_on, pairs_total: int, seed: int) -> list[str]:
     linker.training.estimate_probability_two_random_records_match(
         [block_on(*rule) for rule in model.DETERMINISTIC_RULES], recall=model.DETERMINISTIC_RECALL)
     linker.training.estimate_u_using_random_sampling(max_pairs=min(U_PAIRS, max(pairs_total, 1)), seed=seed,
                                                      min_count_per_level=None)
+    warnings = []
     for rule in model.TRAINING_RULES:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            block_on(*rule), max_pairs=EM_PAIRS if pairs_total > EM_PAIRS else None)
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                block_on(*rule), max_pairs=EM_PAIRS if pairs_total > EM_PAIRS else None)
+        except ValueError as exc:
+            # On a few hundred records a level can end with no weight at all (m = 0), which splink refuses;
+            # the session is skipped and the other sessions' estimates stand.
+            warnings.append(f"expectation-maximisation on {' + '.join(rule)} skipped: {exc}")
+    return warnings
 
 
 def _use_labels(linker, api, labels: list[tuple[int, int, bool]], constraints: Constraints | None) -> int:
