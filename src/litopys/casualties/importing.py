@@ -54,7 +54,8 @@ class ImportReport:
 
 
 def import_list(path: str, list_name: str, columns: str = "", dry_run: bool = False, actor: str = "",
-                keep_problems: int = 1000, today: date | None = None) -> ImportReport:
+                keep_problems: int = 1000, today: date | None = None, one_row_per_person: bool = False
+                ) -> ImportReport:
     """Import one CSV or XLSX file as the list `list_name`; never raises for bad input, reports it."""
     report = ImportReport(file=path, list=list_name)
     if not _LIST_NAME.match(list_name or ""):
@@ -70,7 +71,7 @@ def import_list(path: str, list_name: str, columns: str = "", dry_run: bool = Fa
                 _read_rows(table, mapping, report, today, keep_problems, store=None)
                 report.status = "dry run"
                 return report
-        return _import(path, list_name, given, actor or _user(), report, keep_problems, today)
+        return _import(path, list_name, given, actor or _user(), report, keep_problems, today, one_row_per_person)
     except OSError as exc:
         report.message = f"{path} cannot be read ({exc.strerror or exc}); check the path"
         return report
@@ -100,7 +101,7 @@ def _check_columns(table: Table, given: dict[str, str], report: ImportReport) ->
 
 
 def _import(path: str, list_name: str, given: dict[str, str], actor: str, report: ImportReport,
-            keep_problems: int, today: date | None) -> ImportReport:
+            keep_problems: int, today: date | None, one_row_per_person: bool) -> ImportReport:
     from litopys.evidence.ingest import SourceFacts, record
     from litopys.evidence.models import Source
     from litopys.evidence.vault import get_vault
@@ -128,7 +129,7 @@ def _import(path: str, list_name: str, given: dict[str, str], actor: str, report
     with transaction.atomic():
         victim_list = VictimList.objects.create(
             name=list_name, source=source, file_hash=stored.digest, file_name=Path(path).name[:500],
-            columns={}, imported_by=actor[:200])
+            columns={}, imported_by=actor[:200], one_row_per_person=one_row_per_person)
         with vault.open(stored.digest) as handle:
             table = open_table(handle, Path(path).name)
             mapping = _check_columns(table, given, report)

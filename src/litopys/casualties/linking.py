@@ -43,10 +43,11 @@ def spark_master_setting() -> str:
 def link_inputs() -> tuple[list[LinkRecord], Constraints]:
     """Return every list record as the linkage sees it, and the reviewed victims as constraints."""
     references = _reference_years()
+    distinct = {str(pk) for pk in VictimList.objects.filter(one_row_per_person=True).values_list("pk", flat=True)}
     fields = ["pk", "victim_list_id", "victim_list__name", "row", "surname", "given_name", "patronymic", "sex",
               "birth_date", "birth_precision", "age_min", "age_max", "death_date", "death_precision", "place_text",
               "body_number", "victim_id"]
-    records, constraints = [], Constraints()
+    records, constraints = [], Constraints(one_row_per_person=distinct)
     for values in ListRecord.objects.order_by("pk").values_list(*fields).iterator(chunk_size=BATCH):
         (pk, list_id, list_name, row, surname, given, patronymic, sex, birth, birth_precision, age_min, age_max,
          death, death_precision, place_text, body_number, victim_id) = values
@@ -55,6 +56,8 @@ def link_inputs() -> tuple[list[LinkRecord], Constraints]:
                                   references.get(list_id)))
         if victim_id is not None:
             constraints.victim_of[pk] = victim_id
+        if distinct:
+            constraints.list_of[pk] = str(list_id)  # a file of the list: its next version may repeat a person
     return records, constraints
 
 

@@ -82,6 +82,9 @@ class VictimList(models.Model):
                                help_text=_("Field → column header, as matched or given at import."))
     headers = models.JSONField(_("headers"), default=list)
     notes = models.JSONField(_("notes on the file"), default=list, blank=True)
+    one_row_per_person = models.BooleanField(
+        _("one row per person"), default=False,
+        help_text=_("Each person is on this list once (one body, one row): linkage never joins two of its rows."))
     reference_year = models.PositiveSmallIntegerField(
         _("year the ages refer to"), null=True, blank=True,
         help_text=_("For rows with an age but no date of death: the list's most common year of death."))

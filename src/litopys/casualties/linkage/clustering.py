@@ -15,6 +15,10 @@ class Constraints:
     """What reviewers decided: record id → the victim two people confirmed it is."""
 
     victim_of: dict[int, int] = field(default_factory=dict)
+    #: Lists that hold each person once (one body, one row): two of their records are never one person.
+    one_row_per_person: set[str] = field(default_factory=set)
+    #: record id → its list, needed with `one_row_per_person`.
+    list_of: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -32,6 +36,10 @@ def cluster(ids: Iterable[int], edges: list[tuple[int, int, float]],
     parent: dict[int, int] = {i: i for i in ids}
     victim: dict[int, int | None] = {i: constraints.victim_of.get(i) for i in parent}
     weakest: dict[int, float | None] = dict.fromkeys(parent)
+    distinct = constraints.one_row_per_person
+    lists: dict[int, frozenset[str]] = {
+        i: frozenset({constraints.list_of[i]}) if distinct and constraints.list_of.get(i) in distinct else frozenset()
+        for i in parent}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -47,6 +55,7 @@ def cluster(ids: Iterable[int], edges: list[tuple[int, int, float]],
             ra, rb = rb, ra
         parent[rb] = ra
         victim[ra] = victim[ra] if victim[ra] is not None else victim[rb]
+        lists[ra] = lists[ra] | lists[rb]
         known = [p for p in (weakest[ra], weakest[rb], probability) if p is not None]
         weakest[ra] = min(known) if known else None
 
@@ -63,6 +72,8 @@ def cluster(ids: Iterable[int], edges: list[tuple[int, int, float]],
             continue
         if victim[ra] is not None and victim[rb] is not None and victim[ra] != victim[rb]:
             continue  # two people reviewers told apart
+        if lists[ra] & lists[rb]:
+            continue  # two rows of a list that holds each person once
         union(ra, rb, probability)
     groups: dict[int, list[int]] = {}
     for i in parent:

@@ -86,7 +86,11 @@ def comparisons() -> list:
                 cll.ElseLevel()]),
         cl.CustomComparison(
             output_column_name="body", comparison_description="body number (the exhumation's, carried on)",
-            comparison_levels=[cll.NullLevel("body_number"), cll.ExactMatchLevel("body_number"), cll.ElseLevel()]),
+            # One body has one number: records of one person seldom carry two. Starting values, for EM to refine
+            # where the data shows it (few pairs have a body number on both sides).
+            comparison_levels=[cll.NullLevel("body_number"),
+                               cll.ExactMatchLevel("body_number").configure(m_probability=0.95),
+                               cll.ElseLevel().configure(m_probability=0.05)]),
         cl.CustomComparison(
             output_column_name="sex", comparison_description="sex as identified",
             comparison_levels=[cll.NullLevel("sex"), cll.ExactMatchLevel("sex"), cll.ElseLevel()]),

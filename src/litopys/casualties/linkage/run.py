@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,8 @@ class LinkResult:
     threshold: float
     labelled_pairs: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: Seconds spent in each stage: features, training, prediction, clustering.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float = DEFAULT_THRESHOLD,
@@ -52,21 +55,38 @@ def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float
         clusters, _ = cluster([r.id for r in records], [], constraints)
         return LinkResult(clusters, [], {}, len(records), lists, engine, threshold)
     logging.getLogger("splink").setLevel(logging.WARNING)
+    clock, timings = time.perf_counter(), {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage], clock = round(now - clock, 2), now
+
     api = database_api(engine, spark_master)
     from splink import Linker, block_on
 
     table = api.register(to_arrow(records), dataset_display_name="records")
+    lap("features")
     linker = Linker(table, model.settings(), log_level=None)
     pairs_total = len(records) * (len(records) - 1) // 2
     warnings = _train(linker, block_on, pairs_total, seed)
     labelled = _use_labels(linker, api, labels or [], constraints)
-    predictions = linker.inference.predict(threshold_match_probability=threshold)
-    pairs = _pairs(predictions.as_pyarrow_table(), linker)
-    clusters, inside = cluster([r.id for r in records],
-                               [(p.left, p.right, p.match_probability) for p in pairs], constraints)
-    kept = [p for p in pairs if (p.left, p.right) in inside]
+    lap("training")
+    predictions = linker.inference.predict(threshold_match_probability=threshold).as_pyarrow_table()
+    lap("prediction")
+    edges = _edges(predictions)
+    clusters, inside = cluster([r.id for r in records], edges, constraints)
+    lap("clustering")
+    kept = _pairs(predictions, linker, inside)
     trained = linker.misc.save_model_to_json()
-    return LinkResult(clusters, kept, trained, len(records), lists, engine, threshold, labelled, warnings)
+    lap("weights")
+    return LinkResult(clusters, kept, trained, len(records), lists, engine, threshold, labelled, warnings, timings)
+
+
+def _edges(table) -> list[tuple[int, int, float]]:
+    left, right = table.column("unique_id_l").to_pylist(), table.column("unique_id_r").to_pylist()
+    probability = table.column("match_probability").to_pylist()
+    return [(min(a, b), max(a, b), p) for a, b, p in zip(left, right, probability, strict=True)]
 
 
 def _train(linker, block_on, pairs_total: int, seed: int) -> list[str]:
@@ -109,21 +129,26 @@ def _use_labels(linker, api, labels: list[tuple[int, int, bool]], constraints: C
     return len(pairs)
 
 
-def _pairs(table, linker) -> list[Pair]:
-    """Read scored pairs; each comparison's weight is named by the level it came from."""
+def _pairs(table, linker, inside: set[tuple[int, int]]) -> list[Pair]:
+    """Read the scored pairs inside clusters; each comparison's weight is named by the level it came from."""
     levels = _levels(linker)
     data = table.to_pydict()
+    missing = [None] * table.num_rows
+    columns = {name: data.get(f"mw_{name}", missing) for name in levels}
     pairs = []
     for i in range(table.num_rows):
+        left, right = data["unique_id_l"][i], data["unique_id_r"][i]
+        left, right = min(left, right), max(left, right)
+        if (left, right) not in inside:
+            continue
         weights = {}
         for name, known in levels.items():
-            weight = data.get(f"mw_{name}", [None] * table.num_rows)[i]
+            weight = columns[name][i]
             if weight is None or not known:
                 continue
             label = min(known, key=lambda level: abs(level[1] - weight))[0] if weight != 0 else "no data"
             weights[name] = [label, round(float(weight), 2)]
-        left, right = data["unique_id_l"][i], data["unique_id_r"][i]
-        pairs.append(Pair(min(left, right), max(left, right), float(data["match_probability"][i]),
+        pairs.append(Pair(left, right, float(data["match_probability"][i]),
                           float(data["match_weight"][i]), weights))
     return pairs
 

@@ -23,6 +23,9 @@ class Command(BaseCommand):
                          help=_("Name of the list, e.g. exhumation, police, morgue."))
         imp.add_argument("--columns", default="", metavar="field=Header,...",
                          help=_("Columns the header vocabulary does not know, e.g. surname=Прізвище."))
+        imp.add_argument("--one-row-per-person", action="store_true",
+                         help=_("Each person is on this list once (an exhumation list: one body, one row); "
+                                "linkage then never joins two of its rows."))
         imp.add_argument("--dry-run", action="store_true",
                          help=_("Show the column mapping and the first problems; store nothing."))
         imp.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
@@ -48,7 +51,8 @@ class Command(BaseCommand):
         from litopys.casualties.importing import import_list
 
         dry_run = options["dry_run"]
-        report = import_list(options["file"], options["list_name"], options["columns"], dry_run=dry_run)
+        report = import_list(options["file"], options["list_name"], options["columns"], dry_run=dry_run,
+                             one_row_per_person=options["one_row_per_person"])
         shown = DRY_RUN_PROBLEMS if dry_run else None
         if options["format"] == "json":
             self.stdout.write(json.dumps(report.as_dict(shown), ensure_ascii=False, indent=2, default=str))
