@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from litopys.casualties.naming import latin_part, person_key
 from litopys.casualties.placing import place_keys
@@ -47,11 +49,17 @@ def birth_year(record: LinkRecord) -> int | None:
 COLUMNS = {
     "unique_id": "int64", "source_list": "string", "person_key": "string", "sorted_key": "string",
     "surname_lat": "string", "given_lat": "string", "given_initial": "string", "body_number": "string",
-    "patronymic_lat": "string", "surname_skel": "string",
+    "patronymic_lat": "string", "surname_skel": "string", "sorted_skel": "string",
     "sex": "string", "birth_date": "string", "birth_year": "int32", "death_date": "date32",
     "death_month": "string", "death_year": "int32", "settlement": "string", "district": "string",
     "oblast": "string",
 }
+
+
+@lru_cache(maxsize=262144)
+def _consonants(latin: str) -> str:
+    """Return a name's consonants with doubled letters once: Karppenak and Karpenak, Bondar and Byndar agree."""
+    return re.sub(r"(.)\1+", r"\1", skeleton(latin)) if latin else ""
 
 
 def _blank(value: str) -> str | None:
@@ -74,7 +82,8 @@ def features(record: LinkRecord) -> dict:
         "given_initial": _blank(given[:1]),
         "body_number": _blank(record.body_number.strip().lstrip("№#").strip()),
         "patronymic_lat": _blank(latin_part(record.patronymic)),
-        "surname_skel": _blank(skeleton(surname) if surname else ""),
+        "surname_skel": _blank(_consonants(surname)),
+        "sorted_skel": _blank(" ".join(sorted(_consonants(p) for p in (surname, given) if p))),
         "sex": record.sex if record.sex in ("male", "female") else None,
         "birth_date": record.birth_date.isoformat() if record.birth_date and record.birth_precision == "exact"
         else None,

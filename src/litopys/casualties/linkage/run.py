@@ -12,7 +12,7 @@ from litopys.casualties.linkage.clustering import ClusterResult, Constraints, cl
 from litopys.casualties.linkage.engines import database_api
 from litopys.casualties.linkage.features import LinkRecord, to_arrow
 
-DEFAULT_THRESHOLD = 0.8
+DEFAULT_THRESHOLD = 0.5
 #: Random pairs for the u probabilities; below this many records every pair is used, on any engine.
 U_PAIRS = 2_000_000
 #: Pairs one expectation-maximisation session looks at, at most.

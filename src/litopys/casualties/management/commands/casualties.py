@@ -34,7 +34,7 @@ class Command(BaseCommand):
         link.add_argument("--engine", choices=["duckdb", "spark"], default=None,
                           help=_("Linkage engine (default: the LITOPYS_LINKAGE_ENGINE setting, else duckdb)."))
         link.add_argument("--threshold", type=float, default=None, metavar="P",
-                          help=_("Match probability above which two records are linked (default 0.8)."))
+                          help=_("Match probability above which two records are linked (default 0.5)."))
         link.add_argument("--labels", default="", metavar="FILE",
                           help=_("CSV of labelled pairs: list,row,other_list,other_row,match (1 or 0)."))
         link.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
