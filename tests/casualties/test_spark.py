@@ -1,0 +1,19 @@
+"""The same model on Spark (local[*]) gives the same clusters as on DuckDB (small: Spark starts a JVM)."""
+
+import pytest
+
+from litopys.casualties import synthetic
+from litopys.casualties.linkage import link
+
+
+@pytest.mark.slow
+def test_spark_gives_the_same_clusters_as_duckdb():
+    pytest.importorskip("pyspark")
+    people = synthetic.population(60, seed=5)
+    records, truth = synthetic.link_records(synthetic.lists(people, seed=5))
+    duckdb = link(records, engine="duckdb")
+    spark = link(records, engine="spark")
+    assert sorted(c.members for c in spark.clusters) == sorted(c.members for c in duckdb.clusters)
+    linked = [c.members for c in spark.clusters if len(c.members) > 1]
+    assert linked and synthetic.pairwise_scores([c.members for c in spark.clusters], truth)["precision"] > 0.9
+    assert {(p.left, p.right) for p in spark.pairs} == {(p.left, p.right) for p in duckdb.pairs}
