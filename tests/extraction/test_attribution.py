@@ -165,3 +165,39 @@ def test_a_headline_and_its_body_are_one_claim_when_their_sources_agree(gazettee
     )
     (claim,) = extract(text, gazetteer=gazetteer).claims
     assert claim.attributed_to.name == "Kharkiv Regional Prosecutor's Office"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Про це повідомив голова Національної поліції Ігор Володимирович Клименко: виявлено 447 тіл.",
+        "Голова Національної поліції Ігор Володимирович Клименко повідомив, що виявлено 447 тіл.",
+        "За словами голови Національної поліції Ігоря Володимировича Клименка, виявлено 447 тіл.",
+        "Голова Національної поліції Клименко Ігор Володимирович повідомив, що виявлено 447 тіл.",
+    ],
+)
+def test_a_cyrillic_patronymic_is_left_out_of_the_speakers_name(text):
+    # The speaker's name is the name as the text gives it, in the nominative, without the patronymic
+    # (docs/extraction.md); the role is the words around the name, as without a patronymic.
+    (claim,) = extract(text).claims
+    assert claim.attributed_to.name == "Ігор Клименко"
+    assert claim.attributed_to.role == "Head of the National Police"
+
+
+def test_a_patronymic_is_dropped_from_a_name_found_without_a_first_name():
+    assert find_name("прокурор Пупкін Остапович Клименко")[2] == "Пупкін Клименко"
+
+
+def test_a_title_is_not_read_as_a_speaker():
+    text = (
+        "What Izium and Balakliia revealed after liberation\n\n"
+        "In a forest near liberated Izium, searchers found a mass grave of 447 bodies.\n"
+    )
+    (claim,) = extract(text).claims
+    assert claim.attributed_to is None
+
+
+def test_a_signature_line_still_names_the_documents_speaker():
+    text = "Олег Синєгубов, голова Харківської ОВА\n\nУ Харкові загинули 3 людини.\n"
+    (claim,) = extract(text).claims
+    assert claim.attributed_to.name == "Олег Синєгубов"

@@ -1,5 +1,6 @@
 import pytest
 
+from litopys.extraction import extract
 from litopys.extraction.numbers import MAX_VALUE, find_numbers
 
 
@@ -119,3 +120,28 @@ def test_ranges_give_both_ends():
 def test_offsets_point_at_the_number():
     text = "Of the 447 bodies found, 1,000"
     assert [text[n.start : n.end] for n in find_numbers(text)] == ["447", "1,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0.5 billion", 500_000_000), ("0,5 млрд", 500_000_000), ("0,5 мільярда", 500_000_000),
+     ("0,5 миллиарда", 500_000_000), ("2 тис.", 2000), ("1,5 млн", 1_500_000)],
+)
+def test_billions_multiply(text, value):
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police found 10 billion bodies.", "Знайдено 10 мільярдів тіл.", "Найдено 10 млрд тел.",
+     "Police found ten billion bodies."],
+)
+def test_ten_billion_is_no_count_of_ten(text):
+    assert [(c.min, c.max) for c in extract(text).claims] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Police found -5 bodies.", "Знайдено −5 тіл.", "Temperature (-5) and 3 bodies found."]
+)
+def test_a_negative_number_is_no_count(text):
+    assert 5 not in [c.min for c in extract(text).claims]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lowered
-from .names import ROLE_WORDS
+from .names import ROLE_WORDS, find_name
 from .patterns import trie, union
 from .speakers import Reference, Speaker, normalise_role, parse
 
@@ -112,9 +112,12 @@ def headline_speaker(headline: str) -> Reference | None:
     reference = parse(headline[start : end.start() if end else len(headline)], start)
     if reference is None or reference.how != "named" or reference.speaker is None or not reference.speaker.name:
         return None
-    return reference if match or reference.speaker.institution or reference.end - reference.start >= len(
-        headline.strip()
-    ) - 1 else None
+    if match or reference.speaker.institution:
+        return reference
+    # A signature names a person by a known first name ("Олег Синєгубов, голова ОВА"); a title's first
+    # capitalised words ("What Izium and Balakliia revealed") are no one.
+    whole = reference.end - reference.start >= len(headline.strip()) - 1
+    return reference if whole and find_name(headline, anchored=True) is not None else None
 
 
 def colon_speaker(heading: str) -> Reference | None:

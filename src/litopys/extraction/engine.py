@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import attribution, dates, mentions, opinions, segment
 from .bounds import Quantity, quantities
+from .claimkinds import SITE_KINDS, part_of, totals_of
 from .discounted import discounted
 from .kinds import clause_of, clauses, coordinated, decide, read
 from .language import LANGUAGES, detect
@@ -25,11 +26,7 @@ QUOTE_LIMIT = 400
 BREAKDOWN_REACH = 2
 #: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after.
 STATEMENT_REACH = 1
-#: Kinds that count places or areas, not people: no qualifiers.
-SITE_KINDS = frozenset(("torture_sites", "mass_graves", "graves", "area_km2"))
 _DIGIT = re.compile(r"[0-9]")
-#: A group named by what happened to it may break down a count of bodies: "среди погибших" of "447 тел".
-_TOTAL_KINDS = {"killed": ("killed", "bodies")}
 #: Before a whole that a part follows: "of the 447 bodies, 215", "из 111 погибших 35".
 _WHOLE_BEFORE = re.compile(r"(?<!\w)(?:of|of the|out of|из|із|з|зі)\s+$")
 #: A count whose noun is left out, at the start of its clause: "ще три", "another 12", "таких місць щонайменше чотири".
@@ -228,8 +225,8 @@ class _Reader:
                 kind, rule = self._elliptical(text, quantity, made, state)
             if kind is None:
                 continue
-            if total is not None and total.candidate.kind == "bodies" and kind == "killed":
-                kind = "bodies"  # "of the dead", "среди погибших": the dead of a count of bodies are those bodies
+            if total is not None and part_of(kind, total.candidate.kind):
+                kind = total.candidate.kind  # "среди погибших": the dead of a count of bodies are those bodies
             if reading.linked and total is not None and total.candidate.kind in SITE_KINDS and kind not in SITE_KINDS:
                 continue  # "В четырех из них обнаружены орудия пыток": four of the sites, not four people
             inherits = total is not None and (rule == "breakdown" or reading.linked)
@@ -323,7 +320,7 @@ class _Reader:
             if position - claim.sentence > BREAKDOWN_REACH or seen > 20:
                 break
             ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
-            if not claim.total or (kind and claim.candidate.kind not in _TOTAL_KINDS.get(kind, (kind,))):
+            if not claim.total or (kind and claim.candidate.kind not in totals_of(kind)):
                 continue
             if claim.candidate.min is not None and value is not None and ceiling is not None and value >= ceiling:
                 continue

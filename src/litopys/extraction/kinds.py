@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bounds import Quantity
+from .claimkinds import GROUP_KINDS
 from .lexicon import (
     KIND_NOUNS,
     KIND_TRIGGERS,
@@ -220,7 +221,6 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
 
 
 #: Kinds whose noun may name the group a part is taken from ("three of the detainees", "троих из задержанных").
-GROUP_KINDS = frozenset(("killed", "injured", "missing", "detained", "deported", "tortured"))
 #: Before a group's noun: "three of the detainees", "троих из задержанных", "one out of".
 _GROUP_OF = re.compile(r"\s*(?:із|з|зі|из|of the|of|out of)\s+")
 

@@ -47,7 +47,9 @@ WORD_NUMBER = re.compile(
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(rf"[0-9]+(?:(?:{_SPACE}|[.,:/]|\s?[-–—]\s?)[0-9]+)*")
 _MULT_AFTER = re.compile(
-    rf"{_SPACE}?(thousand|million|тисяч[аіу]?|тис\.?|тысяч[аиу]?|тыс\.?|мільйон\w*|миллион\w*|млн\.?)(?!\w)", re.I
+    rf"{_SPACE}?(thousand|million|billion|тисяч[аіу]?|тис\.?|тысяч[аиу]?|тыс\.?|мільйон\w*|миллион\w*|млн\.?"
+    rf"|мільярд\w*|миллиард\w*|млрд\.?)(?!\w)",
+    re.I,
 )
 _THOUSANDS = re.compile(rf"[1-9][0-9]{{0,2}}(,|{_SPACE}|\.)[0-9]{{3}}(?:\1[0-9]{{3}})*")
 _DECIMAL = re.compile(r"[0-9]+[.,][0-9]{1,2}")
@@ -96,6 +98,8 @@ _NOT_DIGIT = re.compile(r"[^0-9]")
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _DASH = re.compile(r"[-–—]")
 _APOSTROPHES = re.compile(APOSTROPHE)
+#: A minus sign before the digits: "-5 bodies" is no count.
+_NEGATIVE_BEFORE = re.compile(r"(?:^|[\s(\[,;:])[-−]$")
 
 
 def find_numbers(text: str) -> list[Number]:
@@ -113,8 +117,8 @@ def _digit_numbers(text: str):
     for match in _DIGITS.finditer(text):
         start, end, chunk = match.start(), match.end(), match.group(0)
         before, after = text[max(0, start - 12) : start], text[end : end + 24]
-        if before[-1:].isalpha() or _ID_BEFORE.search(before):
-            continue  # footnote marker glued to a word, identifier, exponent or phone number
+        if before[-1:].isalpha() or _ID_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
+            continue  # footnote marker glued to a word, identifier, exponent, phone number or negative number
         if after[:1] == "]" or after[:1].isalpha() and not (_MULT_AFTER.match(after) or _GLUED_UNIT.match(after)):
             continue
         if ":" in chunk or "/" in chunk or _NOT_COUNT_OR_ORDINAL_AFTER.match(after):
@@ -211,6 +215,8 @@ def _multiplier_key(word: str) -> str:
         return "тисяча"
     if word.startswith(("мільйон", "миллион", "млн")):
         return "мільйон"
+    if word.startswith(("мільярд", "миллиард", "млрд")):
+        return "мільярд"
     return word
 
 

@@ -1,85 +1,18 @@
-"""Number words in English, Ukrainian and Russian, with the inflected forms news texts use."""
+"""Number words of every language (``lexicon/<language>.yaml``, section ``numbers``), by what they are worth."""
 
 from __future__ import annotations
 
+from .lexicon.loading import values
 
-def _forms(spec: str, value: int) -> dict[str, int]:
-    return dict.fromkeys(spec.split(), value)
-
-
-# Word numbers in English, Ukrainian and Russian, with the inflected forms news texts use.
-UNITS: dict[str, int] = {}
-for _value, _spec in enumerate(
-    [
-        "",
-        "one один одна одне одного одну одно одной",
-        "two два дві двох двоє двома две двух двое двоих двоим",
-        "three три трьох троє трьома трех трёх трое троих троим",
-        "four чотири чотирьох четверо четыре четырех четырёх четверых четверым",
-        "five п'ять п'яти п'ятьох п'ятеро пять пяти пятеро пятерых пятерым",
-        "six шість шести шістьох шестеро шесть шестерых шестерым",
-        "seven сім семи сімох семеро семь семерых семерым",
-        "eight вісім восьми вісьмох восьмеро восемь восьмерых восьмерым",
-        "nine дев'ять дев'яти дев'ятьох дев'ятеро девять девяти девятеро девятерых девятерым",
-        "ten десять десяти десятьох десятеро десятерых десятерым",
-        "eleven одинадцять одинадцяти одинадцятьох одинадцятеро одиннадцать одиннадцати",
-        "twelve дванадцять дванадцяти дванадцятьох дванадцятеро двенадцать двенадцати",
-        "thirteen тринадцять тринадцяти тринадцятьох тринадцятеро тринадцать тринадцати",
-        "fourteen чотирнадцять чотирнадцяти чотирнадцятьох чотирнадцятеро четырнадцать четырнадцати",
-        "fifteen п'ятнадцять п'ятнадцяти п'ятнадцятьох п'ятнадцятеро пятнадцать пятнадцати",
-        "sixteen шістнадцять шістнадцяти шістнадцятьох шістнадцятеро шестнадцать шестнадцати",
-        "seventeen сімнадцять сімнадцяти сімнадцятьох сімнадцятеро семнадцать семнадцати",
-        "eighteen вісімнадцять вісімнадцяти вісімнадцятьох вісімнадцятеро восемнадцать восемнадцати",
-        "nineteen дев'ятнадцять дев'ятнадцяти дев'ятнадцятьох дев'ятнадцятеро девятнадцать девятнадцати",
-    ]
-):
-    UNITS.update(_forms(_spec, _value))
-UNITS.pop("", None)
-TENS: dict[str, int] = {}
-for _value, _spec in [
-    (20, "twenty двадцять двадцяти двадцятьох двадцятеро двадцать двадцати"),
-    (30, "thirty тридцять тридцяти тридцятьох тридцать тридцати"),
-    (40, "forty сорок сорока"),
-    (50, "fifty п'ятдесят п'ятдесяти пятьдесят пятидесяти"),
-    (60, "sixty шістдесят шістдесяти шестьдесят шестидесяти"),
-    (70, "seventy сімдесят сімдесяти семьдесят семидесяти"),
-    (80, "eighty вісімдесят вісімдесяти восемьдесят восьмидесяти"),
-    (90, "ninety дев'яносто дев'яноста девяносто девяноста"),
-]:
-    TENS.update(_forms(_spec, _value))
-HUNDREDS: dict[str, int] = {}
-for _value, _spec in [
-    (100, "сто ста"),
-    (200, "двісті двохсот двести двухсот"),
-    (300, "триста трьохсот трехсот трёхсот"),
-    (400, "чотириста чотирьохсот четыреста четырехсот"),
-    (500, "п'ятсот п'ятисот пятьсот пятисот"),
-    (600, "шістсот шестисот шестьсот"),
-    (700, "сімсот семисот семьсот"),
-    (800, "вісімсот восьмисот восемьсот"),
-    (900, "дев'ятсот дев'ятисот девятьсот девятисот"),
-]:
-    HUNDREDS.update(_forms(_spec, _value))
-MULTIPLIERS: dict[str, int] = {
-    **_forms("hundred", 100),
-    **_forms("dozen", 12),
-    **_forms("десяток десятка десятки десятків десятков", 10),
-    **_forms("thousand тисяча тисячі тисяч тисячу тысяча тысячи тысяч тысячу", 1000),
-    **_forms("million мільйон мільйона мільйонів миллион миллиона миллионов", 1_000_000),
-}
+UNITS: dict[str, int] = values("numbers", "units")
+TENS: dict[str, int] = values("numbers", "tens")
+HUNDREDS: dict[str, int] = values("numbers", "hundreds")
+#: Words that multiply the number before them ("five hundred", "2 тисячі").
+MULTIPLIERS: dict[str, int] = values("numbers", "multipliers")
 #: Plurals that mean "many": a lower bound, approximate ("hundreds of bodies" -> at least 200).
-VAGUE: dict[str, int] = {
-    **_forms("dozens десятки десятків десятков", 20),
-    **_forms("hundreds сотні сотень сотни сотен", 200),
-    **_forms("thousands тисячі тисяч тысячи тысяч", 2000),
-}
-#: Halves: "пів тисячі" is 500, "півтори тисячі" 1,500; alone ("півсотні", "полтысячи") they are whole numbers.
-HALVES: dict[str, float] = {
-    **_forms("пів пол", 0.5),
-    **_forms("півтори півтора полтора полторы полутора", 1.5),
-}
-HALF_WORDS: dict[str, int] = {
-    **_forms("півсотні полсотни полсотню", 50),
-    **_forms("півтисячі полтысячи", 500),
-}
+VAGUE: dict[str, int] = values("numbers", "vague")
+#: Halves: a half of the multiplier after them, or one and a half; alone they are whole numbers only with one.
+HALVES: dict[str, float] = values("numbers", "halves")
+#: Whole numbers written with a half: half a hundred, half a thousand.
+HALF_WORDS: dict[str, int] = values("numbers", "half_words")
 WORD_VALUES = {**UNITS, **TENS, **HUNDREDS, **MULTIPLIERS, **VAGUE, **HALVES, **HALF_WORDS}

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from .ruleset import RULESET, RULESET_VERSION
 from .speakers import Speaker
 
-#: The rule set that produced a result; stored with each claim so a reviewer knows how it was found.
-RULESET = "litopys-rules"
-#: Bumped whenever a change to the rules changes what is extracted.
-RULESET_VERSION = "1"
+__all__ = ["RULESET", "RULESET_VERSION", "ClaimCandidate", "ExtractionResult", "OpinionSpan"]
 
 
 @dataclass

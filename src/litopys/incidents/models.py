@@ -126,9 +126,9 @@ class Actor(models.Model):
         return f"{self.name} ({self.position})" if self.position else self.name
 
     def save(self, *args, **kwargs):
-        from litopys.extraction.names import latin_key
+        from litopys.names import person_key
 
-        self.match_key = latin_key(self.name)[:300] if self.kind == ActorKind.PERSON else ""
+        self.match_key = person_key(self.name)[:300] if self.kind == ActorKind.PERSON else ""
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "match_key"}
         super().save(*args, **kwargs)

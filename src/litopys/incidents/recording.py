@@ -5,8 +5,8 @@ from datetime import date
 
 from django.db import transaction
 
-from litopys.extraction.names import latin_key
 from litopys.incidents.models import Actor, ActorKind, Claim, OpinionSpan
+from litopys.names import person_key
 
 _OFFICIAL = re.compile(r"head|chief|minister|prosecutor|governor|mayor|deputy|commander|police|council|"
                        r"голова|начальник|міністр|прокурор|мер|депутат|глава|министр", re.IGNORECASE)
@@ -25,7 +25,7 @@ def actor_for(speaker: dict | None) -> Actor | None:
     actor = Actor.objects.filter(name=name).first()
     if actor is None and not institution:
         # The same person in another script or spelling: Ігор Клименко is Ihor Klymenko.
-        key = latin_key(name)
+        key = person_key(name)
         actor = Actor.objects.filter(kind=ActorKind.PERSON, match_key=key).order_by("pk").first() if key else None
         if actor is not None and name not in actor.names:
             actor.names = [*actor.names, name]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .patterns import words
+from ..patterns import words
 
 
 @functools.lru_cache(maxsize=256)

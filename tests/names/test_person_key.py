@@ -1,9 +1,9 @@
-"""One key for a speaker's name in Ukrainian, Russian and Latin spelling."""
+"""One key for a person's name in Ukrainian, Russian and Latin spelling (moved from tests/extraction)."""
 
 import pytest
 
-from litopys.extraction.names import GIVEN_NAMES, latin_key
-from litopys.places.translit import ukrainian_to_latin
+from litopys.extraction.names import latin_key
+from litopys.names import GIVEN_NAMES, person_key, ukrainian_to_latin
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,28 @@ def test_given_names_in_ukrainian_and_russian_have_one_form(ukrainian, russian):
     form = ukrainian_to_latin(ukrainian).lower()
     assert GIVEN_NAMES[form] == form
     assert latin_key(russian) == form
+
+
+def test_extraction_keeps_the_one_person_key():
+    assert latin_key is person_key
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Dmitry Lubinets", "Дмитро Лубінець", "Дмитрий Лубинец", "Dmytro Lubinets"),
+        ("Олег Синєгубов", "Oleh Syniehubov", "Олег Синегубов"),
+        ("Володимир Зеленський", "Владимир Зеленский", "Volodymyr Zelenskyy"),
+        ("Ігор Клименко", "Игорь Клименко", "Ihor Klymenko"),
+    ],
+)
+def test_the_brief_pairs_share_a_key(spellings):
+    assert len({person_key(spelling) for spelling in spellings}) == 1, [person_key(s) for s in spellings]
+
+
+def test_the_key_of_the_lubinets_pair():
+    assert person_key("Dmitry Lubinets") == person_key("Дмитро Лубінець") == "dmytro lubynets"
+
+
+def test_an_initial_stays_a_letter_of_its_own():
+    assert person_key("I. Klymenko") == "i klymenko"
