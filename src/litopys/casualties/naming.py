@@ -1,29 +1,29 @@
-"""The one person key and the Latin forms of name parts, as the names app gives them.
-
-Until ``litopys.names`` lands, the same key comes from ``litopys.extraction.names.latin_key``, which
-the names app takes over; nothing here transliterates by itself.
-"""
+"""The one person key and the Latin forms of name parts, as the names app gives them (nothing here
+transliterates by itself)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-try:  # pragma: no cover - which one depends on the branch
-    from litopys.names import person_key as _person_key
-except ImportError:  # pragma: no cover
-    from litopys.extraction.names import latin_key as _person_key
+from litopys.names import FIRST_NAMES, GIVEN_NAMES
+from litopys.names import person_key as _person_key
 
 
 @lru_cache(maxsize=262144)
 def person_key(name: str) -> str:
     """Return one key for a person's name in any script ("Ігор Клименко", "Ihor Klymenko" → one key)."""
-    return _person_key(name or "") if name and name.strip() else ""
+    return _person_key(name) if name and name.strip() else ""
 
 
 @lru_cache(maxsize=262144)
 def latin_part(part: str) -> str:
     """Return the Latin, folded form of one name part (a surname, a given name, a patronymic)."""
     return person_key(part).replace(" ", "") if part else ""
+
+
+def is_given_name(word: str) -> bool:
+    """Tell whether a word is a common given name in any script."""
+    return word.capitalize() in FIRST_NAMES or latin_part(word) in GIVEN_NAMES
 
 
 def script_of(text: str) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from litopys.casualties.naming import latin_part, person_key, script_of
+from litopys.casualties.naming import is_given_name, person_key, script_of
+from litopys.names import is_patronymic
 
 VALUES_FILE = Path(__file__).with_name("data") / "values.yaml"
 EXACT, MONTH, YEAR = "exact", "month", "year"
@@ -97,20 +98,7 @@ def text_of(value) -> str:
 
 # --- names -------------------------------------------------------------------------------------------
 
-_PATRONYMIC = re.compile(r"(?:ович|евич|євич|івна|ївна|овна|евна|ич|ovych|evych|ovich|evich|ivna|ovna|evna|yivna)$",
-                         re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
-
-
-def is_patronymic(word: str) -> bool:
-    return len(word) > 4 and bool(_PATRONYMIC.search(word))
-
-
-def is_given_name(word: str) -> bool:
-    """Tell whether a word is a common given name in any script (the names app's lists)."""
-    from litopys.extraction.names import FIRST_NAMES, GIVEN_NAMES  # until litopys.names lands
-
-    return word.capitalize() in FIRST_NAMES or latin_part(word) in GIVEN_NAMES
 
 
 def split_name(full: str) -> tuple[str, str, str]:

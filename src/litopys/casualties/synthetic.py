@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from litopys.names import russian_to_latin, ukrainian_to_latin
 from litopys.places.districts import adjectives
-from litopys.places.translit import russian_to_latin, ukrainian_to_latin
 
 NAMES_FILE = Path(__file__).with_name("data") / "synthetic_names.yaml"
 MARK = "SYNTHETIC"
