@@ -50,12 +50,14 @@ def test_unreviewed_records_are_not_counted(imported):
 
 
 def test_capture_histories(reviewed):
-    table = capture_histories()
-    assert table["lists"] == ["exhumation", "morgue", "police"]
-    assert sorted((tuple(r["history"]), r["count"]) for r in table["rows"]) == [
-        ((0, 1, 1), 1), ((1, 0, 0), 1), ((1, 1, 0), 1)]
+    rows = capture_histories()
+    assert [list(row) for row in rows][0] == ["exhumation", "morgue", "police", "count"]
+    assert sorted((r["exhumation"], r["morgue"], r["police"], r["count"]) for r in rows) == [
+        (0, 1, 1, 1), (1, 0, 0, 1), (1, 1, 0, 1)]
     by_sex = capture_histories(strata="sex")
-    assert sum(r["count"] for r in by_sex["rows"]) == 3 and all(r["stratum"] for r in by_sex["rows"])
+    assert sum(r["count"] for r in by_sex) == 3 and {r["sex"] for r in by_sex} <= {"male", "female", "unknown"}
+    with pytest.raises(ValueError, match="strata='grave'"):
+        capture_histories(strata="grave")
 
 
 def test_export_is_staff_only_and_a_custody_event(reviewed, reviewer, tmp_path, capsys):

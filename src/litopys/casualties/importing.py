@@ -27,6 +27,8 @@ from litopys.casualties.reading import Table, TableError, open_table
 METHOD = "litopys casualties import"
 BATCH = 2000
 _LIST_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
+#: Column names of the capture-history rows, which list names share: a list may not take one.
+RESERVED_NAMES = {"count", "oblast", "place", "sex", "status"}
 
 
 @dataclass
@@ -58,9 +60,9 @@ def import_list(path: str, list_name: str, columns: str = "", dry_run: bool = Fa
                 ) -> ImportReport:
     """Import one CSV or XLSX file as the list `list_name`; never raises for bad input, reports it."""
     report = ImportReport(file=path, list=list_name)
-    if not _LIST_NAME.match(list_name or ""):
+    if not _LIST_NAME.match(list_name or "") or list_name in RESERVED_NAMES:
         report.message = (f"--list {list_name!r} is not a list name; use lowercase letters, digits, - or _, "
-                          "e.g. exhumation")
+                          "e.g. exhumation (not count, oblast, place, sex or status)")
         return report
     try:
         given = parse_columns(columns)

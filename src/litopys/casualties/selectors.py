@@ -53,13 +53,13 @@ def documented_counts(by: str | None = None) -> dict:
     return result
 
 
-def capture_histories(strata: str | None = None, lists: list[str] | None = None) -> dict:
-    """Return the capture-history table of reviewed victims: on which lists each person appears, counted.
+def capture_histories(strata: str | None = None, lists: list[str] | None = None) -> list[dict]:
+    """Return the capture histories of reviewed victims as rows, one per history (and stratum), counted.
 
-    {"lists": ["exhumation", "morgue", "police"], "strata": "oblast" or None,
-     "rows": [{"stratum": "UA-63" or None, "history": [1, 0, 1], "count": 120}, …]}
-    One row per stratum and history; a history has one 0/1 per list, in the order of "lists".
-    This is the table `casualties.estimation.estimate(table, model=None, strata=None)` takes.
+    [{"exhumation": 1, "morgue": 0, "police": 1, "count": 120}, …], with a column named after `strata`
+    ("oblast": "UA-63", or the place, sex or status) when asked. These are the rows
+    `casualties.estimation.estimate(rows, model=None, strata=...)` takes: one 0/1 column per list, in the
+    order of `lists` (default: every list a reviewed victim is on, sorted), and `count`.
     """
     if strata is not None and strata not in STRATA:
         raise ValueError(f"capture_histories(strata={strata!r}): use one of {', '.join(STRATA)} or None")
@@ -69,18 +69,23 @@ def capture_histories(strata: str | None = None, lists: list[str] | None = None)
     for victim_id, list_name in (ListRecord.objects.filter(victim__merged_into__isnull=True, victim__isnull=False)
                                  .values_list("victim_id", "victim_list__name")):
         on[victim_id].add(list_name)
-    stratum_of: dict[int, str | None] = {}
+    stratum_of: dict[int, str] = {}
     if strata is not None:
         field = {"oblast": "place__admin1__iso_code", "place": "place__name", "sex": "sex", "status": "status"}[strata]
-        stratum_of = {pk: value or None for pk, value in Victim.objects.filter(pk__in=on).values_list("pk", field)}
+        stratum_of = {pk: value or "unknown" for pk, value in Victim.objects.filter(pk__in=on).values_list("pk", field)}
     counts: Counter = Counter()
     for victim_id, found in on.items():
         history = tuple(int(name in found) for name in names)
         if any(history):
-            counts[(stratum_of.get(victim_id), history)] += 1
-    rows = [{"stratum": stratum, "history": list(history), "count": n}
-            for (stratum, history), n in sorted(counts.items(), key=lambda item: (str(item[0][0]), item[0][1]))]
-    return {"lists": names, "strata": strata, "rows": rows}
+            counts[(stratum_of.get(victim_id, ""), history)] += 1
+    rows = []
+    for (stratum, history), n in sorted(counts.items()):
+        row = dict(zip(names, history, strict=True))
+        if strata is not None:
+            row[strata] = stratum
+        row["count"] = n
+        rows.append(row)
+    return rows
 
 
 def side_by_side(victim: Victim) -> dict:
