@@ -69,7 +69,9 @@ def test_duckdb_finds_the_planted_matches_across_scripts():
     scores = synthetic.pairwise_scores([c.members for c in result.clusters if c.members[0] < 10_000], truth)
     assert scores["precision"] > 0.95 and scores["recall"] > 0.8, scores
     pair = next(p for p in result.pairs if {p.left, p.right} == {10_000, 10_001})
-    assert pair.weights["name"][0] == "same person key" and pair.weights["name"][1] > 0
+    from litopys.casualties.linkage.run import explain
+
+    assert explain(pair.weights, result.model)["name"][0] == "same person key" and pair.weights["name"] > 0
     assert result.model["comparisons"] and result.records == len(records)
 
 

@@ -191,8 +191,10 @@ class PairInline(admin.TabularInline):
 
     @admin.display(description=_("why (weight in bits per comparison)"))
     def why(self, obj):
-        return format_html_join("; ", "{}: {} ({})", ((name, level, weight)
-                                                      for name, (level, weight) in obj.weights.items()))
+        from litopys.casualties.linkage.run import explain
+
+        named = explain(obj.weights, obj.cluster.run.model)
+        return format_html_join("; ", "{}: {} ({})", ((name, level, weight) for name, (level, weight) in named.items()))
 
 
 @admin.register(Cluster)

@@ -227,7 +227,7 @@ class LinkedPair(models.Model):
     match_probability = models.FloatField(_("match probability"))
     match_weight = models.FloatField(_("match weight"))
     weights = models.JSONField(_("weights by comparison"), default=dict,
-                               help_text=_("Comparison → [level, weight in bits]."))
+                               help_text=_("Comparison → weight in bits; the run's model names the level."))
 
     class Meta:
         verbose_name = _("linked pair")

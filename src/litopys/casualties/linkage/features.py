@@ -66,24 +66,32 @@ def _blank(value: str) -> str | None:
     return value or None
 
 
-def features(record: LinkRecord) -> dict:
-    """Return the model's columns for one record; None where the record says nothing."""
-    surname, given = latin_part(record.surname), latin_part(record.given_name)
-    key = person_key(" ".join(p for p in (record.given_name, record.surname) if p))
-    places = place_keys(record.place_text)
-    death = record.death_date
+@lru_cache(maxsize=262144)
+def name_columns(surname_given: tuple[str, str], patronymic: str) -> dict:
+    """Return the name columns of a (surname, given name) pair and a patronymic: many records share them."""
+    surname, given = latin_part(surname_given[0]), latin_part(surname_given[1])
+    key = person_key(" ".join(p for p in (surname_given[1], surname_given[0]) if p))
     return {
-        "unique_id": record.id,
-        "source_list": record.list,
         "person_key": _blank(key),
         "sorted_key": _blank(" ".join(sorted(p for p in (surname, given) if p))),
         "surname_lat": _blank(surname),
         "given_lat": _blank(given),
         "given_initial": _blank(given[:1]),
-        "body_number": _blank(record.body_number.strip().lstrip("№#").strip()),
-        "patronymic_lat": _blank(latin_part(record.patronymic)),
+        "patronymic_lat": _blank(latin_part(patronymic)),
         "surname_skel": _blank(_consonants(surname)),
         "sorted_skel": _blank(" ".join(sorted(_consonants(p) for p in (surname, given) if p))),
+    }
+
+
+def features(record: LinkRecord) -> dict:
+    """Return the model's columns for one record; None where the record says nothing."""
+    places = place_keys(record.place_text)
+    death = record.death_date
+    return {
+        "unique_id": record.id,
+        "source_list": record.list,
+        **name_columns((record.surname, record.given_name), record.patronymic),
+        "body_number": _blank(record.body_number.strip().lstrip("№#").strip()),
         "sex": record.sex if record.sex in ("male", "female") else None,
         "birth_date": record.birth_date.isoformat() if record.birth_date and record.birth_precision == "exact"
         else None,

@@ -16,7 +16,7 @@ BLOCKING_RULES = [
     ("surname_skel", "birth_year"),
     ("given_lat", "patronymic_lat", "birth_year"),
     ("surname_skel", "given_lat"),
-    ("sorted_skel", "sex"),
+    ("sorted_skel", "oblast"),
     ("given_lat", "patronymic_lat", "death_date"),
     ("surname_lat", "given_initial", "sex", "settlement"),
 ]

@@ -14,9 +14,9 @@ from litopys.casualties.linkage.features import LinkRecord, to_arrow
 
 DEFAULT_THRESHOLD = 0.5
 #: Random pairs for the u probabilities; below this many records every pair is used, on any engine.
-U_PAIRS = 2_000_000
+U_PAIRS = 1_000_000
 #: Pairs one expectation-maximisation session looks at, at most.
-EM_PAIRS = 2_000_000
+EM_PAIRS = 1_000_000
 #: Labelled matching pairs needed before they replace the EM estimates of m.
 MIN_LABELLED_MATCHES = 20
 
@@ -27,7 +27,7 @@ class Pair:
     right: int
     match_probability: float
     match_weight: float
-    weights: dict[str, list]  # comparison → [level label, weight in bits]
+    weights: dict[str, float]  # comparison → weight in bits (`explain` names the level it came from)
 
 
 @dataclass
@@ -130,34 +130,43 @@ def _use_labels(linker, api, labels: list[tuple[int, int, bool]], constraints: C
 
 
 def _pairs(table, linker, inside: set[tuple[int, int]]) -> list[Pair]:
-    """Read the scored pairs inside clusters; each comparison's weight is named by the level it came from."""
-    levels = _levels(linker)
-    data = table.to_pydict()
-    missing = [None] * table.num_rows
-    columns = {name: data.get(f"mw_{name}", missing) for name in levels}
+    """Read the scored pairs inside clusters, with each comparison's weight in bits (`explain` names the level)."""
+    import pyarrow as pa
+
+    left, right = table.column("unique_id_l").to_pylist(), table.column("unique_id_r").to_pylist()
+    mask = [(min(a, b), max(a, b)) in inside for a, b in zip(left, right, strict=True)]
+    table = table.filter(pa.array(mask, pa.bool_()))
+    names = [name for name in model.comparison_names() if f"mw_{name}" in table.column_names]
+    columns = [table.column(f"mw_{name}").to_pylist() for name in names]
+    left, right = table.column("unique_id_l").to_pylist(), table.column("unique_id_r").to_pylist()
+    probabilities = table.column("match_probability").to_pylist()
+    weights = table.column("match_weight").to_pylist()
     pairs = []
     for i in range(table.num_rows):
-        left, right = data["unique_id_l"][i], data["unique_id_r"][i]
-        left, right = min(left, right), max(left, right)
-        if (left, right) not in inside:
-            continue
-        weights = {}
-        for name, known in levels.items():
-            weight = columns[name][i]
-            if weight is None or not known:
-                continue
-            label = min(known, key=lambda level: abs(level[1] - weight))[0] if weight != 0 else "no data"
-            weights[name] = [label, round(float(weight), 2)]
-        pairs.append(Pair(left, right, float(data["match_probability"][i]),
-                          float(data["match_weight"][i]), weights))
+        pairs.append(Pair(min(left[i], right[i]), max(left[i], right[i]), probabilities[i], weights[i],
+                          {name: round(column[i], 2) for name, column in zip(names, columns, strict=True)
+                           if column[i] is not None}))
     return pairs
 
 
-def _levels(linker) -> dict[str, list[tuple[str, float]]]:
-    """Return each comparison's levels as (label, match weight), null levels left out."""
-    found: dict[str, list[tuple[str, float]]] = {}
-    for comparison in linker._settings_obj.comparisons:
-        found[comparison.output_column_name] = [
-            (level.label_for_charts, float(level._log2_bayes_factor)) for level in comparison.comparison_levels
-            if not level.is_null_level]
-    return found
+def explain(weights: dict[str, float], trained: dict) -> dict[str, list]:
+    """Name the level each comparison's weight came from: {"name": ["same person key", 12.6], …}."""
+    import math
+
+    named = {}
+    for comparison in trained.get("comparisons", []):
+        name = comparison.get("output_column_name")
+        if name not in weights:
+            continue
+        weight = weights[name]
+        levels = []
+        for level in comparison.get("comparison_levels", []):
+            m, u = level.get("m_probability"), level.get("u_probability")
+            if level.get("is_null_level") or not m or not u:
+                continue
+            levels.append((level.get("label_for_charts") or level.get("sql_condition", ""), math.log2(m / u)))
+        if weight == 0 or not levels:
+            named[name] = ["no data", weight]
+        else:
+            named[name] = [min(levels, key=lambda lv: abs(lv[1] - weight))[0], weight]
+    return named
