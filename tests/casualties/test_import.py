@@ -27,7 +27,7 @@ def test_three_lists_from_csv_xlsx_and_cp1251(imported, data):
     assert police.rows == ListRecord.objects.filter(victim_list__name="police").count() > 10
     assert "cp1251" in morgue.notes[0]
     first = ListRecord.objects.get(victim_list__name="morgue", row=1)
-    assert first.full_name == "Лозовец Геннадий" and first.sex == "male" and first.age_min == 20
+    assert first.full_name == "Бабенук Геннадий" and first.sex == "male" and first.age_min == 20
     police_row = ListRecord.objects.filter(victim_list__name="police", birth_precision="exact").first()
     assert police_row.birth_date is not None and police_row.patronymic
     assert police_row.raw["Прізвище"] == police_row.surname

@@ -84,7 +84,7 @@ def test_link_command_stores_the_run_and_prints_json(imported, capsys, truth):
     run = LinkRun.objects.get()
     assert run.clusters == len(output["clusters"]) == Cluster.objects.filter(run=run).count()
     linked = [c for c in output["clusters"] if len(c["records"]) > 1]
-    assert linked and all(0.9 <= c["match_probability"] <= 1 for c in linked)
+    assert linked and all(run.threshold <= c["match_probability"] <= 1 for c in linked)
     right = sum(len({truth[(r["list"], r["row"])] for r in c["records"]}) == 1 for c in linked)
     assert right / len(linked) > 0.9
     assert LinkedPair.objects.filter(cluster__run=run).exists()

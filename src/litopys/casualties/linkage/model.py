@@ -27,6 +27,15 @@ DETERMINISTIC_RULES = [("person_key", "birth_year"), ("person_key", "death_date"
 DETERMINISTIC_RECALL = 0.4
 
 
+def _level(creator, label: str, m: float):
+    """A level with its label and a starting m probability: the share of true matches expected at it.
+
+    The starting values are what the model uses where expectation-maximisation cannot estimate (a few hundred
+    records may give it nothing to learn from); EM replaces them wherever the data allows.
+    """
+    return creator.configure(label_for_charts=label, m_probability=m)
+
+
 def _name():
     import splink.comparison_level_library as cll
     from splink import comparison_library as cl
@@ -38,18 +47,17 @@ def _name():
         comparison_levels=[
             cll.And(cll.NullLevel("surname_lat"), cll.NullLevel("given_lat")),
             # A rare name agreeing says more than a common one: the weight follows the key's frequency.
-            cll.ExactMatchLevel("person_key", term_frequency_adjustments=True).configure(
-                label_for_charts="same person key"),
-            cll.ExactMatchLevel("sorted_key").configure(label_for_charts="same names in another order"),
-            cll.And(jw("surname_lat", 0.92), jw("given_lat", 0.92)).configure(
-                label_for_charts="surname and given name alike (Jaro-Winkler ≥ 0.92)"),
-            jw("sorted_key", 0.9).configure(label_for_charts="names alike in any order (Jaro-Winkler ≥ 0.9)"),
-            cll.And(jw("surname_lat", 0.92), cll.Or(cll.NullLevel("given_lat"), cll.ExactMatchLevel("given_initial")))
-            .configure(
-                label_for_charts="surname alike, given name missing or same initial"),
-            cll.And(jw("surname_lat", 0.8), jw("given_lat", 0.8)).configure(
-                label_for_charts="surname and given name somewhat alike (Jaro-Winkler ≥ 0.8)"),
-            cll.ElseLevel(),
+            _level(cll.ExactMatchLevel("person_key", term_frequency_adjustments=True), "same person key", 0.6),
+            _level(cll.ExactMatchLevel("sorted_key"), "same names in another order", 0.05),
+            _level(cll.And(jw("surname_lat", 0.92), jw("given_lat", 0.92)),
+                   "surname and given name alike (Jaro-Winkler ≥ 0.92)", 0.15),
+            _level(jw("sorted_key", 0.9), "names alike in any order (Jaro-Winkler ≥ 0.9)", 0.08),
+            _level(cll.And(jw("surname_lat", 0.92), cll.Or(cll.NullLevel("given_lat"),
+                                                           cll.ExactMatchLevel("given_initial"))),
+                   "surname alike, given name missing or same initial", 0.04),
+            _level(cll.And(jw("surname_lat", 0.8), jw("given_lat", 0.8)),
+                   "surname and given name somewhat alike (Jaro-Winkler ≥ 0.8)", 0.03),
+            _level(cll.ElseLevel(), "names differ", 0.05),
         ])
 
 
@@ -61,48 +69,52 @@ def comparisons() -> list:
         _name(),
         cl.CustomComparison(
             output_column_name="patronymic", comparison_description="patronymic, when both give one",
-            comparison_levels=[cll.NullLevel("patronymic_lat"), cll.ExactMatchLevel("patronymic_lat"),
-                               cll.JaroWinklerLevel("patronymic_lat", 0.9), cll.ElseLevel()]),
+            comparison_levels=[
+                cll.NullLevel("patronymic_lat"),
+                _level(cll.ExactMatchLevel("patronymic_lat"), "same patronymic", 0.7),
+                _level(cll.JaroWinklerLevel("patronymic_lat", 0.9), "patronymics alike (Jaro-Winkler ≥ 0.9)", 0.2),
+                _level(cll.ElseLevel(), "patronymics differ", 0.1)]),
         cl.CustomComparison(
             output_column_name="birth", comparison_description="date or year of birth; an age gives a year",
             comparison_levels=[
                 cll.NullLevel("birth_year"),
-                cll.ExactMatchLevel("birth_date").configure(label_for_charts="same date of birth"),
-                cll.AbsoluteDifferenceLevel("birth_year", 0).configure(label_for_charts="same year of birth"),
-                cll.AbsoluteDifferenceLevel("birth_year", 1).configure(label_for_charts="years of birth 1 apart"),
-                cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
-                    label_for_charts="years of birth up to 3 apart (ages estimated)"),
-                cll.AbsoluteDifferenceLevel("birth_year", 5).configure(
-                    label_for_charts="years of birth up to 5 apart (ages estimated roughly)"),
-                cll.ElseLevel()]),
+                _level(cll.ExactMatchLevel("birth_date"), "same date of birth", 0.3),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 0), "same year of birth", 0.3),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 1), "years of birth 1 apart", 0.15),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 3), "years of birth up to 3 apart (ages estimated)",
+                       0.15),
+                _level(cll.AbsoluteDifferenceLevel("birth_year", 5),
+                       "years of birth up to 5 apart (ages estimated roughly)", 0.05),
+                _level(cll.ElseLevel(), "years of birth further apart", 0.05)]),
         cl.CustomComparison(
             output_column_name="death", comparison_description="date of death, within tolerance",
             comparison_levels=[
                 cll.NullLevel("death_year"),
-                cll.ExactMatchLevel("death_date").configure(label_for_charts="same date of death"),
-                cll.AbsoluteDateDifferenceLevel("death_date", input_is_string=False, threshold=7, metric="day")
-                .configure(label_for_charts="dates of death up to 7 days apart"),
-                cll.ExactMatchLevel("death_month").configure(label_for_charts="same month of death"),
-                cll.ExactMatchLevel("death_year").configure(label_for_charts="same year of death"),
-                cll.ElseLevel()]),
+                _level(cll.ExactMatchLevel("death_date"), "same date of death", 0.4),
+                _level(cll.AbsoluteDateDifferenceLevel("death_date", input_is_string=False, threshold=7, metric="day"),
+                       "dates of death up to 7 days apart", 0.35),
+                _level(cll.ExactMatchLevel("death_month"), "same month of death", 0.15),
+                _level(cll.ExactMatchLevel("death_year"), "same year of death", 0.08),
+                _level(cll.ElseLevel(), "dates of death further apart", 0.02)]),
         cl.CustomComparison(
             output_column_name="body", comparison_description="body number (the exhumation's, carried on)",
-            # One body has one number: records of one person seldom carry two. Starting values, for EM to refine
-            # where the data shows it (few pairs have a body number on both sides).
-            comparison_levels=[cll.NullLevel("body_number"),
-                               cll.ExactMatchLevel("body_number").configure(m_probability=0.95),
-                               cll.ElseLevel().configure(m_probability=0.05)]),
+            # One body has one number: records of one person seldom carry two.
+            comparison_levels=[
+                cll.NullLevel("body_number"),
+                _level(cll.ExactMatchLevel("body_number"), "same body number", 0.95).configure(fix_m_probability=True),
+                _level(cll.ElseLevel(), "different body numbers", 0.05).configure(fix_m_probability=True)]),
         cl.CustomComparison(
             output_column_name="sex", comparison_description="sex as identified",
-            comparison_levels=[cll.NullLevel("sex"), cll.ExactMatchLevel("sex"), cll.ElseLevel()]),
+            comparison_levels=[cll.NullLevel("sex"), _level(cll.ExactMatchLevel("sex"), "same sex", 0.98),
+                               _level(cll.ElseLevel(), "different sex", 0.02)]),
         cl.CustomComparison(
             output_column_name="place", comparison_description="place of death: settlement, district, oblast",
             comparison_levels=[
                 cll.NullLevel("oblast"),
-                cll.ExactMatchLevel("settlement").configure(label_for_charts="same settlement"),
-                cll.ExactMatchLevel("district").configure(label_for_charts="same district"),
-                cll.ExactMatchLevel("oblast").configure(label_for_charts="same oblast"),
-                cll.ElseLevel()]),
+                _level(cll.ExactMatchLevel("settlement"), "same settlement", 0.8),
+                _level(cll.ExactMatchLevel("district"), "same district", 0.08),
+                _level(cll.ExactMatchLevel("oblast"), "same oblast", 0.08),
+                _level(cll.ElseLevel(), "different oblasts", 0.04)]),
     ]
 
 
