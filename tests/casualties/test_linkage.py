@@ -130,3 +130,13 @@ def test_engine_setting(settings):
     settings.LITOPYS_LINKAGE_ENGINE = "hadoop"
     with pytest.raises(LinkingError, match="LITOPYS_LINKAGE_ENGINE='hadoop'"):
         engine_setting()
+
+
+def test_a_run_that_would_compare_too_many_pairs_is_refused_before_it_starts():
+    from litopys.casualties.linkage.features import to_arrow
+    from litopys.casualties.linkage.run import TooManyPairs, check_blocks
+
+    same = [LinkRecord(id=i, list="x", row=i, surname="Коваль", given_name="Марія") for i in range(1, 301)]
+    assert check_blocks(to_arrow(same), limit=10**6) >= 300 * 299 // 2
+    with pytest.raises(TooManyPairs, match="300 records share person_key = mariia koval"):
+        check_blocks(to_arrow(same), limit=1000)

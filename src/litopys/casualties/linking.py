@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from litopys.casualties.linkage import Constraints, LinkRecord, link
 from litopys.casualties.linkage.engines import ENGINES, EngineError
-from litopys.casualties.linkage.run import DEFAULT_THRESHOLD
+from litopys.casualties.linkage.run import DEFAULT_THRESHOLD, TooManyPairs
 from litopys.casualties.models import Cluster, LinkedPair, LinkRun, ListRecord, VictimList
 
 BATCH = 5000
@@ -106,7 +106,7 @@ def link_records(engine: str | None = None, threshold: float | None = None, labe
     try:
         result = link(records, engine=engine, threshold=threshold, constraints=constraints, labels=labels,
                       spark_master=spark_master_setting())
-    except EngineError as exc:
+    except (EngineError, TooManyPairs) as exc:
         raise LinkingError(str(exc)) from None
     run = store(result, started_by or _user())
     return run, output(run, result, records)

@@ -17,6 +17,8 @@ DEFAULT_THRESHOLD = 0.5
 U_PAIRS = 1_000_000
 #: Pairs one expectation-maximisation session looks at, at most.
 EM_PAIRS = 1_000_000
+#: Candidate pairs the blocking rules may generate at most; past it a run is refused before it starts.
+MAX_PAIRS = 400_000_000
 #: Labelled matching pairs needed before they replace the EM estimates of m.
 MIN_LABELLED_MATCHES = 20
 
@@ -65,7 +67,9 @@ def link(records: Iterable[LinkRecord], engine: str = "duckdb", threshold: float
     api = database_api(engine, spark_master)
     from splink import Linker, block_on
 
-    table = api.register(to_arrow(records), dataset_display_name="records")
+    arrow = to_arrow(records)
+    check_blocks(arrow)
+    table = api.register(arrow, dataset_display_name="records")
     lap("features")
     linker = Linker(table, model.settings(), log_level=None)
     pairs_total = len(records) * (len(records) - 1) // 2
@@ -87,6 +91,28 @@ def _edges(table) -> list[tuple[int, int, float]]:
     left, right = table.column("unique_id_l").to_pylist(), table.column("unique_id_r").to_pylist()
     probability = table.column("match_probability").to_pylist()
     return [(min(a, b), max(a, b), p) for a, b, p in zip(left, right, probability, strict=True)]
+
+
+class TooManyPairs(ValueError):
+    """The blocking rules would compare more pairs than a run can; the message names the biggest block."""
+
+
+def check_blocks(table, limit: int = MAX_PAIRS) -> int:
+    """Count the pairs each blocking rule generates; refuse when all together pass `limit`."""
+    total, biggest = 0, (0, (), ())
+    for rule in model.BLOCKING_RULES:
+        grouped = table.select(list(rule)).drop_null().group_by(list(rule)).aggregate([([], "count_all")])
+        sizes = grouped.column("count_all").to_pylist()
+        total += sum(n * (n - 1) // 2 for n in sizes)
+        if sizes and max(sizes) > biggest[0]:
+            index = sizes.index(max(sizes))
+            biggest = (max(sizes), rule, tuple(grouped.column(c)[index].as_py() for c in rule))
+    if total > limit:
+        size, rule, value = biggest
+        raise TooManyPairs(f"the lists would need {total:,} comparisons (over {limit:,}): {size:,} records share "
+                           f"{' + '.join(rule)} = {' / '.join(map(str, value))}; check that column's mapping "
+                           "(a constant or repeated value) or the rows themselves")
+    return total
 
 
 def _train(linker, block_on, pairs_total: int, seed: int) -> list[str]:
