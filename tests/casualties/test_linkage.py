@@ -140,3 +140,31 @@ def test_a_run_that_would_compare_too_many_pairs_is_refused_before_it_starts():
     assert check_blocks(to_arrow(same), limit=10**6) >= 300 * 299 // 2
     with pytest.raises(TooManyPairs, match="300 records share person_key = mariia koval"):
         check_blocks(to_arrow(same), limit=1000)
+
+
+def test_labelled_pairs_estimate_m_when_there_are_enough():
+    people = synthetic.population(200, seed=13)
+    records, truth = synthetic.link_records(synthetic.lists(people, seed=13))
+    by_person = defaultdict(list)
+    for record_id, person in truth.items():
+        by_person[person].append(record_id)
+    labels = [(ids[0], ids[1], True) for ids in by_person.values() if len(ids) > 1][:40]
+    result = link(records, labels=labels)
+    assert result.labelled_pairs == len(labels) >= 20
+    assert synthetic.pairwise_scores([c.members for c in result.clusters], truth)["precision"] > 0.95
+
+
+@pytest.mark.django_db
+def test_labels_file_names_rows_and_bad_lines_say_so(imported, tmp_path):
+    from litopys.casualties.linking import read_labels
+    from litopys.casualties.models import ListRecord
+
+    good = tmp_path / "labels.csv"
+    good.write_text("list,row,other_list,other_row,match\nexhumation,1,morgue,2,1\npolice,3,morgue,4,0\n")
+    labels = read_labels(str(good))
+    first = ListRecord.objects.get(victim_list__name="exhumation", row=1).pk
+    assert labels[0][0] == first and labels[0][2] is True and labels[1][2] is False
+    bad = tmp_path / "bad.csv"
+    bad.write_text("exhumation,1,morgue,9999,1\n")
+    with pytest.raises(LinkingError, match="line 1"):
+        read_labels(str(bad))
