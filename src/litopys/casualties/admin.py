@@ -116,12 +116,24 @@ class VictimAdmin(SimpleHistoryAdmin):
     list_display = ("__str__", "sex", "death_date", "place", "record_count", "identification", "memorial_published")
     list_filter = ("sex", "status", "identification", "memorial_published")
     search_fields = ("full_name", "person_key", "names")
-    readonly_fields = ("names", "person_key", "memorial_published", "consent_recorded_by", "consent_recorded_at",
-                       "consent_how", "merged_into", "created_at", "updated_at", "side_by_side")
+    readonly_fields = ("names", "person_key", "memorial_published", "memorial_text", "consent_recorded_by",
+                       "consent_recorded_at", "consent_how", "merged_into", "created_at", "updated_at", "side_by_side")
     autocomplete_fields = ()
     raw_id_fields = ("place", "incidents", "sites", "claims", "evidence_items")
     inlines = [RecordInline]
     actions = ["propose_merge", "export_csv"]
+    fieldsets = [
+        (_("Its records, side by side (where they disagree is highlighted)"), {"fields": ["side_by_side"]}),
+        (_("The person"), {"fields": [
+            "full_name", "surname", "given_name", "patronymic", "names", "person_key", "sex", ("age_min", "age_max"),
+            ("birth_date", "birth_precision"), ("death_date", "death_precision"), "place", "place_text",
+            ("status", "status_basis"), "cause_of_death", ("grave_number", "body_number"),
+            ("identification", "identification_method"), ("perpetrator_claimed", "perpetrator_claimed_by")]}),
+        (_("Documentation"), {"fields": ["incidents", "sites", "claims", "evidence_items"]}),
+        (_("Memorial"), {"fields": ["memorial_published", "memorial_text", "consent_recorded_by",
+                                    "consent_recorded_at", "consent_how"]}),
+        (_("Record"), {"fields": ["merged_into", "created_at", "updated_at"]}),
+    ]
     change_form_template = "admin/casualties/victim/change_form.html"
 
     def get_queryset(self, request):

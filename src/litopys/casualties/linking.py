@@ -62,9 +62,20 @@ def link_inputs() -> tuple[list[LinkRecord], Constraints]:
 
 
 def _reference_years() -> dict[int, int | None]:
+    """Return the year each list's ages refer to: its own, else the most common year of death on all lists.
+
+    An exhumation list often gives ages and no dates of death; the year it was made is then best told by
+    the deaths the other lists record. Only when no list has a date of death is the import year used.
+    """
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    common = (ListRecord.objects.exclude(death_date=None).annotate(year=ExtractYear("death_date"))
+              .values("year").annotate(n=Count("pk")).order_by("-n", "-year").first())
     years = {}
     for victim_list in VictimList.objects.all():
-        years[victim_list.pk] = victim_list.reference_year or victim_list.imported_at.year
+        years[victim_list.pk] = (victim_list.reference_year or (common["year"] if common else None)
+                                 or victim_list.imported_at.year)
     return years
 
 

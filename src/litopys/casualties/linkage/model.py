@@ -72,8 +72,11 @@ def comparisons() -> list:
             comparison_levels=[
                 cll.NullLevel("patronymic_lat"),
                 _level(cll.ExactMatchLevel("patronymic_lat"), "same patronymic", 0.7),
-                _level(cll.JaroWinklerLevel("patronymic_lat", 0.9), "patronymics alike (Jaro-Winkler ≥ 0.9)", 0.2),
-                _level(cll.ElseLevel(), "patronymics differ", 0.1)]),
+                _level(cll.JaroWinklerLevel("patronymic_lat", 0.9), "patronymics alike (Jaro-Winkler ≥ 0.9)", 0.15),
+                # Олександрівна / Александровна: one patronymic in two languages is only this alike in Latin.
+                _level(cll.JaroWinklerLevel("patronymic_lat", 0.8),
+                       "patronymics somewhat alike (Jaro-Winkler ≥ 0.8; often one in two languages)", 0.1),
+                _level(cll.ElseLevel(), "patronymics differ", 0.05)]),
         cl.CustomComparison(
             output_column_name="birth", comparison_description="date or year of birth; an age gives a year",
             comparison_levels=[
