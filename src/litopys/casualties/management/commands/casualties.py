@@ -1,0 +1,106 @@
+"""`litopys casualties import|link|export`: victim lists in, linked records out."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+#: Problems a dry run shows; a real import shows every one.
+DRY_RUN_PROBLEMS = 20
+
+
+class Command(BaseCommand):
+    help = _("Victim lists: import a list (CSV or XLSX), link the records of every list, export victim data.")
+
+    def add_arguments(self, parser):
+        actions = parser.add_subparsers(dest="action", title=_("actions"), metavar="ACTION")
+        actions.required = True
+        imp = actions.add_parser("import", help=_("Import a victim list from a CSV or XLSX file."),
+                                 description=_("Preserve the file as evidence and store one record per row."))
+        imp.add_argument("file", metavar="FILE", help=_("The list, as CSV or XLSX."))
+        imp.add_argument("--list", required=True, dest="list_name", metavar="NAME",
+                         help=_("Name of the list, e.g. exhumation, police, morgue."))
+        imp.add_argument("--columns", default="", metavar="field=Header,...",
+                         help=_("Columns the header vocabulary does not know, e.g. surname=Прізвище."))
+        imp.add_argument("--one-row-per-person", action="store_true",
+                         help=_("Each person is on this list once (an exhumation list: one body, one row); "
+                                "linkage then never joins two of its rows."))
+        imp.add_argument("--dry-run", action="store_true",
+                         help=_("Show the column mapping and the first problems; store nothing."))
+        imp.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
+        link = actions.add_parser("link", help=_("Link the records of every list into clusters (splink)."),
+                                  description=_("Estimate the model from the data and cluster the records."))
+        link.add_argument("--engine", choices=["duckdb", "spark"], default=None,
+                          help=_("Linkage engine (default: the LITOPYS_LINKAGE_ENGINE setting, else duckdb)."))
+        link.add_argument("--threshold", type=float, default=None, metavar="P",
+                          help=_("Match probability above which two records are linked (default 0.5)."))
+        link.add_argument("--labels", default="", metavar="FILE",
+                          help=_("CSV of labelled pairs: list,row,other_list,other_row,match (1 or 0)."))
+        link.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
+        export = actions.add_parser("export", help=_("Export reviewed victims as CSV (a custody event)."),
+                                    description=_("Write reviewed victims to a CSV file; the export is recorded."))
+        export.add_argument("file", metavar="FILE", help=_("Where to write the CSV."))
+        export.add_argument("--by", default="", metavar="NAME", help=_("Who exports (default: your user name)."))
+
+    def handle(self, *args, **options):
+        handler = {"import": self.import_list, "link": self.link, "export": self.export}[options["action"]]
+        handler(options)
+
+    def import_list(self, options):
+        from litopys.casualties.importing import import_list
+
+        dry_run = options["dry_run"]
+        report = import_list(options["file"], options["list_name"], options["columns"], dry_run=dry_run,
+                             one_row_per_person=options["one_row_per_person"])
+        shown = DRY_RUN_PROBLEMS if dry_run else None
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(report.as_dict(shown), ensure_ascii=False, indent=2, default=str))
+        else:
+            self.print_report(report, shown)
+        if report.status == "failed":
+            sys.exit(1)
+
+    def print_report(self, report, shown):
+        if report.status == "failed":
+            self.stderr.write(f"failed  {report.file}: {report.message}")
+            return
+        for name, header in report.columns.items():
+            self.stdout.write(f"column  {name} ← {header!r}")
+        for header in report.unmatched_headers:
+            self.stdout.write(_("column  %(header)r is not used (name it with --columns)") % {"header": header})
+        for note in report.notes:
+            self.stdout.write(f"note    {note}")
+        for problem in report.problems[:shown]:
+            self.stdout.write(f"problem {report.file}: {problem.line()}")
+        if shown is not None and len(report.problems) > shown:
+            self.stdout.write(_("…and %(n)d more problems") % {"n": len(report.problems) - shown})
+        summary = {"status": report.status, "list": report.list, "rows": report.rows, "bad": report.problem_rows,
+                   "hash": report.file_hash or "-", "file": report.file}
+        self.stderr.write(_("%(status)s  %(hash)s  list %(list)s: %(rows)d rows, %(bad)d with problems  %(file)s")
+                          % summary)
+
+    def link(self, options):
+        from litopys.casualties.linking import LinkingError, link_records
+
+        try:
+            run, output = link_records(engine=options["engine"], threshold=options["threshold"],
+                                       labels_file=options["labels"])
+        except LinkingError as exc:
+            raise CommandError(str(exc)) from None
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(output, ensure_ascii=False))
+            return
+        linked = sum(1 for cluster in output["clusters"] if len(cluster["records"]) > 1)
+        self.stdout.write(_("run %(run)d (%(engine)s): %(records)d records from %(lists)s → %(clusters)d clusters, "
+                            "%(linked)d of them linking several records") % {
+            "run": run.pk, "engine": run.engine, "records": output["records"], "lists": ", ".join(output["lists"]),
+            "clusters": len(output["clusters"]), "linked": linked})
+
+    def export(self, options):
+        from litopys.casualties.actions import export_victims
+
+        with open(options["file"], "w", encoding="utf-8", newline="") as handle:
+            count = export_victims(handle, actor=options["by"] or None)
+        self.stdout.write(_("%(count)d victims written to %(file)s; the export is recorded in the custody ledger")
+                          % {"count": count, "file": options["file"]})
