@@ -88,17 +88,15 @@ class CodeStep(View):
         if not form.is_valid():
             return self.page(request, form)
         wait = actions.throttled_for(user)
-        if wait:
-            form.add_error("code", ngettext("Too many wrong codes: wait %(n)d second, then try again.",
-                                            "Too many wrong codes: wait %(n)d seconds, then try again.",
-                                            wait) % {"n": wait})
-            return self.page(request, form)
-        device = actions.verify_code(user, form.cleaned_data["code"])
+        device = None if wait else actions.verify_code(user, form.cleaned_data["code"])
         if device is None:
-            # A wrong code counts as a failed login, so guessing codes ends in the same lockout as passwords.
+            # A wrong code, or one tried too soon after a wrong one, counts as a failed login: guessing codes
+            # ends in the same lockout as guessing passwords.
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
-            form.add_error("code", _("This code is wrong or has expired. Enter the code the app shows now, "
-                                     "or one of your recovery codes."))
+            form.add_error("code", ngettext(
+                "Too many wrong codes: wait %(n)d second, then try again.",
+                "Too many wrong codes: wait %(n)d seconds, then try again.", wait) % {"n": wait} if wait else _(
+                "This code is wrong or has expired. Enter the code the app shows now, or one of your recovery codes."))
             return self.page(request, form, status=403)
         login.finish(request, user, backend, device)
         if isinstance(device, StaticDevice):
