@@ -26,8 +26,11 @@ user.groups.add(Group.objects.get(name="analyst"))
 
 
 def environment(home: Path, **extra) -> dict:
+    # As a server's environment would be: without the test run's database, proxy and HTTPS settings, or the
+    # DJANGO_ALLOW_ASYNC_UNSAFE that the browser tests set for Playwright (a deployment check refuses it).
     env = {key: value for key, value in os.environ.items()
-           if key != "DATABASE_URL" and not key.startswith(("LITOPYS_HTTPS", "LITOPYS_TRUSTED", "LITOPYS_HSTS"))}
+           if key not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+           and not key.startswith(("LITOPYS_HTTPS", "LITOPYS_TRUSTED", "LITOPYS_HSTS"))}
     env.update(LITOPYS_HOME=str(home), DJANGO_SETTINGS_MODULE="litopys.core.settings", **extra)
     return env
 

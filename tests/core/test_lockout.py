@@ -78,3 +78,18 @@ def test_wrong_codes_count_towards_the_lockout(client, reviewer):
                 for _ in range(5)]
     assert statuses == [403, 403, 403, 403, 429]
     assert attempt(client, PASSWORD).status_code == 429
+
+
+def test_failed_login_records_keep_no_code(client, reviewer):
+    from axes.models import AccessAttempt
+
+    from litopys.core.accounts import actions
+
+    codes = actions.new_recovery_codes(reviewer)
+    attempt(client, PASSWORD)
+    for _ in range(3):  # three wrong codes: the next try must wait four seconds, so the good one below is refused
+        client.post("/staff/login/code/", {"code": "wrong-code"}, REMOTE_ADDR=PROXY)
+    refused = client.post("/staff/login/code/", {"code": codes[0]}, REMOTE_ADDR=PROXY)
+    assert "Too many wrong codes" in refused.content.decode()
+    kept = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert "code=" in kept and codes[0] not in kept and "wrong-code" not in kept

@@ -162,6 +162,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "litopys.core.accounts.lockout.client_address"
 AXES_LOCKOUT_CALLABLE = "litopys.core.accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# Kept out of the failed-login records: a recovery code tried too soon is still good.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 # No log of successful logins: it would keep staff members' addresses for ever.
 AXES_DISABLE_ACCESS_LOG = True
 OTP_TOTP_ISSUER = "Litopys"

@@ -11,7 +11,6 @@ from litopys.core import deployment
 
 class Command(BaseCommand):
     help = _("Run the production web server (gunicorn, DEBUG off) on the configured database.")
-    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help=_("Address to listen on (default 127.0.0.1)."))
