@@ -1,10 +1,11 @@
 """Litopys settings: everything comes from the environment (see docs/configuration.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from litopys.core import conf
+from litopys.core import conf, security
 
 #: The litopys package: its templates and translations are found from here.
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,6 +27,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "litopys.core",
     "litopys.vocab",
     "litopys.sitecache",
@@ -47,18 +53,26 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Behind a reverse proxy: the reader's address from X-Forwarded-For (LITOPYS_TRUSTED_PROXIES).
     "litopys.core.proxy.ForwardedForMiddleware",
+    # HTTPS before the page cache: plain HTTP is redirected, cookies of secure requests marked Secure.
+    "litopys.core.https.SecureTransportMiddleware",
     # Then: a cached public page is answered before sessions, auth or CSRF do any work.
     "litopys.sitecache.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Inside the page cache, so cached pages keep their Content-Security-Policy.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "litopys.core.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "litopys.core.urls"
@@ -139,6 +153,38 @@ LITOPYS_SEARCH_BACKEND = conf.env_str("LITOPYS_SEARCH_BACKEND", "")
 # Map tiles: a URL template with {z}/{x}/{y}; empty shows the bundled outline of Ukraine only.
 LITOPYS_TILE_URL = conf.env_str("LITOPYS_TILE_URL", "")
 LITOPYS_TILE_ATTRIBUTION = conf.env_str("LITOPYS_TILE_ATTRIBUTION", "")
+
+# Staff accounts (docs/security.md): a second factor for these roles and every superuser; lockout after
+# LITOPYS_LOGIN_ATTEMPTS failed logins (passwords or codes) from one address for one account.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LITOPYS_TWO_FACTOR_ROLES = conf.env_list("LITOPYS_TWO_FACTOR_ROLES", ["reviewer", "editor", "administrator"])
+LITOPYS_LOGIN_ATTEMPTS = conf.env_int("LITOPYS_LOGIN_ATTEMPTS", 5, minimum=1)
+LITOPYS_LOCKOUT_MINUTES = conf.env_int("LITOPYS_LOCKOUT_MINUTES", 30, minimum=1)
+AXES_FAILURE_LIMIT = LITOPYS_LOGIN_ATTEMPTS
+AXES_COOLOFF_TIME = timedelta(minutes=LITOPYS_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "litopys.core.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "litopys.core.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Kept out of the failed-login records: a recovery code tried too soon is still good.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
+# No log of successful logins: it would keep staff members' addresses for ever.
+AXES_DISABLE_ACCESS_LOG = True
+OTP_TOTP_ISSUER = "Litopys"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Password-reset mail: printed on the console unless LITOPYS_EMAIL_URL names a server.
+globals().update(security.email_settings(conf.env_str("LITOPYS_EMAIL_URL", "")))
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = conf.env_str("LITOPYS_EMAIL_FROM", "litopys@localhost")
+
+# HTTPS: LITOPYS_HTTPS=1 makes cookies Secure and redirects plain HTTP; HSTS goes out on every secure request.
+LITOPYS_HTTPS = conf.env_bool("LITOPYS_HTTPS", False)
+_hsts = {"include_subdomains": conf.env_bool("LITOPYS_HSTS_INCLUDE_SUBDOMAINS", False),
+         "preload": conf.env_bool("LITOPYS_HSTS_PRELOAD", False)}
+globals().update(security.https_settings(LITOPYS_HTTPS, conf.env_int("LITOPYS_HSTS_SECONDS", 31536000), **_hsts))
+SILENCED_SYSTEM_CHECKS = security.silenced_checks(**_hsts)
+# Content-Security-Policy on every response: our own origin only, no inline script or style.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": security.csp_directives(
+    LITOPYS_TILE_URL, LITOPYS_DYNAMIC_URL, conf.env_list("LITOPYS_CSP_IMG_HOSTS", []))}
 
 LOGGING = {
     "version": 1,

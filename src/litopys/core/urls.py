@@ -12,6 +12,8 @@ urlpatterns = [
     path("staff/review/", include("litopys.review.urls")),
     path("staff/jobs/", include("litopys.jobs.urls")),
     path("staff/capture/", include("litopys.capture.urls")),
+    # Login in two steps, two-factor enrolment and password reset: before the admin, whose login they replace.
+    path("staff/", include("litopys.core.accounts.urls")),
     path("staff/", admin.site.urls),
     path("", include("litopys.record.urls")),
     path("", include("litopys.exchange.urls")),

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import yaml
 from django.contrib.auth import get_user_model
+from django_otp import devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from litopys.core.accounts.actions import AUTHENTICATOR, new_recovery_codes, secret_text
 from litopys.evidence.hashing import digest_file
 from litopys.evidence.ingest import SourceFacts, ingest_stream
 from litopys.evidence.models import Source
@@ -49,3 +52,15 @@ def demo_staff_account(username: str = "demo") -> tuple[str, str]:
     user.set_password(password)
     user.save()
     return username, password
+
+
+def demo_second_factor(username: str = "demo") -> tuple[str, list[str]]:
+    """Give the demo account (a superuser, so it needs a second factor) a fresh authenticator and recovery codes.
+
+    Return the authenticator's secret, for an app, and the recovery codes, for a newcomer without one.
+    """
+    user = get_user_model().objects.get(username=username)
+    for device in list(devices_for_user(user, confirmed=None)):
+        device.delete()
+    device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=True)
+    return secret_text(device), new_recovery_codes(user)

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from litopys.core.extensions import demo_steps
-from litopys.demo.loading import demo_staff_account, load_dossier
+from litopys.demo.loading import demo_second_factor, demo_staff_account, load_dossier
 from litopys.demo.post import publish_post
 from litopys.demo.record import build_record
 from litopys.evidence.custody import checkpoint
@@ -32,6 +32,7 @@ class Command(BaseCommand):
         post_path = publish_post()
         checkpoint()
         username, password = demo_staff_account()
+        secret, codes = demo_second_factor(username)
         base = f"http://{options['host']}:{options['port']}"
         if "LITOPYS_SITE_URL" not in os.environ:
             # Canonical and share links name the address the demo is served at, not the default port.
@@ -42,6 +43,8 @@ class Command(BaseCommand):
         say(f"  {_('Demo post')}:    {base}{post_path}")
         say(f"  {_('Staff site')}:   {base}/staff/")
         say(f"  {_('Staff login')}:  {username} / {password}")
+        say(f"  {_('Then a code')}:  {_('from an authenticator app given the key')} {secret}")
+        say(f"                {_('or one of these recovery codes, each good once')}: {' '.join(codes)}")
         say("")
         if options["no_serve"]:
             return
