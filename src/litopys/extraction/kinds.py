@@ -14,65 +14,52 @@ from .bounds import Quantity
 from .claimkinds import GROUP_KINDS
 from .lexicon import (
     KIND_NOUNS,
+    KIND_PEOPLE,
     KIND_TRIGGERS,
     LINKING,
     OF_GROUP,
     OTHERS,
     PERSON,
     QUALIFIERS,
-    VICTIMS,
-    bodies_of,
     breakdown,
     lowered,
     mentions_sex,
+    named_before,
     sex_unknown,
 )
+from .lexicon.loading import alternation, entries, wordset
 from .patterns import source, union, words
 
 # A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
 _WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
 _WINDOW_WORDS = 4
 #: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
-_BARE_NEXT = words(
-    r"were|was|are|is|have|had|has|got|bore|bear|showed|show|and|or|people|і|й|та|а|ще|були|було|була|отримали"
-    r"|зазнали|дістали|мали|мають|получили|и|были|было|была|имели|имеют|человек"
-    r"|on|in|at|by|after|since|during|as|from|across|near|over|within|overnight|yesterday|today|на|у|в|за|після"
-    r"|від|під час|по|о|біля|протягом|впродовж|вчора|сьогодні|после|с|от|во время|около|под|в течение|вчера|сегодня"
-)
+_BARE_NEXT = words(alternation("kinds", "bare_next"))
 #: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
 TORTURED_REACH = 40
 _TORTURED_AFTER = KIND_TRIGGERS["tortured"]
 #: Between two coordinated numbers: a few words of the first's predicate ("prisoners of war were killed and 73
 #: wounded"), then a comma or "and" (", and" too).
+_AND = alternation("kinds", "coordination", "conjunctions")
 _COORDINATION = re.compile(
-    r"\s*(?:[^\W\d][\w'’-]*(?:\s+|(?=,))){0,4}(?:,\s*(?:(?:and|і|й|та|и|а)\s+)?|(?<=\s)(?:and|і|й|та|и|а)\s+)"
+    rf"\s*(?:[^\W\d][\w'’-]*(?:\s+|(?=,))){{0,4}}(?:,\s*(?:(?:{_AND})\s+)?|(?<=\s)(?:{_AND})\s+)"
     r"(?:,\s*)?"
-    r"(?:ще\s+|еще\s+|another\s+|also\s+)?"
+    rf"(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?"
 )
-_CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
+_CLAUSE_REST = re.compile(rf"\s*(?:{alternation('groups', 'of_them')})?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 #: The last words _RHETORICAL can end with: other text needs no search.
-_RHETORICAL_ENDS = ("the", "з", "из")
-_RHETORICAL = re.compile(
-    r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
-    r"|за каждым из|каждый из|каждого из)\s*$"
-)
-_PARTITIVE = re.compile(r"\s*\S+\s+(?:із|з|из|of|out of)\s*$")
-_JOINERS = frozenset("and or і й та и або или чи".split())
-_TOTAL_TO = re.compile(
-    r"(?:bringing the total|the total|загальн\w+ кількість|общее число|общее количество)\b.{0,80}?\b(?:to|до)\s+$"
-)
-_CHANGE = re.compile(
-    r"(?:rose|risen|rises|increased|climbed|reached|grew|jumped|зросл\w*|зріс|збільшил\w*|сягнул\w*|досягл\w*"
-    r"|возросл\w*|вырос\w*|увеличил\w*|достигл\w*)\s+(?:to\s+|до\s+)?$"
-)
-_CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
+_RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries("kinds", "rhetorical")))
+_RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
+_PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
+_JOINERS = wordset("kinds", "joiners")
+_TO = alternation("kinds", "to")
+_TOTAL_TO = re.compile(rf"(?:{alternation('kinds', 'totals')})\b.{{0,80}}?\b(?:{_TO})\s+$")
+_CHANGE = re.compile(rf"(?:{alternation('kinds', 'risen')})\s+(?:(?:{_TO})\s+)?$")
+_CONJUNCTION = words(alternation("kinds", "conjunctions"))
 #: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
-_SITE_NOUN = words(
-    r"places|sites|locations|premises|buildings|basements|cellars|місць|місця|місце|приміщен\w*|підвал\w*|будів\w*"
-    r"|мест|места|место|помещени\w*|подвал\w*|здани\w*"
-)
+_SITE_NOUN = words(alternation("kinds", "site_nouns"))
 #: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
-_WHERE = re.compile(r"\b(?:where|in which|де|в яких|у яких|где|в которых)\b")
+_WHERE = re.compile(rf"\b(?:{alternation('kinds', 'where')})\b")
 SITE_REACH = 80
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
@@ -188,7 +175,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
                 reading.qualifiers.setdefault(key, value)
         reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
-    if reading.kind in (None, "killed") and bodies_of(before):
+    if reading.kind in (None, "killed") and named_before(before) == "bodies":
         reading.kind, reading.rule = "bodies", "bodies-of"  # "тела 432 погибших": the bodies are what is counted
     if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
         if _site_of_abuse(sentence, position + len(window)):
@@ -222,7 +209,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
 
 #: Kinds whose noun may name the group a part is taken from ("three of the detainees", "троих из задержанных").
 #: Before a group's noun: "three of the detainees", "троих из задержанных", "one out of".
-_GROUP_OF = re.compile(r"\s*(?:із|з|зі|из|of the|of|out of)\s+")
+_GROUP_OF = re.compile(rf"\s*(?:{alternation('groups', 'of')})\s+")
 
 
 def _names_group(window: str, noun_start: int, of_group) -> bool:
@@ -344,7 +331,10 @@ def decide(
     if kind is not None:
         return kind, "verb"
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
-    return ("killed", "victims") if VICTIMS.search(window) else (None, "")
+    for kind, people in KIND_PEOPLE:
+        if people.search(window):
+            return kind, "victims"
+    return None, ""
 
 
 def _ends_clause(sentence: str, position: int) -> bool:
