@@ -13,6 +13,7 @@ from .discounted import discounted
 from .kinds import clause_of, clauses, coordinated, decide, read
 from .language import LANGUAGES, detect
 from .lexicon import lowered
+from .lexicon.loading import alternation, entries
 from .numbers import WORD_NUMBER, find_numbers
 from .placing import LOOK_BACK, PlaceChooser
 from .repeats import ClaimSet, restated_headlines
@@ -28,19 +29,21 @@ BREAKDOWN_REACH = 2
 STATEMENT_REACH = 1
 _DIGIT = re.compile(r"[0-9]")
 #: Before a whole that a part follows: "of the 447 bodies, 215", "из 111 погибших 35".
-_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:of|of the|out of|из|із|з|зі)\s+$")
+_WHOLE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('groups', 'of')})\s+$")
 #: A count whose noun is left out, at the start of its clause: "ще три", "another 12", "таких місць щонайменше чотири".
 _ELLIPSIS_BEFORE = re.compile(
-    r"^\s*(?:(?:and|і|й|та|а|и)\s+)?(?:ще|еще|ещё|another|a further)\s+\S*\s*$"
-    r"|(?<!\w)(?:таких|такі|такого|таких же|таких самих|подобных|таких|such)\s+\w+\s+\S*\s*$"
+    rf"^\s*(?:(?:{alternation('kinds', 'coordination', 'conjunctions')})\s+)?(?:{alternation('kinds', 'another')})"
+    rf"\s+\S*\s*$|(?<!\w)(?:{alternation('kinds', 'such')})\s+\w+\s+\S*\s*$"
 )
 _UNSET = object()
 #: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
 #: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
+_STATEMENT_NOUNS = entries("statement_dated", "nouns")
+_FIRST_LETTERS = "".join(sorted({noun[0] for noun in _STATEMENT_NOUNS}))
 _STATEMENT_DATED = re.compile(
-    r"(?=[srupaзпдсор])(?<!\w)(?:statement|report|release|update|post|announcement|заяв[аиуі]|повідомлення|допис|звіт"
-    r"|заявлени[еяи]|сообщени[еяи]|отч[её]т|релиз|реліз)(?!\w)[^.!?]{0,80}?(?<!\w)(?:published|issued|released"
-    r"|posted|dated|оприлюднен\w*|опублікован\w*|розміщен\w*|датован\w*|опубликован\w*|размещен\w*)(?!\w)",
+    (f"(?=[{_FIRST_LETTERS}])" if _FIRST_LETTERS.isalpha() else "")  # a cheap look for the first letters first
+    + rf"(?<!\w)(?:{'|'.join(_STATEMENT_NOUNS)})(?!\w)[^.!?]{{0,80}}?"
+    rf"(?<!\w)(?:{alternation('statement_dated', 'published')})(?!\w)",
     re.I,
 )
 
