@@ -18,7 +18,9 @@ from .lexicon.loading import alternation
 REACH = 60
 _THE = alternation("definite_articles")
 #: Right before a number: a figure given before and replaced ("earlier reports of", "up from", "замість").
-_RISEN_FROM = rf"(?:{alternation('discounted', 'risen_from', 'verbs')})\s+(?:{alternation('discounted', 'risen_from', 'from')})"
+_RISEN_FROM = (
+    rf"(?:{alternation('discounted', 'risen_from', 'verbs')})\s+(?:{alternation('discounted', 'risen_from', 'from')})"
+)
 _SUPERSEDED = re.compile(
     rf"(?<!\w)(?:{alternation('discounted', 'superseded')}|{_RISEN_FROM})\s+(?:(?:{_THE})\s+)?(?:[\w-]+\s+)?$"
 )

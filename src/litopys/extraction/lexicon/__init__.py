@@ -29,7 +29,9 @@ KIND_NOUNS: list[tuple[str, re.Pattern]] = [
 ]
 
 # Words anywhere near a number that say what happened to the people counted.
-KIND_TRIGGERS: dict[str, re.Pattern] = {kind: words("|".join(found)) for kind, found in by_key("kinds", "words").items()}
+KIND_TRIGGERS: dict[str, re.Pattern] = {
+    kind: words("|".join(found)) for kind, found in by_key("kinds", "words").items()
+}
 
 # Nouns that count people; with a kind trigger nearby they become claims.
 PERSON = words(alternation("person_nouns"))

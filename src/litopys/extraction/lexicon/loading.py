@@ -85,6 +85,12 @@ def groups(*path: str, field: str = "words") -> list[tuple[dict, list[str]]]:
     return [(dict(said), _strings(items, path)) for said, items in found.items()]
 
 
+def letters(case: str, language: str | None = None) -> str:
+    """Return the letters of ``case`` ("upper" or "lower") of one language, or of all, as a character class's body."""
+    found = [alphabet.get(case, "") for code, alphabet in each("alphabet") if language in (None, code)]
+    return "".join(dict.fromkeys(found))
+
+
 def _lookup(lexicon: dict, path: tuple[str, ...]):
     value = lexicon
     for key in path:
