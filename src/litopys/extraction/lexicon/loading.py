@@ -67,6 +67,14 @@ def values(*path: str) -> dict[str, int | float]:
     return found
 
 
+def pairs(*path: str) -> dict[str, str]:
+    """Return a section of ``key: value`` in every language as one mapping (the first language's value wins)."""
+    found: dict[str, str] = {}
+    for key, value in section(*path):
+        found.setdefault(key, value)
+    return found
+
+
 def by_key(*path: str) -> dict[str, list[str]]:
     """Return a section of ``key: [entries]`` in every language as one mapping, keys in the order first met."""
     found: dict[str, list] = {}
