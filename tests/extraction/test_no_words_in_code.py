@@ -17,10 +17,7 @@ import litopys.extraction
 FOLDER = Path(litopys.extraction.__file__).parent
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: Modules whose rules still hold Ukrainian and Russian words in Python (to move to lexicon/<language>.yaml).
-NOT_YET_MOVED = frozenset({
-    "language.py",
-    "opinions.py", "places.py", "segment.py",
-})
+NOT_YET_MOVED = frozenset()
 
 
 def cyrillic_in_code(path: Path) -> list[int]:

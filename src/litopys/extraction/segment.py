@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .lexicon.loading import letters, wordset
+
 
 class Sentence(NamedTuple):
     """A sentence of a paragraph, with its offsets in the document (a named tuple: cheap to make, immutable)."""
@@ -32,18 +34,13 @@ class Paragraph:
 
 _LINE = re.compile(r"[^\r\n]+")
 _CLOSING = ".!?…:;»\"”’)"
-_UPPER_START = re.compile(r"[\"«“„'(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9]")
+_UPPER_START = re.compile(rf"[\"«“„'(\[—–-]?\s*[{letters('upper')}0-9]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
 _LAST_TOKEN = re.compile(r"([\w.-]+)$")
-#: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
 #: Longer "sentences" (tables, dumps, text without punctuation) are cut at spaces so no step sees more at once.
 MAX_SENTENCE = 2000
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st gen lt col sgt capt maj prof jr sr no vs etc e.g i.e approx est jan feb mar apr aug sep sept
-    oct nov dec u.s u.n gov rep sen fig
-    м с смт вул обл р рр ст ім т д див тис млн км кв пров просп ін ген гр пл буд о
-    г гг ул им тыс пос дер р-н ср напр""".split()
-)
+#: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
+ABBREVIATIONS = wordset("abbreviations")
 
 
 def paragraphs(text: str) -> list[Paragraph]:
