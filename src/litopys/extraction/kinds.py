@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bounds import Quantity
-from .claimkinds import GROUP_KINDS
+from .claimkinds import GROUP_KINDS, PLACE_OF, SIGNS_ON, part_of
 from .lexicon import (
     KIND_NOUNS,
     KIND_PEOPLE,
@@ -35,9 +35,9 @@ _WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
 _WINDOW_WORDS = 4
 #: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
 _BARE_NEXT = words(alternation("kinds", "bare_next"))
-#: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
-TORTURED_REACH = 40
-_TORTURED_AFTER = KIND_TRIGGERS["tortured"]
+#: Signs of what befell them are said right after the noun of those counted ("30 bodies bore signs of torture").
+SIGNS_REACH = 40
+_SIGNS_AFTER = [(kind, KIND_TRIGGERS[kind], seen_on) for kind, seen_on in SIGNS_ON.items() if kind in KIND_TRIGGERS]
 #: Between two coordinated numbers: a few words of the first's predicate ("prisoners of war were killed and 73
 #: wounded"), then a comma or "and" (", and" too).
 _AND = alternation("kinds", "coordination", "conjunctions")
@@ -175,11 +175,13 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
                 reading.qualifiers.setdefault(key, value)
         reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
-    if reading.kind in (None, "killed") and named_before(before) == "bodies":
-        reading.kind, reading.rule = "bodies", "bodies-of"  # "тела 432 погибших": the bodies are what is counted
+    named = named_before(before)
+    if named is not None and (reading.kind is None or part_of(reading.kind, named)):
+        reading.kind, reading.rule = named, "named-before"  # "тела 432 погибших": the bodies are what is counted
     if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
-        if _site_of_abuse(sentence, position + len(window)):
-            reading.kind, reading.rule = "torture_sites", "site-where"
+        site = _site_of(sentence, position + len(window))
+        if site is not None:
+            reading.kind, reading.rule = site, "site-where"
     group = breakdown(before)
     if group:
         reading.linked = True
@@ -190,13 +192,16 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
         if reading.sex_unknown:
             reading.qualifiers["sex"] = "unknown"
-    if reading.kind in ("bodies", "killed") or (reading.person and reading.kind is None):
+    for kind, signs_of, seen_on in _SIGNS_AFTER:
+        if reading.kind not in seen_on and not (reading.person and reading.kind is None):
+            continue
         after = reading.noun_end or quantity.end
-        tortured = _TORTURED_AFTER.search(sentence, after, after + TORTURED_REACH)
-        if tortured and tortured.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
-            tortured = None  # in the next clause; no word crosses a clause break
-        if tortured and not _CONJUNCTION.search(sentence, after, tortured.start()):
-            reading.kind, reading.rule = "tortured", "noun-tortured"
+        signs = signs_of.search(sentence, after, after + SIGNS_REACH)
+        if signs and signs.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
+            signs = None  # in the next clause; no word crosses a clause break
+        if signs and not _CONJUNCTION.search(sentence, after, signs.start()):
+            reading.kind, reading.rule = kind, "signs-after-noun"
+            break
     if reading.kind is None and not reading.person:
         first = tokens[0] if tokens else ""
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
@@ -245,13 +250,14 @@ def _one_counts(sentence: str, window: str, position: int, of_group) -> bool:
     return any(after <= start < end for start, _, _ in triggers(sentence))
 
 
-def _site_of_abuse(sentence: str, after: int) -> bool:
-    """Say whether the places just counted are said to be where people were held or tortured."""
+def _site_of(sentence: str, after: int) -> str | None:
+    """Return the kind the places just counted are of when said to be where something befell people (held,
+    tortured: torture sites), or None."""
     where = _WHERE.search(sentence, after, after + SITE_REACH)
     if where is None:
-        return False
+        return None
     found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
-    return found is not None and _TRIGGER_KINDS[found.lastindex] in ("tortured", "detained")
+    return PLACE_OF.get(_TRIGGER_KINDS[found.lastindex]) if found is not None else None
 
 
 def _starts_with_noun(window: str) -> bool:
