@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .kinds import clause_of, clauses, triggers
+from .kinds import triggers
 from .lexicon import lowered
 from .lexicon.loading import alternation
+from .segment import clause_of, clauses
 
 #: How far before a number a superseding or outcome phrase may end.
 REACH = 60

@@ -1,7 +1,8 @@
-"""Split text into paragraphs and sentences, keeping offsets into the original string."""
+"""Split text into paragraphs, sentences and clauses, keeping offsets into the original string."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -125,3 +126,24 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if len(token) == 1 and token.isupper():
         return True  # an initial: "I. Klymenko"
     return token.lower() in ABBREVIATIONS
+
+
+_CLAUSE_BREAK = re.compile(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)")
+
+
+@functools.lru_cache(maxsize=64)
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Split ``sentence`` into clauses at ", " ";" ": " and dashes (not at the comma of "1,000")."""
+    bounds, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= position <= end:
+            return start, end
+    return 0, bounds[-1][1] if bounds else position
