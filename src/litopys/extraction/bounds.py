@@ -13,7 +13,7 @@ from .lexicon.loading import alternation, entries, wordset
 from .numbers import Number
 from .patterns import union
 
-MIN, MAX, MAX_EXACT, ABOUT = "min", "max", "max-exact", "about"
+MIN, MAX, MAX_EXACT, ABOUT = "min", "max", "max_exact", "approximate"
 
 # Phrases right before a number, per effect (``lexicon/<language>.yaml``, section ``bounds``).
 _BEFORE = {

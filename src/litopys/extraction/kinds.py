@@ -146,7 +146,7 @@ def decide(
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
     for kind, people in KIND_PEOPLE:
         if people.search(window):
-            return kind, "victims"
+            return kind, "person_noun"
     return None, ""
 
 

@@ -127,11 +127,11 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     before = sentence[max(0, quantity.start - 40) : quantity.start]
     named = named_before(before)
     if named is not None and (reading.kind is None or part_of(reading.kind, named)):
-        reading.kind, reading.rule = named, "named-before"  # "тела 432 погибших": the bodies are what is counted
+        reading.kind, reading.rule = named, "named_before"  # "тела 432 погибших": the bodies are what is counted
     if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
         site = _site_of(sentence, position + len(window))
         if site is not None:
-            reading.kind, reading.rule = site, "site-where"
+            reading.kind, reading.rule = site, "site_where"
     group = breakdown(before)
     if group:
         reading.linked = True
@@ -150,7 +150,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         if signs and signs.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
             signs = None  # in the next clause; no word crosses a clause break
         if signs and not _CONJUNCTION.search(sentence, after, signs.start()):
-            reading.kind, reading.rule = kind, "signs-after-noun"
+            reading.kind, reading.rule = kind, "signs_after_noun"
             break
     if reading.kind is None and not reading.person:
         first = tokens[0] if tokens else ""
