@@ -32,6 +32,11 @@ def totals_of(kind: str) -> tuple[str, ...]:
     return TOTAL_KINDS.get(kind, (kind,))
 
 
+def parts_of(total: str) -> frozenset[str]:
+    """Return the kinds whose count may be part of a count of ``total`` (the dead of bodies)."""
+    return frozenset(code for code in _KINDS if part_of(code, total))
+
+
 def part_of(kind: str, total: str) -> bool:
     """Say whether a count of ``kind`` is part of a count of another kind ``total`` (the dead of bodies)."""
     return total != kind and total in totals_of(kind)

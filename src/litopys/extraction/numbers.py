@@ -246,7 +246,7 @@ def _word_numbers(phrase: str, offset: int):
     if first is not None:
         spans.append((first, last_end, total + current, vague))
     for article in _ARTICLES:  # "a hundred": the article is part of the number
-        if phrase.lower().startswith(article + " ") and spans and spans[0][0] == len(article) + 1:
+        if spans and spans[0][0] == len(article) + 1 and phrase[: len(article) + 1].lower() == article + " ":
             spans[0] = (0, *spans[0][1:])
     for start, end, value, is_vague in spans:
         if isinstance(value, float):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bounds import Quantity
-from .claimkinds import GROUP_KINDS, PLACE_OF, SIGNS_ON, part_of
+from .claimkinds import GROUP_KINDS, PLACE_OF, SIGNS_ON, part_of, parts_of
 from .kinds import (
     _ANY_KIND_NOUN,
     _ANY_QUALIFIER,
@@ -25,6 +25,7 @@ from .kinds import (
 from .lexicon import (
     KIND_TRIGGERS,
     LINKING,
+    NAMED_BEFORE,
     OF_GROUP,
     OTHERS,
     PERSON,
@@ -57,6 +58,8 @@ _SITE_NOUN = words(alternation("kinds", "site_nouns"))
 #: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
 _WHERE = re.compile(rf"\b(?:{alternation('kinds', 'where')})\b")
 SITE_REACH = 80
+#: The kinds a noun named before the number may replace: none yet, or one a named kind's count may hold.
+_NAMED_OVER = frozenset({None}.union(*(parts_of(kind) for kind in NAMED_BEFORE)))
 
 
 @dataclass(slots=True)
@@ -125,7 +128,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
                 reading.qualifiers.setdefault(key, value)
         reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
-    named = named_before(before)
+    named = named_before(before) if reading.kind in _NAMED_OVER else None
     if named is not None and (reading.kind is None or part_of(reading.kind, named)):
         reading.kind, reading.rule = named, "named_before"  # "тела 432 погибших": the bodies are what is counted
     if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):

@@ -64,6 +64,9 @@ def sex_unknown(text: str, start: int, end: int) -> bool:
 #: The last words before a number that name what it counts ("the bodies of", "тела"), by kind.
 _BEFORE = {" ".join(phrase.split()): kind for kind, phrases in by_key("kinds", "before").items() for phrase in phrases}
 _BEFORE_WORDS = max((len(phrase.split()) for phrase in _BEFORE), default=0)
+_BEFORE_ENDS = frozenset(phrase.split()[-1] for phrase in _BEFORE)
+#: The kinds the last words before a number may name ("the bodies of": bodies).
+NAMED_BEFORE = frozenset(_BEFORE.values())
 _GROUP_PHRASES = wordset("groups", "phrases")
 _GROUP_HEADS = wordset("groups", "heads")
 
@@ -75,6 +78,8 @@ def _last_words(before: str, count: int) -> list[str]:
 def named_before(before: str) -> str | None:
     """Return the kind lowered ``before`` ends by naming ("the bodies of (the)", "тіла", "тела": bodies), or None."""
     last = _last_words(before, _BEFORE_WORDS) if _BEFORE_WORDS else []
+    if not last or last[-1] not in _BEFORE_ENDS:
+        return None
     for size in range(1, len(last) + 1):
         kind = _BEFORE.get(" ".join(last[-size:]))
         if kind is not None:
