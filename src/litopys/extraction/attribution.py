@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lowered
+from .lexicon.loading import alternation, wordset
 from .names import ROLE_WORDS, find_name
 from .patterns import trie, union
 from .speakers import Reference, Speaker, normalise_role, parse
@@ -28,58 +29,20 @@ def _verbs(pattern: str) -> re.Pattern:
 
 
 #: The speaker follows: "according to X", "за словами X", "по данным X".
-PREFIX = _verbs(
-    r"according to|citing|quoted by|за словами|за даними|за інформацією|за повідомленням|за підрахунками"
-    r"|за оцінками|як повідомил[аио]?|як повідомляє|як заявил[аио]?|як зазначил[аио]?|з посиланням на"
-    r"|по словам|по данным|по информации|по сообщению|по подсчетам|по оценкам|как сообщил[аио]?|как сообщает"
-    r"|как заявил[аио]?|как отметил[аио]?|со ссылкой на"
-)
+PREFIX = _verbs(alternation("attribution", "prefix"))
 #: "За його словами", "по его данным", "according to him": the speaker named before.
-PRONOUN_PREFIX = _verbs(
-    r"according to (?:him|her)|за (?:його|її|їхніми|їх) (?:словами|даними|інформацією|оцінками)"
-    r"|по (?:его|ее|её|их) (?:словам|данным|информации|оценкам)"
-)
+PRONOUN_PREFIX = _verbs(alternation("attribution", "pronoun_prefix"))
 #: The speaker follows and also vouches for what came before: "Про це повідомив X", "Об этом сообщили в X".
-BACKWARD = _verbs(
-    r"про це (?:[\w-]+ ){0,3}?(?:повідоми\w+|заяви\w+|сказа\w+|розпові\w+|йдеться в|пише|інформу\w+)"
-    r"|об этом (?:[\w-]+ ){0,3}?(?:сообщи\w+|заяви\w+|сказа\w+|рассказа\w+|говорится в|пишет|информиру\w+)"
-    r"|такие данные (?:привел\w*|предоставил\w*|обнародовал\w*|приводит|приводят)"
-    r"|такі дані (?:навела|навів|навели|наводить|оприлюднил\w*|оприлюднив|надал\w*|надав)"
-    r"|the figures? (?:was|were) (?:given|released|published) by"
-    r"|this was (?:reported|announced|stated|said|confirmed) by|as reported by"
-)
+BACKWARD = _verbs(alternation("attribution", "backward"))
 #: The speaker is the subject (before) or, inverted, the object (after): "X said", "said X", "повідомив X".
-VERB = _verbs(
-    r"said|says|say|stated|states|reported|reports|told|tells|announced|announces|noted|notes|added|adds"
-    r"|explained|wrote|writes|confirmed|confirms|claimed|claims|estimated|estimates|informed|declared"
-    r"|emphasi[sz]ed|stressed|specified|clarified|posted|warned|revealed|provided estimates|gave estimates"
-    r"|has recorded|have recorded|recorded|has documented|documented|has verified|verified|зафіксува(?:в|ла|ли)"
-    r"|задокументува(?:в|ла|ли)|зафиксирова(?:л|ла|ли)|задокументирова(?:л|ла|ли)|reminded|recalled"
-    r"|нагада(?:в|ла|ли)|напомни(?:л|ла|ли)|recalls|recounts|розповідає|розповідають|пригадує|згадує|рассказывает"
-    r"|рассказывают|вспоминает"
-    r"|повідоми(?:в|ла|ли)|повідомляє|повідомляють|заяви(?:в|ла|ли)|заявляє|сказа(?:в|ла|ли)|зазначи(?:в|ла|ли)"
-    r"|розпові(?:в|ла|ли)|наголоси(?:в|ла|ли)|дода(?:в|ла|ли)|підкресли(?:в|ла|ли)|уточни(?:в|ла|ли)"
-    r"|поінформува(?:в|ла|ли)|написа(?:в|ла|ли)|вважає|оцінює|підтверди(?:в|ла|ли)|інформує"
-    r"|сообщи(?:л|ла|ли)|сообщает|сообщают|заяви(?:л|ла|ли)|заявляет|сказа(?:л|ла|ли)|рассказа(?:л|ла|ли)"
-    r"|отмети(?:л|ла|ли)|подчеркну(?:л|ла|ли)|добави(?:л|ла|ли)|уточни(?:л|ла|ли)|написа(?:л|ла|ли)|считает"
-    r"|подтверди(?:л|ла|ли)|информирует|проинформирова(?:л|ла|ли)"
-)
-_CLAUSE_END = re.compile(r",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:that|що|что|which|які|яка|який|которые|которая)\s", re.I)
-_SUBORDINATE = re.compile(
-    r"(?:^|[\s,;:])(?:and|but|while|that|as|so|і|й|та|а|але|що|проте|и|но|что|как)\s+(?=[^\s])", re.I
-)
-_ALONG_WITH = re.compile(
-    r"\s(?:together with|jointly with|along with|with the help of|разом (?:з|із|зі)|спільно (?:з|із|зі)"
-    r"|совместно со?|вместе со?|при участии)\s", re.I
-)
-_NOT_ROLE = re.compile(
-    r"\s*(?:who|which|whose|where|and|but|що|який|яка|які|де|і|а|але|который|которая|которые|где|и|но)\b", re.I
-)
-_ROLE_HEADS = ROLE_WORDS - {"the", "of", "for", "un", "ukraine", "ukraine's", "ukrainian", "україни", "украины"}
-_TRAILING = re.compile(
-    r"\s*(?:in a statement|in a press release|on \w+|у (?:телеграмі|заяві)|в (?:телеграме|заявлении))?[.!]?\s*$", re.I
-)
-_RELATIVE = re.compile(r"^\s*(?:which|whom|it|them|this|these|preliminary|official|initial|data|information)\b", re.I)
+VERB = _verbs(alternation("attribution", "verbs"))
+_CLAUSE_END = re.compile(rf",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:{alternation('attribution', 'clause_openers')})\s", re.I)
+_SUBORDINATE = re.compile(rf"(?:^|[\s,;:])(?:{alternation('attribution', 'subject_openers')})\s+(?=[^\s])", re.I)
+_ALONG_WITH = re.compile(rf"\s(?:{alternation('attribution', 'along_with')})\s", re.I)
+_NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re.I)
+_ROLE_HEADS = ROLE_WORDS - wordset("role_fillers")
+_TRAILING = re.compile(rf"\s*(?:{alternation('attribution', 'trailing')})?[.!]?\s*$", re.I)
+_RELATIVE = re.compile(rf"^\s*(?:{alternation('attribution', 'not_after_prefix')})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -97,8 +60,7 @@ _HOW = tuple(("pronoun", "backward", "prefix", "verb")[owner] if owner >= 0 else
 
 
 _HEADLINE = re.compile(
-    r"^\s*(?:(?:joint\s+)?statement|press release|communiqu[eé]|заява|повідомлення|звернення|заявление|сообщение"
-    r"|обращение)\s+(?:of|by|from)?\s*",
+    rf"^\s*(?:{alternation('attribution', 'document_titles')})\s+(?:{alternation('attribution', 'document_by')})?\s*",
     re.I,
 )
 

@@ -9,27 +9,18 @@ import re
 from typing import NamedTuple
 
 from .lexicon import lowered
+from .lexicon.loading import alternation, entries, wordset
 from .numbers import Number
 from .patterns import union
 
-MIN, MAX, MAX_EXACT, ABOUT = "min", "max", "max-exact", "about"
+MIN, MAX, MAX_EXACT, ABOUT = "min", "max", "max_exact", "approximate"
 
-# Phrases right before a number, per effect; English, Ukrainian, Russian.
+# Phrases right before a number, per effect (``lexicon/<language>.yaml``, section ``bounds``).
 _BEFORE = {
-    MIN: r"at least|no fewer than|no less than|not less than|a minimum of|at a minimum|more than|over|in excess of"
-    r"|upwards of|exceeding|щонайменше|щонайменш|принаймні|не менше(?: ніж| як)?|не менш(?: ніж| як)|мінімум"
-    r"|як мінімум|понад|більше(?: ніж| як)?|більш(?: ніж| як)|не менее(?: чем)?|не меньше(?: чем)?"
-    r"|по меньшей мере|как минимум|минимум|более(?: чем)?|больше(?: чем)?|свыше|сверх"
-    # a figure passed: "death toll tops 9,000", "перевищила 9 тисяч", "превысило 9 тысяч"
-    r"|tops|topped|exceeds|exceeded|surpasse[sd]|passe[sd]|перевищил\w*|перевищує|перевалил\w* за"
-    r"|превысил\w*|превышает",
-    MAX: r"almost|nearly|up to|fewer than|less than|under|close to|as many as|just under|майже|ледь не|до"
-    r"|менше(?: ніж| як)?"
-    r"|менш(?: ніж| як)|почти|менее(?: чем)?|меньше(?: чем)?|чуть менее|едва ли не",
-    MAX_EXACT: r"at most|no more than|not more than|a maximum of|не більше(?: ніж| як)?|не більш(?: ніж| як)|максимум"
-    r"|не более(?: чем)?|не больше(?: чем)?",
-    ABOUT: r"about|approximately|approx\.|around|some|roughly|an estimated|estimated|circa|ca\.|c\.|~|≈|близько"
-    r"|приблизно|орієнтовно|порядку|понад\s+приблизно|около|примерно|приблизительно|порядка|ориентировочно|где-то",
+    MIN: alternation("bounds", "at_least"),
+    MAX: alternation("bounds", "up_to"),
+    MAX_EXACT: alternation("bounds", "at_most"),
+    ABOUT: alternation("bounds", "about") + "|~|≈",
 }
 #: "no more than" before "more than", "не більше" before "більше": at the same position the first group wins.
 _ORDER = (MAX_EXACT, MIN, MAX, ABOUT)
@@ -37,20 +28,25 @@ _ORDER = (MAX_EXACT, MIN, MAX, ABOUT)
 _BEFORE_RE, _BEFORE_OWNERS = union(
     [_BEFORE[effect] for effect in _ORDER], capture=True, left=r"(?<![\w-])", end=r"\s*$"
 )
-_AFTER_MIN = re.compile(
-    r"\s*(?:\+|or more|and more|plus|or over|і більше|та більше|й більше|з гаком|і понад|и более|и больше|с лишним"
-    r"|с небольшим)(?!\w)",
+_AFTER_MIN = re.compile(rf"\s*(?:\+|{alternation('bounds', 'or_more')})(?!\w)", re.I)
+_AFTER_ABOUT = re.compile(rf"\s*(?:{alternation('bounds', 'or_so')})(?!\w)", re.I)
+#: After a verb of change, "до" is "to", not "up to": "зросла до 447" is exactly 447.
+_CHANGE_TO = wordset("bounds", "change", "to")
+_CHANGE_BEFORE_TO = re.compile(
+    rf"(?:{alternation('bounds', 'change', 'verbs')})\s+(?:\w+\s+)?(?:{alternation('bounds', 'change', 'to')})\s*$",
     re.I,
 )
-_AFTER_ABOUT = re.compile(r"\s*(?:or so|-odd|odd)(?!\w)", re.I)
-#: "до" after a verb of change is "to", not "up to": "зросла до 447" is exactly 447.
-_CHANGE_BEFORE_DO = re.compile(
-    r"(?:зросл\w*|зріс|збільшил\w*|сягнул\w*|досягл\w*|дійшл\w*|возросл\w*|вырос\w*|увеличил\w*|достигл\w*|дошл\w*)"
-    r"\s+(?:\w+\s+)?до\s*$",
-    re.I,
-)
-_RANGE_BETWEEN = re.compile(r"^\s*(?:[-–—]|to|and|or|до|і|й|та|чи|або|и|или)\s*$", re.I)
-_RANGE_OPENER = re.compile(r"(?<!\w)(?:from|between|від|з|між|от|с|между)\s*$", re.I)
+#: Words joining the two numbers of a range by themselves ("150 to 200"), only after an opener ("between 10 and 15",
+#: "від 150 до 200"), or when the numbers are close ("150 or 200").
+_RANGE_ALONE = wordset("bounds", "ranges", "alone")
+_RANGE_AFTER_OPENER = wordset("bounds", "ranges", "after_opener")
+_RANGE_OR = wordset("bounds", "ranges", "or")
+#: "150 or 200" is approximate ("150 to 200" is not).
+_RANGE_APPROXIMATE = tuple(f" {word} " for word in entries("bounds", "ranges", "approximate"))
+_RANGE_WORDS = dict.fromkeys(entries("bounds", "ranges", "alone") + entries("bounds", "ranges", "after_opener")
+                             + entries("bounds", "ranges", "or"))
+_RANGE_BETWEEN = re.compile(rf"^\s*(?:[-–—]|{'|'.join(_RANGE_WORDS) or '(?!)'})\s*$", re.I)
+_RANGE_OPENER = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'ranges', 'openers')})\s*$", re.I)
 
 
 class Quantity(NamedTuple):
@@ -81,7 +77,7 @@ def quantities(text: str, numbers: list[Number]) -> list[Quantity]:
         if following and _is_range(text, number, following):
             opener = _RANGE_OPENER.search(text, max(0, number.start - 12), number.start)
             start = opener.start() if opener else number.start
-            approximate = " or " in text[number.end : following.start] or " или " in text[number.end : following.start]
+            approximate = any(word in text[number.end : following.start] for word in _RANGE_APPROXIMATE)
             pair = (number, following)
             result.append(Quantity(start, following.end, number.value, following.value, approximate, following, pair))
             index += 2
@@ -98,11 +94,11 @@ def _is_range(text: str, low: Number, high: Number) -> bool:
     if between.strip() in ("-", "–", "—"):
         return True
     word = between.strip().lower()
-    if word in ("to", "до"):
-        return _RANGE_OPENER.search(text, max(0, low.start - 12), low.start) is not None or word == "to"
-    if word in ("and", "і", "й", "та", "и"):
+    if word in _RANGE_ALONE:
+        return True
+    if word in _RANGE_AFTER_OPENER:
         return _RANGE_OPENER.search(text, max(0, low.start - 12), low.start) is not None
-    return word in ("or", "чи", "або", "или") and high.value < low.value * 3
+    return word in _RANGE_OR and high.value < low.value * 3
 
 
 def _bounded(text: str, lowered_text: str, number: Number) -> Quantity:
@@ -111,7 +107,7 @@ def _bounded(text: str, lowered_text: str, number: Number) -> Quantity:
     value, start, end = number.value, number.start, number.end
     low, high, approximate = value, value, False
     match = _BEFORE_RE.search(before)
-    if match and not (match.group(0).strip() == "до" and _CHANGE_BEFORE_DO.search(before)):
+    if match and not (match.group(0).strip() in _CHANGE_TO and _CHANGE_BEFORE_TO.search(before)):
         effect = _ORDER[_BEFORE_OWNERS[match.lastindex]]
         if effect == MIN:
             high = None

@@ -14,41 +14,43 @@ import functools
 import re
 
 from .lexicon import lowered
-from .numbers import MONTHS
+from .lexicon.loading import alternation, by_key, each, languages, letters
+from .numbers import DAY_OF, MONTHS, ORDINAL
 from .patterns import union
 
-_WEEKDAYS = [
-    r"monday|понеділ\w*|понедельник\w*",
-    r"tuesday|вівтор\w*|вторник\w*",
-    r"wednesday|серед[аиу]|сред[ау]",
-    r"thursday|четвер(?:г\w*)?",  # not "четверо", "четвертий"
-    r"friday|п['’ʼ]ятниц\w*|пятниц\w*",
-    r"saturday|субот\w*|суббот\w*",
-    r"sunday|неділ\w*|воскресень\w*",
-]
-_RELATIVE = {
-    r"today|сьогодні|сегодня": 0,
-    r"yesterday|вчора|учора|вчера": 1,
-    r"the day before yesterday|позавчора|позавчера": 2,
-}
-_DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
+_WEEKDAY_NAMES = each("dates", "weekdays")
+for _code, _names in _WEEKDAY_NAMES:
+    if len(_names) != 7:
+        raise ValueError(f"lexicon/{_code}.yaml: dates/weekdays names {len(_names)} days; name all 7, Monday first")
+#: Each weekday's names in every language, Monday first.
+_WEEKDAYS = ["|".join(dict.fromkeys(forms)) for forms in zip(*(names for _, names in _WEEKDAY_NAMES), strict=True)]
+#: Days before publication by the words for them: "today", "yesterday".
+_RELATIVE = {"|".join(forms): days for days, forms in by_key("dates", "days_ago").items()}
+_DAY = rf"(?:[0-3]?[0-9])(?:{ORDINAL})?"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+#: Month names that open a date before its day ("September 16"), and their first letters.
+_MONTH_FIRST_NAMES = each("dates", "month_before_day")
+_MONTH_FIRST = "|".join(
+    f"(?-i:(?:{'|'.join(names)})[{letters('lower', code)}]*\\.?)" for code, names in _MONTH_FIRST_NAMES
+) or "(?!)"
+_INITIALS = "".join(sorted({name[0] for _, names in _MONTH_FIRST_NAMES for name in names}))
 #: Dates in digits or with a month's name; the look-ahead makes the pattern cheap where no digit or capital is.
 _NUMERIC = re.compile(
-    rf"(?=(?-i:[0-9JFMASOND]))(?<!\w)(?:{_DAY}\s+(?:of\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
-    rf"|(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"(?=(?-i:[0-9{_INITIALS}]))(?<!\w)(?:{_DAY}\s+(?:(?:{DAY_OF})\s+)?(?:{MONTHS})(?:,?\s+{_YEAR})?"
+    rf"|(?:{_MONTH_FIRST})\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|[0-3]?[0-9]\.[01]?[0-9]\.{_YEAR}|{_YEAR}-[01][0-9]-[0-3][0-9])(?!\w)",
     re.I,
 )
 #: Weekdays, "yesterday", "today", in lowered text.
 _NAMED = union(["|".join(_WEEKDAYS) + "|" + "|".join(_RELATIVE)], left=r"(?<!\w)", end=r"(?!\w)")[0]
 _WEEKDAY_RE = [re.compile(rf"(?:{w})$", re.I) for w in _WEEKDAYS]
+_THE = alternation("definite_articles")
 #: Before a date that opens a period, read backwards from the date: "since", "з", "із", "с", "починаючи з".
-_SINCE = re.compile(r"(?<!\w)(?:since|з|із|зі|с|со|починаючи\s+з|начиная\s+с)\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(rf"(?<!\w)(?:{alternation('dates', 'since')})\s+(?:(?:{_THE})\s+)?$", re.I)
 #: Before a date that opens a range with an end: "from", "від", "от" (alone they may date a document: "від 23 вересня").
-_FROM = re.compile(r"(?<!\w)(?:from|від|от)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(rf"(?<!\w)(?:{alternation('dates', 'from')})\s+(?:(?:{_THE})\s+)?$", re.I)
 #: After the first date of a range, before its end: "to", "until", "по", "до", a dash.
-_TO = re.compile(r"\s*(?:to|until|till|through|по|до|[-–—])\s", re.I)
+_TO = re.compile(rf"\s*(?:{alternation('dates', 'to')}|[-–—])\s", re.I)
 _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.items()]
 
 
@@ -97,25 +99,15 @@ def parse(snippet: str, language: str, published: datetime.date | None) -> datet
 
 
 #: Month names by language, as ``dateparser`` reads them: the nominative and the genitive, not the locative.
-_MONTHS = {
-    "en": "jan feb mar apr may jun jul aug sep oct nov dec",
-    "uk": "січень|січня лютий|лютого березень|березня квітень|квітня травень|травня червень|червня липень|липня"
-    " серпень|серпня вересень|вересня жовтень|жовтня листопад|листопада грудень|грудня",
-    "ru": "январь|января февраль|февраля март|марта апрель|апреля май|мая июнь|июня июль|июля август|августа"
-    " сентябрь|сентября октябрь|октября ноябрь|ноября декабрь|декабря",
-}
 _MONTH_NUMBERS = {
-    language: {form: number for number, forms in enumerate(names.split(), 1) for form in forms.split("|")}
-    for language, names in _MONTHS.items()
+    code: {str(form): number for number, forms in months.items() for form in forms}
+    for code, months in each("dates", "month_names")
 }
-_ENGLISH_MONTHS = "january february march april may june july august september october november december".split()
-_MONTH_NUMBERS["en"].update({name: number for number, name in enumerate(_ENGLISH_MONTHS, 1)} | {"sept": 9})
-_DAY_FIRST = {
-    "en": re.compile(rf"([0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+({_YEAR}))?", re.I),
-    "uk": re.compile(rf"([0-3]?[0-9])\s+([а-яіїєґ]+)(?:\s+({_YEAR}))?", re.I),
-    "ru": re.compile(rf"([0-3]?[0-9])\s+([а-яё]+)(?:\s+({_YEAR}))?", re.I),
+#: How each language's dates with a month name are read (named groups day, month, year), the first matching wins.
+_READ = {
+    code: [re.compile(pattern.replace("{year}", _YEAR), re.I) for pattern in patterns]
+    for code, patterns in each("dates", "read")
 }
-_MONTH_FIRST = re.compile(rf"([a-z]+)\.?\s+([0-3]?[0-9])(?:st|nd|rd|th)?(?:,?\s+({_YEAR}))?", re.I)
 _DOTTED = re.compile(rf"([0-3]?[0-9])\.([01]?[0-9])\.({_YEAR})")
 _ISO = re.compile(rf"({_YEAR})-([01][0-9])-([0-3][0-9])")
 _UNSURE = object()
@@ -133,13 +125,10 @@ def _calendar(snippet: str, language: str, published: datetime.date | None):
         day, month, year = (int(group) for group in match.groups())
         return _date(year, month, day) or _UNSURE
     months = _MONTH_NUMBERS.get(language)
-    match = _DAY_FIRST[language].fullmatch(snippet) if months else None
-    if match:
-        day, name, year = match.groups()
-    elif language == "en" and (match := _MONTH_FIRST.fullmatch(snippet)):
-        name, day, year = match.groups()
-    if not match or name.lower() not in months:
+    match = next((m for pattern in _READ.get(language, ()) if (m := pattern.fullmatch(snippet))), None)
+    if not months or not match or match["month"].lower() not in months:
         return _UNSURE
+    day, name, year = match["day"], match["month"], match["year"]
     month, day = months[name.lower()], int(day)
     if year:
         return _date(int(year), month, day)
@@ -164,9 +153,9 @@ def _dateparser(snippet: str, language: str, published: datetime.date | None) ->
     settings = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month"]}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime.datetime.combine(published, datetime.time(12))
-    languages = [language] if language in ("en", "uk", "ru") else None
     try:
-        value = dateparser.parse(snippet, languages=languages, settings=settings)
+        known = [language] if language in languages() else None
+        value = dateparser.parse(snippet, languages=known, settings=settings)
     except (ValueError, OverflowError):
         return None
     if value is None or not 1900 <= value.year <= 2100:

@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import re
 
-from .kinds import clause_of, clauses, triggers
+from .kinds import triggers
 from .lexicon import lowered
+from .lexicon.loading import alternation
+from .segment import clause_of, clauses
 
 #: How far before a number a superseding or outcome phrase may end.
 REACH = 60
+_THE = alternation("definite_articles")
 #: Right before a number: a figure given before and replaced ("earlier reports of", "up from", "замість").
+_RISEN_FROM = (
+    rf"(?:{alternation('discounted', 'risen_from', 'verbs')})\s+(?:{alternation('discounted', 'risen_from', 'from')})"
+)
 _SUPERSEDED = re.compile(
-    r"(?<!\w)(?:(?:earlier|initial|previous|original|first)\s+(?:reports?|figures?|tolls?|estimates?|counts?)"
-    r"(?:\s+(?:had|have|of|put|said|gave|spoke of|at))*"
-    r"|(?:initially|originally|previously|earlier)\s+(?:reported|put at|given as|estimated at)"
-    r"|(?:rose|risen|increased|climbed|grew|jumped|revised(?:\s+\w+)?|up|down)\s+from"
-    r"|instead of|(?:зросл\w*|зріс|збільшил\w*|возросл\w*|вырос\w*|увеличил\w*)\s+(?:з|із|с|от)"
-    r"|замість(?:\s+раніше\s+\w+)?|вместо(?:\s+ранее\s+\w+)?|раніше\s+повідомлял\w*\s+про|ранее\s+сообщал\w*\s+о)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    rf"(?<!\w)(?:{alternation('discounted', 'superseded')}|{_RISEN_FROM})\s+(?:(?:{_THE})\s+)?(?:[\w-]+\s+)?$"
 )
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
-_OUTCOME = re.compile(
-    r"(?<!\w)(?:returned|brought back|rescued|released|freed|exchanged|reunited|fate\s+(?:of|has been|was)"
-    r"|повернут\w*|повернул\w*|повернено|звільнил\w*|звільнено|обміня\w*|врятува\w*|встанов\w+\s+долю"
-    r"|вернут\w*|вернул\w*|возвращен\w*|освободил\w*|освобождены|освобождено|обменя\w*|спасен\w*|спасли|спасти"
-    r"|установ\w+\s+судьб\w*)(?!\w)"
-)
+_OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
 
 
 def discounted(sentence: str, start: int, end: int) -> bool:

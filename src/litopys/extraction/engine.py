@@ -6,62 +6,34 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, dates, mentions, opinions, segment
-from .bounds import Quantity, quantities
-from .claimkinds import SITE_KINDS, part_of, totals_of
+from . import attribution, mentions, opinions, segment
+from .bounds import quantities
+from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
+from .claimkinds import SITE_KINDS, part_of
 from .discounted import discounted
-from .kinds import clause_of, clauses, coordinated, decide, read
+from .kinds import coordinated, decide
 from .language import LANGUAGES, detect
 from .lexicon import lowered
 from .numbers import WORD_NUMBER, find_numbers
 from .placing import LOOK_BACK, PlaceChooser
+from .reading import read
 from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
 from .speakers import Reference, Speaker, regional
+from .statements import StatementDates, dates_statement
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
-#: A breakdown may follow its total by this many sentences.
-BREAKDOWN_REACH = 2
-#: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after.
-STATEMENT_REACH = 1
 _DIGIT = re.compile(r"[0-9]")
-#: Before a whole that a part follows: "of the 447 bodies, 215", "из 111 погибших 35".
-_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:of|of the|out of|из|із|з|зі)\s+$")
-#: A count whose noun is left out, at the start of its clause: "ще три", "another 12", "таких місць щонайменше чотири".
-_ELLIPSIS_BEFORE = re.compile(
-    r"^\s*(?:(?:and|і|й|та|а|и)\s+)?(?:ще|еще|ещё|another|a further)\s+\S*\s*$"
-    r"|(?<!\w)(?:таких|такі|такого|таких же|таких самих|подобных|таких|such)\s+\w+\s+\S*\s*$"
-)
 _UNSET = object()
-#: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
-#: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
-_STATEMENT_DATED = re.compile(
-    r"(?=[srupaзпдсор])(?<!\w)(?:statement|report|release|update|post|announcement|заяв[аиуі]|повідомлення|допис|звіт"
-    r"|заявлени[еяи]|сообщени[еяи]|отч[её]т|релиз|реліз)(?!\w)[^.!?]{0,80}?(?<!\w)(?:published|issued|released"
-    r"|posted|dated|оприлюднен\w*|опублікован\w*|розміщен\w*|датован\w*|опубликован\w*|размещен\w*)(?!\w)",
-    re.I,
-)
-
-
-@dataclass(slots=True)
-class _Claim:
-    candidate: ClaimCandidate
-    sentence: int
-    total: bool
-    date_known: bool
-    quantity: Quantity
-    noun_end: int
-    #: The total this claim breaks down, if any: a number coordinated with it breaks down the same one.
-    parent: _Claim | None = None
 
 
 @dataclass
 class _Paragraph:
     """What the rules learn while reading one paragraph."""
 
-    claims: list[_Claim] = field(default_factory=list)
+    claims: list[FoundClaim] = field(default_factory=list)
     excluded: list[tuple[int, int]] = field(default_factory=list)
     speaker: Speaker | None = None
     date: datetime.date | None = None
@@ -89,8 +61,7 @@ class _Reader:
         self.book = SpeakerBook()
         self.claims = ClaimSet()
         self.opinions: list[OpinionSpan] = []
-        self._dated_text: str | None = None
-        self._dated: datetime.date | None = None
+        self.dates = StatementDates(language, published)
         self.headline = []
         for paragraph in self.paragraphs[:5]:
             if not paragraph.heading:
@@ -98,26 +69,21 @@ class _Reader:
             self.headline.append(paragraph)
         self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer)
         #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
-        self.previous: list[_Claim] = []
+        self.previous: list[FoundClaim] = []
         self.previous_length = 0
         self.previous_excluded: list[tuple[int, int]] = []
-        #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General".
-        self.document_speaker = None
         #: A speaker whose paragraph ends "… said:", with their date and that paragraph: the next one is theirs.
         self.introduced: tuple | None = None
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
-        #: The date each speaker (by name) last stated something on, and the paragraph that said so.
-        self.stated: dict[str, tuple[datetime.date, int]] = {}
-        #: The date in a document's title or signature: its speaker's statement, wherever they are named.
-        self.document_date: datetime.date | None = None
+        #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
+        self.document_speaker = None
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
         for line in [*self.headline[:1], signature]:
             reference = attribution.headline_speaker(line.text) if line else None
             if reference and self.document_speaker is None:
                 self.document_speaker = self.book.resolve(reference)
-        if self.document_speaker is not None and self.document_speaker.name:
-            self.document_date = self._first_date([*self.headline, signature])
+        self.dates.of_document(self.document_speaker, [*self.headline, signature])
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -153,15 +119,15 @@ class _Reader:
                     speaker = self._mentioned(reference, sentence.start + reference.start) or speaker
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
-                statement_date = self._statement_date(sentence.text, speaker, index)
+                statement_date = self.dates.said(sentence.text, speaker, index)
                 if found.backward:
-                    _attribute_backward(state.claims, position, speaker, statement_date)
+                    attribute_backward(state.claims, position, LOOK_BACK, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
-            if not found and not made and _STATEMENT_DATED.search(sentence.text):
-                self._statement_dated(sentence.text, state, index)
+            if not found and not made and dates_statement(sentence.text):
+                self.dates.statement_dated(sentence.text, [*self.previous, *state.claims], index)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
             if len(state.claims) > 200:
@@ -187,10 +153,10 @@ class _Reader:
         if index >= len(self.headline):
             self.paragraphs[index - 1].sentences = []  # read; only this paragraph's are needed next
 
-    def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[_Claim]:
+    def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[FoundClaim]:
         text = sentence.text
         found = quantities(text, find_numbers(text))
-        made: list[_Claim] = []
+        made: list[FoundClaim] = []
         sentence_date = _UNSET
         previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
         whole = None  # "из 111 погибших 35": the whole named again, total of the number after it
@@ -206,23 +172,24 @@ class _Reader:
             if whole is not None:
                 total, whole, reading.linked = whole, None, True
             else:
-                total = self._total(made, position, quantity, reading.group_kind) or self._total(
+                total = total_for(made, position, quantity, reading.group_kind) or total_for(
                     state.claims, position, quantity, reading.group_kind
                 )
             if total is None and position == 0 and reading.linked:
-                total = self._total(self.previous, self.previous_length, quantity, reading.group_kind)
+                total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
             last = made[-1] if made and made[-1].quantity is found[number - 1] else None
             if total is None and last is not None and last.parent is not None and coordinated(
                 text, last.noun_end, quantity.start
             ):
                 total = last.parent  # "215 of the dead were women and 194 were men": both break down the 447
-            restated = self._restated(text, quantity, reading, found, number, made, state)
-            if restated is not None:
-                whole = restated
+            following = found[number + 1] if number + 1 < len(found) else None
+            again = restated(text, quantity, reading.noun_end, following, self.previous, state.claims, made)
+            if again is not None:
+                whole = again
                 continue
             kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
             if kind is None and reading.bare:
-                kind, rule = self._elliptical(text, quantity, made, state)
+                kind, rule = elliptical(text, quantity, made, state.claims, self.previous)
             if kind is None:
                 continue
             if total is not None and part_of(kind, total.candidate.kind):
@@ -243,7 +210,7 @@ class _Reader:
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:
-                sentence_date = self._date(text)
+                sentence_date = self.dates.sentence(text)
             start, end = self._quote(sentence, quantity.start, reading.noun_end)
             candidate = ClaimCandidate(
                 kind=kind,
@@ -270,37 +237,13 @@ class _Reader:
                 anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
                 candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
                 candidate.attributed_to = state.speaker or self.document_speaker
-                said = state.date if state.speaker else self._stated(self.document_speaker, index)
+                said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
                 candidate.date = sentence_date or said
             dated = sentence_date is not None
-            made.append(
-                _Claim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, total if inherits
-                       or rule == "breakdown" else None)
-            )
+            parent = total if inherits or rule == "breakdown" else None
+            made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))
         state.claims.extend(made)
         return made
-
-    def _restated(self, text, quantity, reading, found, number, made, state) -> _Claim | None:
-        """Return the claim a whole is restating when a part follows it: "из 111 погибших 35 были военными"."""
-        if number + 1 >= len(found) or found[number + 1].start - reading.noun_end > 3:
-            return None
-        if not _WHOLE_BEFORE.search(lowered(text), max(0, quantity.start - 12), quantity.start):
-            return None
-        value = quantity.min if quantity.min is not None else quantity.max
-        for claim in reversed([*self.previous, *state.claims, *made]):
-            candidate = claim.candidate
-            if claim.total and value in (candidate.min, candidate.max):
-                return claim
-        return None
-
-    def _elliptical(self, text, quantity, made, state) -> tuple[str | None, str]:
-        """Return the kind of a count whose noun is left out: "…, ще три — у Балаклії", "таких місць чотири"."""
-        low = lowered(text)
-        start = clause_of(clauses(low), quantity.start)[0]
-        if not _ELLIPSIS_BEFORE.search(low[start : quantity.start]):
-            return None, ""
-        before = made or state.claims or self.previous
-        return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
@@ -314,19 +257,6 @@ class _Reader:
                 self.not_named_in_full.add(reference.speaker.name)  # a long text: look once per surname
         return self.book.resolve(Reference(found, "named", 0, 0)) if found is not None else None
 
-    def _total(self, claims: list[_Claim], position: int, quantity, kind: str | None) -> _Claim | None:
-        value = quantity.max if quantity.max is not None else quantity.min
-        for seen, claim in enumerate(reversed(claims)):
-            if position - claim.sentence > BREAKDOWN_REACH or seen > 20:
-                break
-            ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
-            if not claim.total or (kind and claim.candidate.kind not in totals_of(kind)):
-                continue
-            if claim.candidate.min is not None and value is not None and ceiling is not None and value >= ceiling:
-                continue
-            return claim
-        return None
-
     def _regional(self, speaker: Speaker, index: int, position: int) -> Speaker:
         """Name "the regional police" after the oblast the text is about, when the text says which."""
         if not regional(speaker.name, "x"):
@@ -334,54 +264,6 @@ class _Reader:
         oblast = self.places.oblast_near(index, position)
         name = regional(speaker.name, oblast["name"] if oblast else None)
         return Speaker(name, None, institution=True) if name else speaker
-
-    def _statement_date(self, text: str, speaker: Speaker | None, index: int) -> datetime.date | None:
-        """The date a sentence naming a speaker dates their statement by, else the date they spoke on just before."""
-        found = self._date(text)
-        if speaker is None or not speaker.name:
-            return found
-        if found is None:
-            said = self._stated(speaker, index)
-            if said is not None and speaker.name in self.stated:
-                self.stated[speaker.name] = (said, index)  # named again: their date reaches one paragraph further
-            return said
-        self.stated[speaker.name] = (found, index)
-        return found
-
-    def _statement_dated(self, text: str, state: _Paragraph, index: int) -> None:
-        """Date the statement of the last speaker quoted, from "The statement was published on 5 October 2022"."""
-        date = self._date(text)
-        claims = [*self.previous, *state.claims]
-        speaker = next((c.candidate.attributed_to for c in reversed(claims) if c.candidate.attributed_to), None)
-        if date is None or speaker is None or not speaker.name:
-            return
-        self.stated[speaker.name] = (date, index)
-        for claim in claims:
-            if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
-                claim.candidate.date = date
-
-    def _stated(self, speaker: Speaker | None, index: int) -> datetime.date | None:
-        """The date ``speaker`` spoke on in this paragraph or the one before, else their document's date."""
-        if speaker is None or not speaker.name:
-            return None
-        said = self.stated.get(speaker.name)
-        if said is not None and index - said[1] <= STATEMENT_REACH:
-            return said[0]
-        return self.document_date if speaker == self.document_speaker else None
-
-    def _first_date(self, lines: list[segment.Paragraph | None]) -> datetime.date | None:
-        """The first date of a document's title or signature: "Statement of the Office …, 14 October 2022"."""
-        for line in lines:
-            found = dates.find_date(line.text, self.language, self.published) if line else None
-            if found:
-                return found[0]
-        return None
-
-    def _date(self, text: str) -> datetime.date | None:
-        if text is not self._dated_text:  # a sentence's date is asked for by its speaker and by its claims
-            found = dates.find_date(text, self.language, self.published)
-            self._dated_text, self._dated = text, found[0] if found else None
-        return self._dated
 
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:
@@ -393,30 +275,6 @@ class _Reader:
         space = text.rfind(" ", 0, right)
         right = space if right < len(text) and space > end else right
         return sentence.start + min(left, start), sentence.start + max(right, end)
-
-
-def _attribute_backward(claims: list[_Claim], position: int, speaker: Speaker | None, date) -> None:
-    """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none.
-
-    A breakdown keeps the date of its total ("Станом на 19 вересня … 146 тіл. З них 129 — цивільні.").
-    """
-    reached = []
-    for claim in reversed(claims):
-        if position - claim.sentence > LOOK_BACK:
-            break
-        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
-            reached.append(claim)
-    for claim in reversed(reached):  # totals before their breakdowns
-        claim.candidate.attributed_to = speaker
-        if not claim.date_known:
-            parent = claim.parent
-            same_voice = parent is not None and parent.candidate.attributed_to == speaker
-            claim.candidate.date = (parent.candidate.date if same_voice else None) or date
-
-
-def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:
-    """Say whether a group that did something ("прокурори та слідчі задокументували") gives way to who reported it."""
-    return named is not None and named.name is not None and said_by.institution and not said_by.name[:1].isupper()
 
 
 def _unresolved(reference: Reference, speaker: Speaker | None) -> bool:

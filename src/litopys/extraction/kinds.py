@@ -1,79 +1,37 @@
-"""Say what a quantity counts: the kind of claim and the qualifiers its noun gives.
+"""Say what a quantity counts: the kind of claim, from the words of its sentence.
 
-"447 bodies" -> bodies; "1,000 civilians died" -> killed, status civilian; "215 are women" -> a
-breakdown (sex female) whose kind comes from its total; "10 torture chambers" -> torture_sites.
+"447 bodies" -> bodies; "1,000 civilians died" -> killed; "215 are women" after "447 bodies" -> a breakdown whose
+kind comes from its total; "killed 3 and injured 7" -> each number takes the verb next to it. The words of each
+kind are the lexicon's (sections kinds/nouns and kinds/words); ``reading`` reads the words around a quantity.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .bounds import Quantity
-from .claimkinds import GROUP_KINDS
-from .lexicon import (
-    KIND_NOUNS,
-    KIND_TRIGGERS,
-    LINKING,
-    OF_GROUP,
-    OTHERS,
-    PERSON,
-    QUALIFIERS,
-    VICTIMS,
-    bodies_of,
-    breakdown,
-    lowered,
-    mentions_sex,
-    sex_unknown,
-)
-from .patterns import source, union, words
+from .lexicon import KIND_NOUNS, KIND_PEOPLE, KIND_TRIGGERS, QUALIFIERS, lowered
+from .lexicon.loading import alternation
+from .patterns import source, union
+from .segment import clause_of, clauses
 
-# A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
-_WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
-_WINDOW_WORDS = 4
-#: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
-_BARE_NEXT = words(
-    r"were|was|are|is|have|had|has|got|bore|bear|showed|show|and|or|people|і|й|та|а|ще|були|було|була|отримали"
-    r"|зазнали|дістали|мали|мають|получили|и|были|было|была|имели|имеют|человек"
-    r"|on|in|at|by|after|since|during|as|from|across|near|over|within|overnight|yesterday|today|на|у|в|за|після"
-    r"|від|під час|по|о|біля|протягом|впродовж|вчора|сьогодні|после|с|от|во время|около|под|в течение|вчера|сегодня"
-)
-#: The tortured are said to be so right after their noun ("30 bodies bore signs of torture").
-TORTURED_REACH = 40
-_TORTURED_AFTER = KIND_TRIGGERS["tortured"]
+if TYPE_CHECKING:
+    from .reading import Reading
+
 #: Between two coordinated numbers: a few words of the first's predicate ("prisoners of war were killed and 73
 #: wounded"), then a comma or "and" (", and" too).
+_AND = alternation("kinds", "coordination", "conjunctions")
 _COORDINATION = re.compile(
-    r"\s*(?:[^\W\d][\w'’-]*(?:\s+|(?=,))){0,4}(?:,\s*(?:(?:and|і|й|та|и|а)\s+)?|(?<=\s)(?:and|і|й|та|и|а)\s+)"
+    rf"\s*(?:[^\W\d][\w'’-]*(?:\s+|(?=,))){{0,4}}(?:,\s*(?:(?:{_AND})\s+)?|(?<=\s)(?:{_AND})\s+)"
     r"(?:,\s*)?"
-    r"(?:ще\s+|еще\s+|another\s+|also\s+)?"
+    rf"(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?"
 )
-_CLAUSE_REST = re.compile(r"\s*(?:of them|of whom|з них|із них|из них)?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
-#: The last words _RHETORICAL can end with: other text needs no search.
-_RHETORICAL_ENDS = ("the", "з", "из")
-_RHETORICAL = re.compile(
-    r"(?:every one of the|each one of the|each of the|every single one of the|за кожн\w+ з|кожн\w+ з|кожн\w+ із"
-    r"|за каждым из|каждый из|каждого из)\s*$"
-)
-_PARTITIVE = re.compile(r"\s*\S+\s+(?:із|з|из|of|out of)\s*$")
-_JOINERS = frozenset("and or і й та и або или чи".split())
-_TOTAL_TO = re.compile(
-    r"(?:bringing the total|the total|загальн\w+ кількість|общее число|общее количество)\b.{0,80}?\b(?:to|до)\s+$"
-)
-_CHANGE = re.compile(
-    r"(?:rose|risen|rises|increased|climbed|reached|grew|jumped|зросл\w*|зріс|збільшил\w*|сягнул\w*|досягл\w*"
-    r"|возросл\w*|вырос\w*|увеличил\w*|достигл\w*)\s+(?:to\s+|до\s+)?$"
-)
-_CONJUNCTION = words(r"and|that|but|while|і|й|та|що|але|а|и|что|но")
-#: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
-_SITE_NOUN = words(
-    r"places|sites|locations|premises|buildings|basements|cellars|місць|місця|місце|приміщен\w*|підвал\w*|будів\w*"
-    r"|мест|места|место|помещени\w*|подвал\w*|здани\w*"
-)
-#: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
-_WHERE = re.compile(r"\b(?:where|in which|де|в яких|у яких|где|в которых)\b")
-SITE_REACH = 80
+_CLAUSE_REST = re.compile(rf"\s*(?:{alternation('groups', 'of_them')})?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
+_TO = alternation("kinds", "to")
+_TOTAL_TO = re.compile(rf"(?:{alternation('kinds', 'totals')})\b.{{0,80}}?\b(?:{_TO})\s+$")
+_CHANGE = re.compile(rf"(?:{alternation('kinds', 'risen')})\s+(?:(?:{_TO})\s+)?$")
 #: How far (in characters) a verb may stand from a number with no noun of its own.
 BARE_REACH = 30
 #: How far a verb elsewhere in the sentence may stand from a counted noun.
@@ -87,7 +45,8 @@ _ANY_QUALIFIER = union([source(pattern) for pattern, _ in QUALIFIERS])[0]
 
 
 @functools.lru_cache(maxsize=4096)
-def _qualifiers_of(word: str) -> dict[str, str]:
+def qualifiers_of(word: str) -> dict[str, str]:
+    """Return the qualifiers a word gives a count of people ("women": sex female)."""
     found: dict[str, str] = {}
     for pattern, values in QUALIFIERS:
         if pattern.fullmatch(word):
@@ -101,138 +60,6 @@ _ANY_TRIGGER, _TRIGGER_OWNERS = union([source(pattern) for pattern in KIND_TRIGG
 _TRIGGER_KINDS = tuple(list(KIND_TRIGGERS)[owner] if owner >= 0 else None for owner in _TRIGGER_OWNERS)
 
 
-@dataclass(slots=True)
-class Reading:
-    """What the words around a quantity say it counts."""
-
-    kind: str | None = None
-    qualifiers: dict[str, str] = field(default_factory=dict)
-    rule: str = ""
-    person: bool = False
-    bare: bool = False
-    linked: bool = False
-    others: bool = False
-    sex_unknown: bool = False
-    noun_end: int = 0
-    #: The kind a breakdown phrase before the number names ("серед поранених" -> injured).
-    group_kind: str | None = None
-
-
-_CLAUSE_BREAK = re.compile(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)")
-
-
-@functools.lru_cache(maxsize=64)
-def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Split ``sentence`` into clauses at ", " ";" ": " and dashes (not at the comma of "1,000")."""
-    bounds, start = [], 0
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(sentence)))
-    return bounds
-
-
-def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    for start, end in bounds:
-        if start <= position <= end:
-            return start, end
-    return 0, bounds[-1][1] if bounds else position
-
-
-def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
-    """Read the words after (and just before) ``quantity``; ``limit`` is where the next quantity starts."""
-    reading = Reading()
-    sentence = lowered(sentence)
-    position = quantity.end
-    of_group, link = OF_GROUP.match(sentence, position), None
-    if of_group:
-        reading.linked, position = True, of_group.end()
-    else:
-        link = LINKING.match(sentence, position)
-        position = link.end() if link else position
-    stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
-    window = sentence[position : stop.start() if stop else min(limit, position + 80, len(sentence))]
-    tokens = window.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS]
-    for index, token in enumerate(tokens):
-        if index and token in _JOINERS:
-            tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
-            break
-    end = 0
-    for token in tokens:  # the window ends with its last word
-        end = window.index(token, end) + len(token)
-    window = window[:end]
-    if quantity.number.year_like and not _starts_with_noun(window):
-        return None  # "in 1940"
-    if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
-        return None  # "146 тел из 447": the count that matters is the whole
-    rhetorical_from = max(0, quantity.start - 30)
-    if sentence[rhetorical_from : quantity.start].rstrip().endswith(_RHETORICAL_ENDS) and _RHETORICAL.search(
-        sentence, rhetorical_from, quantity.start
-    ):
-        return None  # "behind every one of the 447 graves is a family"
-    if quantity.value == 1 and quantity.number.spelled and not _one_counts(sentence, window, position, of_group):
-        return None  # "one of the", "one in three", "one mass grave"; but "одну дитину", "one of the detainees died"
-    match = _ANY_KIND_NOUN.search(window)
-    if match:
-        reading.kind, reading.rule = _NOUN_KINDS[match.lastindex], "noun"
-        reading.noun_end = position + match.end()
-        if reading.kind in GROUP_KINDS and _names_group(window, match.start(), of_group):
-            # "троих из задержанных … пытали": what befell them decides; the group is the total they are part of
-            reading.rule, reading.linked, reading.group_kind = "partitive", True, reading.kind
-    person = PERSON.search(window)
-    reading.person = person is not None
-    reading.others = reading.person and OTHERS.search(window) is not None
-    if reading.person:
-        for word in _ANY_QUALIFIER.findall(window):
-            for key, value in _qualifiers_of(word).items():
-                reading.qualifiers.setdefault(key, value)
-        reading.noun_end = reading.noun_end or position + person.end()
-    before = sentence[max(0, quantity.start - 40) : quantity.start]
-    if reading.kind in (None, "killed") and bodies_of(before):
-        reading.kind, reading.rule = "bodies", "bodies-of"  # "тела 432 погибших": the bodies are what is counted
-    if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
-        if _site_of_abuse(sentence, position + len(window)):
-            reading.kind, reading.rule = "torture_sites", "site-where"
-    group = breakdown(before)
-    if group:
-        reading.linked = True
-        reading.group_kind = _trigger_kind(group)
-    clause = None  # the clause of the number, found only when needed
-    if mentions_sex(sentence):
-        clause = clause_of(clauses(sentence), quantity.start)
-        reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
-        if reading.sex_unknown:
-            reading.qualifiers["sex"] = "unknown"
-    if reading.kind in ("bodies", "killed") or (reading.person and reading.kind is None):
-        after = reading.noun_end or quantity.end
-        tortured = _TORTURED_AFTER.search(sentence, after, after + TORTURED_REACH)
-        if tortured and tortured.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
-            tortured = None  # in the next clause; no word crosses a clause break
-        if tortured and not _CONJUNCTION.search(sentence, after, tortured.start()):
-            reading.kind, reading.rule = "tortured", "noun-tortured"
-    if reading.kind is None and not reading.person:
-        first = tokens[0] if tokens else ""
-        verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
-        if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or _trigger_kind(first)):
-            return None  # "ten years", "two therapist doctors": the noun counts something else
-        reading.bare = True
-    reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
-    return reading
-
-
-#: Kinds whose noun may name the group a part is taken from ("three of the detainees", "троих из задержанных").
-#: Before a group's noun: "three of the detainees", "троих из задержанных", "one out of".
-_GROUP_OF = re.compile(r"\s*(?:із|з|зі|из|of the|of|out of)\s+")
-
-
-def _names_group(window: str, noun_start: int, of_group) -> bool:
-    """Say whether the counted noun names the group a part is taken from ("of the detainees", "из задержанных")."""
-    if of_group is not None:
-        return not window[:noun_start].strip()
-    found = _GROUP_OF.match(window)
-    return found is not None and found.end() == noun_start
-
-
 def _partitive_kind(sentence: str, reading: Reading) -> str | None:
     """The kind of a part taken from a group: the first verb of another kind after the group's noun in its
     clause ("three of the men were beaten", "троих из задержанных … пытали током"), else the group's kind."""
@@ -244,35 +71,8 @@ def _partitive_kind(sentence: str, reading: Reading) -> str | None:
     return reading.kind
 
 
-def _one_counts(sentence: str, window: str, position: int, of_group) -> bool:
-    """Say whether a spelled "one" counts a person: "одну дитину", "one of the detainees died" (a verb follows the
-    group's noun in its clause); not "one of the", "one in three", "one mass grave"."""
-    head = window.lstrip()
-    if of_group is None:
-        return PERSON.match(head) is not None
-    noun = _ANY_KIND_NOUN.match(head) or PERSON.match(head)
-    if noun is None:
-        return False
-    after = position + (len(window) - len(head)) + noun.end()
-    end = clause_of(clauses(sentence), after)[1]
-    return any(after <= start < end for start, _, _ in triggers(sentence))
-
-
-def _site_of_abuse(sentence: str, after: int) -> bool:
-    """Say whether the places just counted are said to be where people were held or tortured."""
-    where = _WHERE.search(sentence, after, after + SITE_REACH)
-    if where is None:
-        return False
-    found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
-    return found is not None and _TRIGGER_KINDS[found.lastindex] in ("tortured", "detained")
-
-
-def _starts_with_noun(window: str) -> bool:
-    head = window.lstrip()
-    return _ANY_KIND_NOUN.match(head) is not None or PERSON.match(head) is not None
-
-
-def _trigger_kind(text: str) -> str | None:
+def trigger_kind(text: str) -> str | None:
+    """Return the kind of the first word in ``text`` that says what befell people, or None."""
     match = _ANY_TRIGGER.search(lowered(text))
     return _TRIGGER_KINDS[match.lastindex] if match else None
 
@@ -327,7 +127,7 @@ def decide(
             subject = (max(0, quantity.start - SENTENCE_REACH), span[0])
             kind = nearest_trigger(found, span, subject, 10**6)
             for word in _ANY_QUALIFIER.findall(low, *subject):
-                for key, value in _qualifiers_of(word).items():
+                for key, value in qualifiers_of(word).items():
                     reading.qualifiers.setdefault(key, value)  # "the number of civilians confirmed dead"
         if kind is None and reading.linked and total_kind and _ends_clause(sentence, reading.noun_end):
             return total_kind, "breakdown"  # "у 30 из них." but not "140 of them had been examined"
@@ -344,7 +144,10 @@ def decide(
     if kind is not None:
         return kind, "verb"
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
-    return ("killed", "victims") if VICTIMS.search(window) else (None, "")
+    for kind, people in KIND_PEOPLE:
+        if people.search(window):
+            return kind, "person_noun"
+    return None, ""
 
 
 def _ends_clause(sentence: str, position: int) -> bool:

@@ -11,14 +11,14 @@ import re
 
 from litopys.names import FIRST_NAMES, is_patronymic, nominative, person_key
 
-from .lexicon.loading import words
+from .lexicon.loading import letters, wordset
 
 #: Capitalised words that belong to titles and bodies, not to names.
-ROLE_WORDS = words("role_words")
+ROLE_WORDS = wordset("role_words")
 #: Capitalised words that start sentences and clauses but never names.
-STOP_WORDS = words("stop_words")
-# A capital letter of the Latin or Cyrillic script (А-Я, І, Ї, Є, Ґ, Ё), then the rest of the word.
-_CAPITALISED = re.compile(r"[A-Z\u0410-\u042f\u0406\u0407\u0404\u0490\u0401][\w'’ʼ-]*")
+STOP_WORDS = wordset("stop_words")
+# A capital letter of any language's alphabet (lexicon), then the rest of the word.
+_CAPITALISED = re.compile(rf"[{letters('upper')}][\w'’ʼ-]*")
 
 
 def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | None:

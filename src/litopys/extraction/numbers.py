@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from .lexicon import lowered
+from .lexicon.loading import alternation, by_key, each, entries
 from .numberwords import HALVES, HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
 from .patterns import trie
 
@@ -40,58 +41,67 @@ def _alternation(words) -> str:
 
 
 _WORD = re.compile(rf"(?:{_alternation(WORD_VALUES)})", re.I)
+#: An article before number words ("a hundred"), and a word joining them ("one hundred and five").
+_ARTICLES = entries("numbers", "article")
+_JOINED_BY = alternation("numbers", "joined_by")
 #: Runs of number words, matched in lowered text (``lexicon.lowered``).
 WORD_NUMBER = re.compile(
-    rf"(?<![\w'’ʼ-])(?:a\s+)?{_WORD.pattern}(?:(?:\s+and\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])"
+    rf"(?<![\w'’ʼ-])(?:(?:{alternation('numbers', 'article')})\s+)?{_WORD.pattern}"
+    rf"(?:(?:\s+(?:{_JOINED_BY})\s+|\s*-\s*|\s+){_WORD.pattern})*(?![\w'’ʼ])"
 )
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DIGITS = re.compile(rf"[0-9]+(?:(?:{_SPACE}|[.,:/]|\s?[-–—]\s?)[0-9]+)*")
+#: Multipliers written after digits ("2 thousand", "1,5 тис."), each value's in a group of its own.
+_AFTER_DIGITS = by_key("numbers", "after_digits")
+_MULT_VALUES = (None, *_AFTER_DIGITS)
 _MULT_AFTER = re.compile(
-    rf"{_SPACE}?(thousand|million|billion|тисяч[аіу]?|тис\.?|тысяч[аиу]?|тыс\.?|мільйон\w*|миллион\w*|млн\.?"
-    rf"|мільярд\w*|миллиард\w*|млрд\.?)(?!\w)",
-    re.I,
+    rf"{_SPACE}?(?:" + "|".join(f"({'|'.join(forms)})" for forms in _AFTER_DIGITS.values()) + r")(?!\w)", re.I
 )
 _THOUSANDS = re.compile(rf"[1-9][0-9]{{0,2}}(,|{_SPACE}|\.)[0-9]{{3}}(?:\1[0-9]{{3}})*")
 _DECIMAL = re.compile(r"[0-9]+[.,][0-9]{1,2}")
 _RANGE = re.compile(r"([0-9][0-9,. \u00a0\u202f\u2009]*?)\s?[-–—]\s?([0-9][0-9,. \u00a0\u202f\u2009]*)")
 
-MONTHS = (
-    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-    r"|січ(?:ня|ень|ні)|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)"
-    r"|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад[аі]?|груд(?:ня|ень|ні)"
-    r"|январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аеу]?|сентябр[ьяе]"
-    r"|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
-)
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})(?!\w)", re.I)
-_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{MONTHS})\.?\s*$", re.I)
+
+def _months(month_first: bool | None = None) -> str:
+    """Return every language's month names as one alternation; with ``month_first``, only those of the languages
+    that write a month before its day ("September 16"), or only the others."""
+    found = []
+    for _, dates in each("dates"):
+        if dates.get("months") and month_first in (None, bool(dates.get("month_before_day"))):
+            months = "|".join(dates["months"])
+            found.append(f"(?-i:{months})" if dates.get("months_match_case") else months)
+    return "|".join(found) or "(?!)"
+
+
+#: Month names of every language (a number next to one is a day or a year).
+MONTHS = _months()
+#: An ordinal's suffix: "5th"; between a day and its month: "23rd of September".
+ORDINAL = alternation("numbers", "ordinal_suffixes")
+DAY_OF = alternation("dates", "day_of")
+_MONTH_AFTER = re.compile(rf"(?:{ORDINAL})?\s*(?:(?:{DAY_OF})\s+)?(?:{MONTHS})(?!\w)", re.I)
+#: A month name before a number: in a language writing the month first ("September 23") the number may be its day.
+_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:({_months(month_first=True)})|{_months(month_first=False)})\.?\s*$", re.I)
 #: The first day of a range of days: "16 to 23 September", "between 16 and 23 September", "з 16 по 23 вересня".
 _DAY_RANGE_AFTER = re.compile(
-    rf"(?:st|nd|rd|th)?\s*(?:and|to|until|till|through|or|по|до|і|й|та|и|или|або|[-–—])\s*[0-3]?[0-9](?:st|nd|rd|th)?"
-    rf"\s+(?:of\s+)?(?:{MONTHS})(?!\w)",
+    rf"(?:{ORDINAL})?\s*(?:{alternation('dates', 'day_range')}|[-–—])\s*[0-3]?[0-9](?:{ORDINAL})?"
+    rf"\s+(?:(?:{DAY_OF})\s+)?(?:{MONTHS})(?!\w)",
     re.I,
 )
 _ORDINAL_AFTER = re.compile(
-    r"(?:st|nd|rd|th|\s?-\s?(?:й|го|му|ї|ій|ої|ий|ого|ому|е|я|ая|ое|ой|ем|ту|та|те))(?!\w)"
-    r"|-?\s?(?:year-old|years? old|річн\w*|літн\w*|летн\w*|месячн\w*|місячн\w*)",  # an age, not a count
+    rf"(?:{ORDINAL}|\s?-\s?(?:{alternation('numbers', 'ordinal_endings')}))(?!\w)"
+    rf"|-?\s?(?:{alternation('numbers', 'ages')})",  # an age, not a count
     re.I,
 )
-_TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|годин\w*|год\.|час(?:ов|а)?(?!\w)|ч\.)", re.I)
-_NOT_COUNT_AFTER = re.compile(r"\s?(?:%|відсот|процент|percent|per cent|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I)
-_YEAR_AFTER = re.compile(r"\s?(?:-?(?:х|ті|ые|ых)|s|року|році|рік|роки|років|р\.|рр\.|года|году|год|г\.|гг\.)(?!\w)")
-_ID_BEFORE = re.compile(
-    r"(?:[№#+\[^_]|\b"
-    + trie(
-        r"no\.|nr\.|ст\.|art\.|п\.|ч\.|articles?|статт[іяею]|стаття|стать[иеяю]|part|частин[аи]|част[иь]|пункт\w*"
-        r"|paragraph|section"
-    )
-    + r")\s*$",
-    re.I,
+_TIME_AFTER = re.compile(rf"\s?(?:{alternation('numbers', 'times')})", re.I)
+_NOT_COUNT_AFTER = re.compile(
+    rf"\s?(?:%|{alternation('numbers', 'percent')}|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I
 )
+_YEAR_AFTER = re.compile(rf"\s?(?:{alternation('numbers', 'years')})(?!\w)")
+_ID_BEFORE = re.compile(rf"(?:[№#+\[^_]|\b{trie(alternation('numbers', 'references'))})\s*$", re.I)
 #: After a number, what makes it no count: a percentage, exponent, footnote, ordinal ("5th", "14-річний") or age.
 _NOT_COUNT_OR_ORDINAL_AFTER = re.compile(f"{_NOT_COUNT_AFTER.pattern}|{_ORDINAL_AFTER.pattern}", re.I)
 
-_GLUED_UNIT = re.compile(r"(?:km|км|кв)", re.I)
+_GLUED_UNIT = re.compile(rf"(?:{alternation('numbers', 'glued_units')})", re.I)
 _DATE_CHUNK = re.compile(r"[0-9]{1,4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,4}")
 _DAY_MONTH = re.compile(r"[0-3]?[0-9]\.[01][0-9]")
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -184,7 +194,7 @@ def _is_year(value) -> bool:
 def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Number | None:
     multiplier = None if ranged else _MULT_AFTER.match(text, end)
     if multiplier:
-        value = value * MULTIPLIERS[_multiplier_key(multiplier.group(1))]
+        value = value * _MULT_VALUES[multiplier.lastindex]
         end = multiplier.end()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -198,7 +208,7 @@ def _make(value, start: int, end: int, text: str, ranged: bool = False) -> Numbe
 def _in_date(value, start: int, end: int, text: str) -> bool:
     """Say whether a number is the day or year of a date: "23 September", "September 23", "вересня 2022".
 
-    After a Ukrainian or Russian month name only a year is: "у вересні 447 тіл" counts bodies.
+    After a month name of a language writing the day first only a year is: "у вересні 447 тіл" counts bodies.
     """
     day, year = value <= 31, _is_year(value)
     if not (day or year):
@@ -206,18 +216,7 @@ def _in_date(value, start: int, end: int, text: str) -> bool:
     if _MONTH_AFTER.match(text, end) or (day and _DAY_RANGE_AFTER.match(text, end)):
         return True
     month = _MONTH_BEFORE.search(text, max(0, start - 16), start)
-    return month is not None and (year or month.group(0) < "\u0400")
-
-
-def _multiplier_key(word: str) -> str:
-    word = word.lower().rstrip(".")
-    if word.startswith(("тис", "тыс")):
-        return "тисяча"
-    if word.startswith(("мільйон", "миллион", "млн")):
-        return "мільйон"
-    if word.startswith(("мільярд", "миллиард", "млрд")):
-        return "мільярд"
-    return word
+    return month is not None and (year or month.group(1) is not None)
 
 
 def _word_numbers(phrase: str, offset: int):
@@ -246,8 +245,9 @@ def _word_numbers(phrase: str, offset: int):
         last_end = match.end()
     if first is not None:
         spans.append((first, last_end, total + current, vague))
-    if phrase[:2].lower() == "a " and spans and spans[0][0] == 2:
-        spans[0] = (0, *spans[0][1:])
+    for article in _ARTICLES:  # "a hundred": the article is part of the number
+        if spans and spans[0][0] == len(article) + 1 and phrase[: len(article) + 1].lower() == article + " ":
+            spans[0] = (0, *spans[0][1:])
     for start, end, value, is_vague in spans:
         if isinstance(value, float):
             if not value.is_integer():

@@ -11,30 +11,12 @@ from __future__ import annotations
 import re
 
 from .lexicon import lowered, words
+from .lexicon.loading import alternation
 
 #: The author's own opinion, and doubts about a figure.
-STRONG = (
-    r"in (?:our|my) (?:opinion|view)|we believe|i believe|we think|i think|to our mind|it seems to us"
-    r"|на нашу думку|на мою думку|ми вважаємо|я вважаю|нам здається|по нашему мнению|по моему мнению|на наш взгляд"
-    r"|на мой взгляд|мы считаем|я считаю|нам кажется"
-    r"|may be understated|understated|underestimated|far higher|only the beginning|tip of the iceberg|занижен\w*"
-    r"|верхівка айсберга|лише початок|тільки початок|верхушка айсберга|только начало|значно більш\w*"
-    r"|гораздо больш\w*"
-)
+STRONG = alternation("opinions", "strong")
 #: Insults, comparisons with history, calls for revenge, "we"/"our", words of horror.
-WEAK = (
-    r"vile|viper\w*|scum|subhuman\w*|beasts?|monsters?|bastards|butchers?|barbarians?|savages?"
-    r"|creatures?|accomplices|нелюд\w*|виродк\w*|покидьк\w*|мерзенн\w*|гадюч\w*|звір\w*|варвар\w*|мраз\w*"
-    r"|нечист\w*|кат[иі]|катам|посіпак\w*|выродк\w*|мерзк\w*|гадюшник\w*|змеин\w*|звер\w*|твар[иі]"
-    r"|пособник\w*|поплічник\w*"
-    r"|gestapo|ss|nazis?|hitler\w*|holocaust|nuremberg|katyn|khatyn|гестапо|нацист\w*|гітлер\w*|гитлер\w*"
-    r"|голокост\w*|нюрнберг\w*|катин\w*|хатин\w*|хатын\w*|фашист\w*|fascis\w*"
-    r"|revenge|vengeance|must (?:face|be punished|pay|answer)|will pay|deserve\w*|the time will come|never forgive"
-    r"|помст\w*|відплат\w*|мають відповісти|повинні відповісти|має понести|понесуть|заслуговують|не пробачимо"
-    r"|месть|отмщени\w*|должны (?:ответить|понести)|понесут|заслуживают|поплатятся|не простим"
-    r"|we|our|us|ours|ми|наш\w*|нас|нам|мы|нашей|наших"
-    r"|horror|nightmare|cruelty|жах\w*|кошмар\w*|жорстокіст\w*|ужас\w*|жестокост\w*|pootin|putin’s|putin's"
-)
+WEAK = alternation("opinions", "weak")
 _STRONG = words(STRONG)
 _WEAK = words(WEAK)
 _ANY_SIGN = words(STRONG + "|" + WEAK)

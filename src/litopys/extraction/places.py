@@ -11,20 +11,18 @@ import bisect
 import functools
 import re
 
+from .lexicon.loading import alternation, each, letters
+
 _PREPOSITION = re.compile(
-    r"(?<!\w)(?:in|near|at|outside|around|from|of|within|across|inside|у|в|біля|поблизу|під|на|з|із|зі|довкола"
-    r"|навколо|неподалік|около|под|возле|вблизи|недалеко от|из|на|рядом с)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    rf"(?<!\w)(?:{alternation('places', 'prepositions')})\s+(?:(?:{alternation('definite_articles')})\s+)?"
+    r"(?:[\w'’-]+\s+)?$",
     re.I,
 )
 #: A name right after these is a street or a square, not a place: "вулиця Жовтнева", "Yablunska Street";
 #: nor is a country whose law is cited: "ст. 438 УК Украины", "Criminal Code of Ukraine".
-_STREET = re.compile(
-    r"(?<!\w)(?:вулиц\w*|вул\.|провулк\w*|пров\.|проспект\w*|просп\.|площ[аіу]\w*|улиц\w*|ул\.|переулк\w*"
-    r"|street|st\.|avenue|ave\.|square|lane|code of|кодекс\w*|кк|ук|конституці\w*|конституци\w*)\s*$",
-    re.I,
-)
+_STREET = re.compile(rf"(?<!\w)(?:{alternation('places', 'not_a_place_after')})\s*$", re.I)
 #: ... and so is a name right before these: "Kupiansk Street", "Сумська вулиця".
-_STREET_AFTER = re.compile(r"\s+(?:street|st\.|avenue|ave\.|lane|boulevard|вулиц[яіюе]|улиц[аеуы])(?!\w)", re.I)
+_STREET_AFTER = re.compile(rf"\s+(?:{alternation('places', 'street_after')})(?!\w)", re.I)
 
 
 def default_gazetteer():
@@ -153,22 +151,18 @@ def best(
 
 
 _RANK = {"settlement": 0, "district": 1, "oblast": 2, "country": 3}
-#: "The region" without its name: "since the liberation of the region", "в області погибли", "по области".
-_REGION = re.compile(
-    r"(?<!\w)(?:(?:the|this|whole|entire) (?:region|oblast)"
-    r"|(?:в|у|по|з|із|на території|території|цієї|всієї|всій|мешканців|жителів|частин[іиау])"
-    r" (?:області|регіоні|регіону)"
-    r"|(?:в|по|из|на территории|территории|этой|всей|жителей|част[иьюя])"
-    r" (?:области|регионе|региона))(?!\w)",
-    re.I,
-)
+#: "The region" without its name: "since the liberation of the region", "в області погибли", "по области"; each
+#: language's words before it, then its noun.
+_REGION_WORDS = [
+    f"(?:{'|'.join(found['before'])}) (?:{'|'.join(found['nouns'])})" for _, found in each("places", "region")
+]
+_REGION = re.compile(rf"(?<!\w)(?:{'|'.join(_REGION_WORDS) or '(?!)'})(?!\w)", re.I)
 
 
 #: "The district" without its name: "among the dead in the district", "у цьому районі". "В районі Ізюма" is
 #: "near Izium", so a district word followed by a name is not one.
 _DISTRICT = re.compile(
-    r"(?<!\w)(?:(?:the|this|that) district|(?:у|в|по) (?:цьому |тому )?районі|цього району"
-    r"|(?:в|по) (?:этом |том )?районе|этого района)(?!\w)(?!\s+(?-i:[A-ZА-ЯІЇЄҐЁ]))",
+    rf"(?<!\w)(?:{alternation('places', 'district')})(?!\w)(?!\s+(?-i:[{letters('upper')}]))",
     re.I,
 )
 

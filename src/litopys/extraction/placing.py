@@ -4,9 +4,8 @@ the paragraph before, the headline; "in the region" ("в області") takes 
 from __future__ import annotations
 
 from . import places
-from .kinds import clause_of, clauses
 from .lexicon import lowered
-from .segment import Paragraph
+from .segment import Paragraph, clause_of, clauses
 
 #: How many sentences (and paragraphs) back a place may be found.
 LOOK_BACK = 5

@@ -27,7 +27,7 @@ class ClaimCandidate:
     place: dict | None = None
     attributed_to: Speaker | None = None
     date: datetime.date | None = None
-    #: Which rule found the kind ("noun", "bodies-of", "verb", "breakdown", ...); not part of the JSON.
+    #: Which rule found the kind ("noun", "named_before", "verb", "breakdown", ...); not part of the JSON.
     rule: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:

@@ -1,10 +1,13 @@
-"""Split text into paragraphs and sentences, keeping offsets into the original string."""
+"""Split text into paragraphs, sentences and clauses, keeping offsets into the original string."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from .lexicon.loading import letters, wordset
 
 
 class Sentence(NamedTuple):
@@ -32,18 +35,13 @@ class Paragraph:
 
 _LINE = re.compile(r"[^\r\n]+")
 _CLOSING = ".!?…:;»\"”’)"
-_UPPER_START = re.compile(r"[\"«“„'(\[—–-]?\s*[A-ZА-ЯІЇЄҐЁ0-9]")
+_UPPER_START = re.compile(rf"[\"«“„'(\[—–-]?\s*[{letters('upper')}0-9]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
 _LAST_TOKEN = re.compile(r"([\w.-]+)$")
-#: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
 #: Longer "sentences" (tables, dumps, text without punctuation) are cut at spaces so no step sees more at once.
 MAX_SENTENCE = 2000
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st gen lt col sgt capt maj prof jr sr no vs etc e.g i.e approx est jan feb mar apr aug sep sept
-    oct nov dec u.s u.n gov rep sen fig
-    м с смт вул обл р рр ст ім т д див тис млн км кв пров просп ін ген гр пл буд о
-    г гг ул им тыс пос дер р-н ср напр""".split()
-)
+#: Words that end with a full stop without ending a sentence ("Mr. Klymenko", "м. Ізюм", "ул. Ленина").
+ABBREVIATIONS = wordset("abbreviations")
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -128,3 +126,24 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if len(token) == 1 and token.isupper():
         return True  # an initial: "I. Klymenko"
     return token.lower() in ABBREVIATIONS
+
+
+_CLAUSE_BREAK = re.compile(r",\s|;\s*|:\s|\s[—–]\s|\s-\s|\(|\)")
+
+
+@functools.lru_cache(maxsize=64)
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Split ``sentence`` into clauses at ", " ";" ": " and dashes (not at the comma of "1,000")."""
+    bounds, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= position <= end:
+            return start, end
+    return 0, bounds[-1][1] if bounds else position

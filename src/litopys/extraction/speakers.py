@@ -9,46 +9,25 @@ from pathlib import Path
 
 import yaml
 
+from .lexicon.loading import alternation, by_key, letters, pairs, wordset
 from .names import find_name
 
+#: The canonical names of bodies, roles and oblasts, in the order they are tried; lexicon/<language>.yaml says how
+#: each language names them (section ``speakers``).
 DATA = Path(__file__).with_name("speakers.yaml")
-_PRONOUNS = frozenset("he she він вона он она".split())
+_PRONOUNS = wordset("speakers", "pronouns")
+_THE = alternation("definite_articles")
 #: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
 _GENERIC_BODY = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:council|administration|police|prosecutors?|prosecutor[’']s office|ministry"
-    r"|office|service|department|directorate|mission|authorities|рад[аиі]|адміністраці\w+|поліці\w+|прокуратур\w+"
-    r"|міністерств\w+|служб\w+|управлінн\w+|совет\w*|администраци\w+|полици\w+|министерств\w+|управлени\w+"
-    r"|ведомств\w+|відомств\w+|officials|влад[аиі]|власт\w*|прокурори|прокуроры|слідчі|следователи"
-    r"|правоохоронці|правоохранители|ова|ода|ога|огп|поліція|полиция|police)",
-    re.I,
+    rf"(?:(?:{_THE})\s+)?(?:[\w-]+\s+){{0,5}}?(?:{alternation('speakers', 'generic_bodies')})", re.I
 )
-_REGION_WORD = re.compile(r"\s+(?:області|области|of the region|in the region|регіону|региона)$", re.I)
-_GENITIVE_HEADS = {
-    "депутата": "депутат", "голови": "голова", "начальника": "начальник", "керівника": "керівник",
-    "очільника": "очільник", "главы": "глава", "руководителя": "руководитель", "мера": "мер", "мэра": "мэр",
-    "прокурора": "прокурор", "уповноваженого": "уповноважений", "уполномоченного": "уполномоченный",
-    "президента": "президент", "міністра": "міністр", "министра": "министр", "речника": "речник",
-    "представника": "представник", "представителя": "представитель", "заступника": "заступник",
-    "заместителя": "заместитель", "секретаря": "секретар", "командира": "командир", "губернатора": "губернатор",
-    "радника": "радник", "советника": "советник", "слідчого": "слідчий", "следователя": "следователь",
-}
-#: Head nouns of titles: a phrase made of one ("the minister", "министра") names a role, resolved to who holds it.
-ROLE_HEADS = frozenset(
-    """head chief minister governor mayor prosecutor commissioner ombudsman ombudsperson spokesperson spokesman
-    spokeswoman president official commander director deputy голова начальник керівник очільник міністр губернатор
-    мер прокурор генпрокурор речник уповноважений омбудсман президент командир директор заступник глава
-    руководитель министр мэр уполномоченный омбудсмен представитель заместитель""".split()
-)
-_ADVERB_WORDS = frozenset(
-    """also further later then again earlier previously additionally already також теж ще потім пізніше раніше вже
-    тоже также еще ещё затем позже ранее уже""".split()
-)
+_REGION_WORD = re.compile(rf"\s+(?:{alternation('speakers', 'of_the_region')})$", re.I)
+_GENITIVE_HEADS = pairs("speakers", "genitive_heads")
+#: Head nouns of titles: a phrase made of one (the minister", "министра") names a role, resolved to who holds it.
+ROLE_HEADS = wordset("speakers", "role_heads")
+_ADVERB_WORDS = wordset("speakers", "adverbs")
 _ADVERBS = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADVERB_WORDS)) + "))+$", re.I)
-_LEADING = re.compile(
-    r"^(?:(?:the|a|an|у|в|во|із|з|зі|из|от|від|пресслужб\w+|пресс-служб\w+|then|now|тоді|нині|зараз|тогда|сейчас"
-    r"|ныне)\s+)+",
-    re.I,
-)
+_LEADING = re.compile(rf"^(?:(?:{alternation('speakers', 'leading')})\s+)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,15 +74,19 @@ class _Entry:
 @functools.cache
 def _tables() -> tuple[list[_Entry], list[_Entry]]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    oblasts = tuple((name, re.compile(stems, re.I)) for name, stems in data["oblasts"].items())
-    any_oblast = "|".join(stems for stems in data["oblasts"].values())
+    stems = _named("oblasts", data["oblasts"])
+    oblasts = tuple((name, re.compile("|".join(stems[name]), re.I)) for name in data["oblasts"] if stems.get(name))
+    any_oblast = "|".join("|".join(found) for found in stems.values())
+    placeholders = by_key("speakers", "placeholders")
 
     def expand(section: str) -> list[_Entry]:
         entries = []
-        for name, patterns in data[section].items():
+        for name, patterns in _named(section, data[section]).items():
             templated = "{oblast}" in name
             for pattern in patterns:
                 body = pattern.replace("{oblast}", f"(?P<oblast>{any_oblast})", 1).replace("{oblast}", any_oblast)
+                for placeholder, forms in placeholders.items():
+                    body = body.replace(f"{{{placeholder}}}", "|".join(forms))
                 compiled = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
                 entries.append(_Entry(name, compiled, oblasts if templated else ()))
         return entries
@@ -111,16 +94,17 @@ def _tables() -> tuple[list[_Entry], list[_Entry]]:
     return expand("institutions"), expand("roles")
 
 
+def _named(section: str, names: list[str]) -> dict[str, list[str]]:
+    """Return the expressions every language names each of ``names`` by, in the order of ``names``."""
+    found = by_key("speakers", section)
+    unknown = [name for name in found if name not in names]
+    if unknown:
+        raise ValueError(f"lexicon section speakers/{section} names {unknown[0]!r}, which speakers.yaml does not list")
+    return {name: found[name] for name in names if name in found}
 
 
 #: Words one of which every institution pattern contains: phrases without any skip the table.
-_INSTITUTION_HINT = re.compile(
-    r"polic|prosecut|office|sbu|ministr|staff|hrmmu|ohchr|monitoring|emergency|dsns|administration|ombuds|service"
-    r"|поліц|полиц|прокур|офіс|офис|сбу|мвс|мвд|міністер|министер|міноборон|минобор|генштаб|штаб|оон|дснс|гснс"
-    r"|адміністрац|администрац|ова|ода|ога|гунп|омбудс|служб|watch|amnesty|амніст|амнист|court|суд|osce|обсє|обсе|мкс"
-    r"|правозахис|правозащит|hrw",
-    re.I,
-)
+_INSTITUTION_HINT = re.compile(alternation("speakers", "hints"), re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -152,7 +136,7 @@ def normalise_role(role: str) -> str:
 
 _DIGIT = re.compile(r"[0-9]")
 _COMMA = re.compile(r"\s*,\s*")
-_SURNAME = re.compile(r"[A-ZА-ЯІЇЄҐЁ][\w'’ʼ-]+")
+_SURNAME = re.compile(rf"[{letters('upper')}][\w'’ʼ-]+")
 
 
 def parse(phrase: str, offset: int = 0) -> Reference | None:
@@ -195,37 +179,27 @@ def _known_role(phrase: str) -> bool:
     return any(entry.pattern.fullmatch(role) for entry in _tables()[1])
 
 
-#: What kind of body a name names, in any of the three languages: "прокуратури" and "Kharkiv Regional
-#: Prosecutor's Office" are both prosecutors, so "за даними прокуратури" means the office named before.
-CATEGORIES = {
-    "police": re.compile(r"polic|поліц|полиц|гунп|нацпол", re.I),
-    "prosecutor": re.compile(r"prosecut|прокур", re.I),
-    "council": re.compile(r"council|\bрад[аиіу]\b|совет", re.I),
-    "administration": re.compile(
-        r"administration|адміністрац|администрац|\b(?:ова|ода|ога)\b|governor|губернатор", re.I
-    ),
-    "ministry": re.compile(r"ministr|міністер|министер|\bмвс\b|\bмвд\b", re.I),
-    "security": re.compile(r"\bsbu\b|\bсбу\b|security service|служб\w* безпек|служб\w* безопасн", re.I),
-    "emergency": re.compile(r"emergenc|дснс|гснс|надзвичайн|чрезвычайн|rescuer|рятувальн|спасател", re.I),
-    "un": re.compile(r"\bun\b|united nations|\bоон\b|hrmmu|ohchr|mission|місі|мисси", re.I),
-}
+#: What kind of body a name names, in any language: "прокуратури" and "Kharkiv Regional Prosecutor's Office" are
+#: both prosecutors, so "за даними прокуратури" means the office named before.
+CATEGORIES = {label: re.compile("|".join(found), re.I) for label, found in by_key("speakers", "categories").items()}
 
 
 #: A body named only as "regional": "the regional police", "поліція області", "обласна прокуратура".
-_REGIONAL = re.compile(r"regional|oblast|област|обласн|областн|\b(?:ова|ода|ога)\b", re.I)
-_REGIONAL_NAMES = {
-    "police": "Main Directorate of the National Police in {oblast}",
-    "prosecutor": "{short} Regional Prosecutor's Office",
-    "administration": "{short} Regional Military Administration",
-}
+_REGIONAL = re.compile(alternation("speakers", "regional"), re.I)
+
+
+@functools.cache
+def _regional_names() -> dict[str, str]:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))["regional"]
 
 
 def regional(name: str, oblast: str | None) -> str | None:
     """Return the canonical name of a regional body named without its region, given the oblast of the text."""
     kind = category(name)
-    if not oblast or kind not in _REGIONAL_NAMES or not _REGIONAL.search(name):
+    names = _regional_names()
+    if not oblast or kind not in names or not _REGIONAL.search(name):
         return None
-    return _REGIONAL_NAMES[kind].format(oblast=oblast, short=oblast.removesuffix(" Oblast"))
+    return names[kind].format(oblast=oblast, short=oblast.removesuffix(names["oblast_suffix"]))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -1,6 +1,8 @@
 """Read the words of every language (one YAML file per language in this folder) and merge them.
 
-Every ``<language>.yaml`` here is read; adding a language is adding a file with the same sections.
+Every ``<language>.yaml`` here is read, in the order of the language codes; adding a language is adding a file
+with the same sections. A section's entries are words, or regular expressions where the rules read them so; the
+rules compile the entries of all languages together, so that mixed-language text works.
 """
 
 from __future__ import annotations
@@ -15,32 +17,45 @@ FOLDER = Path(__file__).resolve().parent
 
 @functools.cache
 def languages() -> dict[str, dict]:
-    """Return each language's lexicon by its code ("en", "ru", "uk"), English first, then by code."""
-    files = sorted(FOLDER.glob("*.yaml"), key=lambda path: (path.stem != "en", path.stem))
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in files}
+    """Return each language's lexicon by its code ("en", "ru", "uk"), in the order of the codes."""
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in sorted(FOLDER.glob("*.yaml"))}
+
+
+def each(*path: str) -> list[tuple[str, object]]:
+    """Return (language, value) of a section for every language that has it: for rules built per language."""
+    found = []
+    for code, lexicon in languages().items():
+        value = _lookup(lexicon, path)
+        if value not in (None, [], {}, ""):
+            found.append((code, value))
+    return found
 
 
 def section(*path: str) -> list:
     """Return the values of a section in every language, each language's in turn: ``section("numbers", "units")``."""
     found: list = []
-    for lexicon in languages().values():
-        value = lexicon
-        for key in path:
-            value = (value or {}).get(key)
+    for _, value in each(*path):
         if isinstance(value, dict):
             found.extend(value.items())
-        elif value:
+        else:
             found.extend(value)
     return found
 
 
-def words(*path: str) -> frozenset[str]:
+def entries(*path: str) -> list[str]:
+    """Return the entries of a list section in every language, in order, each once."""
+    return _strings(section(*path), path)
+
+
+def alternation(*path: str) -> str:
+    """Return the entries of a list section in every language as one alternation ("a|b|c"); one never matching
+    when no language has any."""
+    return "|".join(entries(*path)) or "(?!)"
+
+
+def wordset(*path: str) -> frozenset[str]:
     """Return the words of a list section in every language, as one set."""
-    found = section(*path)
-    for word in found:
-        if not isinstance(word, str):  # YAML reads a bare on, no or yes as a boolean
-            raise ValueError(f"lexicon section {'/'.join(path)}: {word!r} is no word; quote it in the YAML file")
-    return frozenset(found)
+    return frozenset(entries(*path))
 
 
 def values(*path: str) -> dict[str, int | float]:
@@ -50,3 +65,49 @@ def values(*path: str) -> dict[str, int | float]:
         for form in forms:
             found.setdefault(str(form), value)
     return found
+
+
+def pairs(*path: str) -> dict[str, str]:
+    """Return a section of ``key: value`` in every language as one mapping (the first language's value wins)."""
+    found: dict[str, str] = {}
+    for key, value in section(*path):
+        found.setdefault(key, value)
+    return found
+
+
+def by_key(*path: str) -> dict[str, list[str]]:
+    """Return a section of ``key: [entries]`` in every language as one mapping, keys in the order first met."""
+    found: dict[str, list] = {}
+    for key, items in section(*path):
+        found.setdefault(key, []).extend(items or [])
+    return {key: _strings(items, (*path, str(key))) for key, items in found.items()}
+
+
+def groups(*path: str, field: str = "words") -> list[tuple[dict, list[str]]]:
+    """Return a section listing ``{<what it says>..., words: [entries]}`` in every language as (what it says,
+    entries), one per distinct group in the order first met: the languages' groups saying the same are one."""
+    found: dict[tuple, list] = {}
+    for group in section(*path):
+        said = {key: value for key, value in group.items() if key != field}
+        found.setdefault(tuple(said.items()), []).extend(group.get(field) or [])
+    return [(dict(said), _strings(items, path)) for said, items in found.items()]
+
+
+def letters(case: str, language: str | None = None) -> str:
+    """Return the letters of ``case`` ("upper" or "lower") of one language, or of all, as a character class's body."""
+    found = [alphabet.get(case, "") for code, alphabet in each("alphabet") if language in (None, code)]
+    return "".join(dict.fromkeys(found))
+
+
+def _lookup(lexicon: dict, path: tuple[str, ...]):
+    value = lexicon
+    for key in path:
+        value = (value or {}).get(key)
+    return value
+
+
+def _strings(items: list, path: tuple) -> list[str]:
+    for item in items:
+        if not isinstance(item, str):  # YAML reads a bare on, no or yes as a boolean
+            raise ValueError(f"lexicon section {'/'.join(path)}: {item!r} is no word; quote it in the YAML file")
+    return list(dict.fromkeys(items))

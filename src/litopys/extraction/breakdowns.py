@@ -1,0 +1,110 @@
+"""Claims that lean on others: a part breaks down its total, a whole is named again before its part, a count whose
+noun is left out takes the kind of the one before, and "Про це повідомив X" gives the claims before it a speaker.
+
+"Of the 447 bodies, 215 are women": 215 breaks down 447 and inherits its kind, place and speaker; "из 111 погибших
+35 были военными": 111 names the total again and is no new claim; "…, ще три — у Балаклії": three more of the
+same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bounds import Quantity
+from .claimkinds import totals_of
+from .lexicon import lowered
+from .lexicon.loading import alternation
+from .result import ClaimCandidate
+from .segment import clause_of, clauses
+from .speakers import Speaker
+
+#: A breakdown may follow its total by this many sentences.
+BREAKDOWN_REACH = 2
+#: Before a whole that a part follows: "of the 447 bodies, 215", "из 111 погибших 35".
+_WHOLE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('groups', 'of')})\s+$")
+#: A count whose noun is left out, at the start of its clause: "ще три", "another 12", "таких місць щонайменше чотири".
+_ELLIPSIS_BEFORE = re.compile(
+    rf"^\s*(?:(?:{alternation('kinds', 'coordination', 'conjunctions')})\s+)?(?:{alternation('kinds', 'another')})"
+    rf"\s+\S*\s*$|(?<!\w)(?:{alternation('kinds', 'such')})\s+\w+\s+\S*\s*$"
+)
+
+
+@dataclass(slots=True)
+class FoundClaim:
+    """A claim as the rules found it: its candidate, where it was stated, and the total it breaks down."""
+
+    candidate: ClaimCandidate
+    sentence: int
+    total: bool
+    date_known: bool
+    quantity: Quantity
+    noun_end: int
+    #: The total this claim breaks down, if any: a number coordinated with it breaks down the same one.
+    parent: FoundClaim | None = None
+
+
+def total_for(claims: list[FoundClaim], position: int, quantity: Quantity, kind: str | None) -> FoundClaim | None:
+    """Return the claim a count in sentence ``position`` may break down: a total of its kind (if it names one)
+    a few sentences back, larger than it."""
+    value = quantity.max if quantity.max is not None else quantity.min
+    for seen, claim in enumerate(reversed(claims)):
+        if position - claim.sentence > BREAKDOWN_REACH or seen > 20:
+            break
+        ceiling = claim.candidate.max if claim.candidate.max is not None else claim.candidate.min
+        if not claim.total or (kind and claim.candidate.kind not in totals_of(kind)):
+            continue
+        if claim.candidate.min is not None and value is not None and ceiling is not None and value >= ceiling:
+            continue
+        return claim
+    return None
+
+
+def restated(text: str, quantity: Quantity, noun_end: int, following: Quantity | None,
+             *earlier: list[FoundClaim]) -> FoundClaim | None:
+    """Return the claim a whole is restating when a part follows it: "из 111 погибших 35 были военными"."""
+    if following is None or following.start - noun_end > 3:
+        return None
+    if not _WHOLE_BEFORE.search(lowered(text), max(0, quantity.start - 12), quantity.start):
+        return None
+    value = quantity.min if quantity.min is not None else quantity.max
+    for claim in reversed([claim for claims in earlier for claim in claims]):
+        candidate = claim.candidate
+        if claim.total and value in (candidate.min, candidate.max):
+            return claim
+    return None
+
+
+def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tuple[str | None, str]:
+    """Return the kind of a count whose noun is left out: "…, ще три — у Балаклії", "таких місць чотири"; the
+    claims ``earlier`` are looked at nearest list first."""
+    low = lowered(text)
+    start = clause_of(clauses(low), quantity.start)[0]
+    if not _ELLIPSIS_BEFORE.search(low[start : quantity.start]):
+        return None, ""
+    before = next((claims for claims in earlier if claims), None)
+    return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
+
+
+def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date) -> None:
+    """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none.
+
+    A breakdown keeps the date of its total ("Станом на 19 вересня … 146 тіл. З них 129 — цивільні.").
+    """
+    reached = []
+    for claim in reversed(claims):
+        if position - claim.sentence > reach:
+            break
+        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
+            reached.append(claim)
+    for claim in reversed(reached):  # totals before their breakdowns
+        claim.candidate.attributed_to = speaker
+        if not claim.date_known:
+            parent = claim.parent
+            same_voice = parent is not None and parent.candidate.attributed_to == speaker
+            claim.candidate.date = (parent.candidate.date if same_voice else None) or date
+
+
+def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:
+    """Say whether a group that did something ("прокурори та слідчі задокументували") gives way to who reported it."""
+    return named is not None and named.name is not None and said_by.institution and not said_by.name[:1].isupper()

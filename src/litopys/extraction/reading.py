@@ -1,0 +1,206 @@
+"""Read the words around a quantity: the noun it counts, the qualifiers that noun gives, what it is part of.
+
+"447 bodies" -> a noun of bodies; "1,000 civilians died" -> people, status civilian, kind left to the verb;
+"215 are women" -> a breakdown (sex female); "three of the detainees" -> a part of a group; "in 1940", "ten years",
+"behind every one of the 447 graves" -> no count. ``kinds.decide`` then says what the quantity counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bounds import Quantity
+from .claimkinds import GROUP_KINDS, PLACE_OF, SIGNS_ON, part_of, parts_of
+from .kinds import (
+    _ANY_KIND_NOUN,
+    _ANY_QUALIFIER,
+    _ANY_TRIGGER,
+    _NOUN_KINDS,
+    _TRIGGER_KINDS,
+    qualifiers_of,
+    trigger_kind,
+    triggers,
+)
+from .lexicon import (
+    KIND_TRIGGERS,
+    LINKING,
+    NAMED_BEFORE,
+    OF_GROUP,
+    OTHERS,
+    PERSON,
+    breakdown,
+    lowered,
+    mentions_sex,
+    named_before,
+    sex_unknown,
+)
+from .lexicon.loading import alternation, entries, wordset
+from .patterns import words
+from .segment import clause_of, clauses
+
+# A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
+_WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
+_WINDOW_WORDS = 4
+#: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
+_BARE_NEXT = words(alternation("kinds", "bare_next"))
+#: Signs of what befell them are said right after the noun of those counted ("30 bodies bore signs of torture").
+SIGNS_REACH = 40
+_SIGNS_AFTER = [(kind, KIND_TRIGGERS[kind], seen_on) for kind, seen_on in SIGNS_ON.items() if kind in KIND_TRIGGERS]
+#: The last words _RHETORICAL can end with: other text needs no search.
+_RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries("kinds", "rhetorical")))
+_RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
+_PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
+_JOINERS = wordset("kinds", "joiners")
+_CONJUNCTION = words(alternation("kinds", "conjunctions"))
+#: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
+_SITE_NOUN = words(alternation("kinds", "site_nouns"))
+#: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
+_WHERE = re.compile(rf"\b(?:{alternation('kinds', 'where')})\b")
+SITE_REACH = 80
+#: The kinds a noun named before the number may replace: none yet, or one a named kind's count may hold.
+_NAMED_OVER = frozenset({None}.union(*(parts_of(kind) for kind in NAMED_BEFORE)))
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the words around a quantity say it counts."""
+
+    kind: str | None = None
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    rule: str = ""
+    person: bool = False
+    bare: bool = False
+    linked: bool = False
+    others: bool = False
+    sex_unknown: bool = False
+    noun_end: int = 0
+    #: The kind a breakdown phrase before the number names ("серед поранених" -> injured).
+    group_kind: str | None = None
+
+
+def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
+    """Read the words after (and just before) ``quantity``; ``limit`` is where the next quantity starts."""
+    reading = Reading()
+    sentence = lowered(sentence)
+    position = quantity.end
+    of_group, link = OF_GROUP.match(sentence, position), None
+    if of_group:
+        reading.linked, position = True, of_group.end()
+    else:
+        link = LINKING.match(sentence, position)
+        position = link.end() if link else position
+    stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
+    window = sentence[position : stop.start() if stop else min(limit, position + 80, len(sentence))]
+    tokens = window.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS]
+    for index, token in enumerate(tokens):
+        if index and token in _JOINERS:
+            tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
+            break
+    end = 0
+    for token in tokens:  # the window ends with its last word
+        end = window.index(token, end) + len(token)
+    window = window[:end]
+    if quantity.number.year_like and not _starts_with_noun(window):
+        return None  # "in 1940"
+    if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
+        return None  # "146 тел из 447": the count that matters is the whole
+    rhetorical_from = max(0, quantity.start - 30)
+    if sentence[rhetorical_from : quantity.start].rstrip().endswith(_RHETORICAL_ENDS) and _RHETORICAL.search(
+        sentence, rhetorical_from, quantity.start
+    ):
+        return None  # "behind every one of the 447 graves is a family"
+    if quantity.value == 1 and quantity.number.spelled and not _one_counts(sentence, window, position, of_group):
+        return None  # "one of the", "one in three", "one mass grave"; but "одну дитину", "one of the detainees died"
+    match = _ANY_KIND_NOUN.search(window)
+    if match:
+        reading.kind, reading.rule = _NOUN_KINDS[match.lastindex], "noun"
+        reading.noun_end = position + match.end()
+        if reading.kind in GROUP_KINDS and _names_group(window, match.start(), of_group):
+            # "троих из задержанных … пытали": what befell them decides; the group is the total they are part of
+            reading.rule, reading.linked, reading.group_kind = "partitive", True, reading.kind
+    person = PERSON.search(window)
+    reading.person = person is not None
+    reading.others = reading.person and OTHERS.search(window) is not None
+    if reading.person:
+        for word in _ANY_QUALIFIER.findall(window):
+            for key, value in qualifiers_of(word).items():
+                reading.qualifiers.setdefault(key, value)
+        reading.noun_end = reading.noun_end or position + person.end()
+    before = sentence[max(0, quantity.start - 40) : quantity.start]
+    named = named_before(before) if reading.kind in _NAMED_OVER else None
+    if named is not None and (reading.kind is None or part_of(reading.kind, named)):
+        reading.kind, reading.rule = named, "named_before"  # "тела 432 погибших": the bodies are what is counted
+    if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
+        site = _site_of(sentence, position + len(window))
+        if site is not None:
+            reading.kind, reading.rule = site, "site_where"
+    group = breakdown(before)
+    if group:
+        reading.linked = True
+        reading.group_kind = trigger_kind(group)
+    clause = None  # the clause of the number, found only when needed
+    if mentions_sex(sentence):
+        clause = clause_of(clauses(sentence), quantity.start)
+        reading.sex_unknown = sex_unknown(sentence, clause[0], clause[1])
+        if reading.sex_unknown:
+            reading.qualifiers["sex"] = "unknown"
+    for kind, signs_of, seen_on in _SIGNS_AFTER:
+        if reading.kind not in seen_on and not (reading.person and reading.kind is None):
+            continue
+        after = reading.noun_end or quantity.end
+        signs = signs_of.search(sentence, after, after + SIGNS_REACH)
+        if signs and signs.end() > (clause or clause_of(clauses(sentence), quantity.start))[1]:
+            signs = None  # in the next clause; no word crosses a clause break
+        if signs and not _CONJUNCTION.search(sentence, after, signs.start()):
+            reading.kind, reading.rule = kind, "signs_after_noun"
+            break
+    if reading.kind is None and not reading.person:
+        first = tokens[0] if tokens else ""
+        verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
+        if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or trigger_kind(first)):
+            return None  # "ten years", "two therapist doctors": the noun counts something else
+        reading.bare = True
+    reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
+    return reading
+
+
+#: Before a group's noun: "three of the detainees", "троих из задержанных", "one out of".
+_GROUP_OF = re.compile(rf"\s*(?:{alternation('groups', 'of')})\s+")
+
+
+def _names_group(window: str, noun_start: int, of_group) -> bool:
+    """Say whether the counted noun names the group a part is taken from ("of the detainees", "из задержанных")."""
+    if of_group is not None:
+        return not window[:noun_start].strip()
+    found = _GROUP_OF.match(window)
+    return found is not None and found.end() == noun_start
+
+
+def _one_counts(sentence: str, window: str, position: int, of_group) -> bool:
+    """Say whether a spelled "one" counts a person: "одну дитину", "one of the detainees died" (a verb follows the
+    group's noun in its clause); not "one of the", "one in three", "one mass grave"."""
+    head = window.lstrip()
+    if of_group is None:
+        return PERSON.match(head) is not None
+    noun = _ANY_KIND_NOUN.match(head) or PERSON.match(head)
+    if noun is None:
+        return False
+    after = position + (len(window) - len(head)) + noun.end()
+    end = clause_of(clauses(sentence), after)[1]
+    return any(after <= start < end for start, _, _ in triggers(sentence))
+
+
+def _site_of(sentence: str, after: int) -> str | None:
+    """Return the kind the places just counted are of when said to be where something befell people (held,
+    tortured: torture sites), or None."""
+    where = _WHERE.search(sentence, after, after + SITE_REACH)
+    if where is None:
+        return None
+    found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
+    return PLACE_OF.get(_TRIGGER_KINDS[found.lastindex]) if found is not None else None
+
+
+def _starts_with_noun(window: str) -> bool:
+    head = window.lstrip()
+    return _ANY_KIND_NOUN.match(head) is not None or PERSON.match(head) is not None

@@ -1,0 +1,102 @@
+"""When a speaker said what they said: the date of a sentence, of a speaker's statement, of a whole document.
+
+A claim is dated by its sentence, else by its speaker: the date of the sentence naming them, else the date they
+were named with in this paragraph or the one before (``STATEMENT_REACH``), else the date in the title or signature
+of a document they speak for. "The statement was published on 5 October 2022" dates the last speaker's claims.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from . import dates
+from .lexicon.loading import alternation, entries
+from .segment import Paragraph
+from .speakers import Speaker
+
+#: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after.
+STATEMENT_REACH = 1
+#: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
+#: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
+_STATEMENT_NOUNS = entries("statement_dated", "nouns")
+_FIRST_LETTERS = "".join(sorted({noun[0] for noun in _STATEMENT_NOUNS}))
+_STATEMENT_DATED = re.compile(
+    (f"(?=[{_FIRST_LETTERS}])" if _FIRST_LETTERS.isalpha() else "")  # a cheap look for the first letters first
+    + rf"(?<!\w)(?:{'|'.join(_STATEMENT_NOUNS)})(?!\w)[^.!?]{{0,80}}?"
+    rf"(?<!\w)(?:{alternation('statement_dated', 'published')})(?!\w)",
+    re.I,
+)
+
+
+def dates_statement(text: str) -> bool:
+    """Say whether a sentence may date the statement itself ("The statement was published on …")."""
+    return _STATEMENT_DATED.search(text) is not None
+
+
+class StatementDates:
+    """The dates of one document's sentences and of its speakers' statements."""
+
+    def __init__(self, language: str, published: datetime.date | None):
+        self.language, self.published = language, published
+        #: The date each speaker (by name) last stated something on, and the paragraph that said so.
+        self.stated: dict[str, tuple[datetime.date, int]] = {}
+        #: Who speaks in a whole document ("Statement of the Office …"), and the date in its title or signature.
+        self.document_speaker: Speaker | None = None
+        self.document_date: datetime.date | None = None
+        self._dated_text: str | None = None
+        self._dated: datetime.date | None = None
+
+    def of_document(self, speaker: Speaker | None, lines: list[Paragraph | None]) -> None:
+        """Remember who speaks in the whole document, dated by the first date of its title or signature."""
+        self.document_speaker = speaker
+        if speaker is not None and speaker.name:
+            self.document_date = self._first_date(lines)
+
+    def sentence(self, text: str) -> datetime.date | None:
+        """Return the date a sentence states, or None."""
+        if text is not self._dated_text:  # a sentence's date is asked for by its speaker and by its claims
+            found = dates.find_date(text, self.language, self.published)
+            self._dated_text, self._dated = text, found[0] if found else None
+        return self._dated
+
+    def said(self, text: str, speaker: Speaker | None, index: int) -> datetime.date | None:
+        """The date a sentence naming a speaker dates their statement by, else the date they spoke on just before."""
+        found = self.sentence(text)
+        if speaker is None or not speaker.name:
+            return found
+        if found is None:
+            said = self.stated_by(speaker, index)
+            if said is not None and speaker.name in self.stated:
+                self.stated[speaker.name] = (said, index)  # named again: their date reaches one paragraph further
+            return said
+        self.stated[speaker.name] = (found, index)
+        return found
+
+    def stated_by(self, speaker: Speaker | None, index: int) -> datetime.date | None:
+        """The date ``speaker`` spoke on in this paragraph or the one before, else their document's date."""
+        if speaker is None or not speaker.name:
+            return None
+        said = self.stated.get(speaker.name)
+        if said is not None and index - said[1] <= STATEMENT_REACH:
+            return said[0]
+        return self.document_date if speaker == self.document_speaker else None
+
+    def statement_dated(self, text: str, claims: list, index: int) -> None:
+        """Date the statement of the last speaker quoted in ``claims``, from "The statement was published on …"."""
+        date = self.sentence(text)
+        speaker = next((c.candidate.attributed_to for c in reversed(claims) if c.candidate.attributed_to), None)
+        if date is None or speaker is None or not speaker.name:
+            return
+        self.stated[speaker.name] = (date, index)
+        for claim in claims:
+            if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
+                claim.candidate.date = date
+
+    def _first_date(self, lines: list[Paragraph | None]) -> datetime.date | None:
+        """The first date of a document's title or signature: "Statement of the Office …, 14 October 2022"."""
+        for line in lines:
+            found = dates.find_date(line.text, self.language, self.published) if line else None
+            if found:
+                return found[0]
+        return None
