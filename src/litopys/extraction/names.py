@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from litopys.names import FIRST_NAMES, is_patronymic, nominative, person_key
+from litopys.names import FIRST_NAMES, is_patronymic, nominative
 
 from .lexicon.loading import letters, wordset
 
@@ -71,7 +71,4 @@ def _runs(phrase: str) -> list[list[tuple[int, int, str]]]:
     return runs
 
 
-#: The person key, under the name the migration that first computed actors' keys imports.
-latin_key = person_key
-
-__all__ = ["FIRST_NAMES", "ROLE_WORDS", "STOP_WORDS", "find_name", "latin_key", "nominative"]
+__all__ = ["FIRST_NAMES", "ROLE_WORDS", "STOP_WORDS", "find_name", "nominative"]

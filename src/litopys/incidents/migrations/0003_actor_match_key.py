@@ -4,11 +4,11 @@ from django.db import migrations, models
 
 
 def fill_match_keys(apps, schema_editor):
-    from litopys.names import person_key as latin_key
+    from litopys.names import person_key
 
     Actor = apps.get_model("incidents", "Actor")
     for actor in Actor.objects.filter(kind="person"):
-        actor.match_key = latin_key(actor.name)[:300]
+        actor.match_key = person_key(actor.name)[:300]
         actor.save(update_fields=["match_key"])
 
 
