@@ -33,6 +33,13 @@ def vault(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def checkpoint_log(settings, tmp_path):
+    """Give every test its own checkpoint log: a rolled-back test's checkpoints never reach another's log."""
+    settings.LITOPYS_CHECKPOINT_LOG = tmp_path / "custody-checkpoints.jsonl"
+    return settings.LITOPYS_CHECKPOINT_LOG
+
+
+@pytest.fixture(autouse=True)
 def english_terminal():
     """Run commands in English, as the CLI does under an English locale; pages still follow the request."""
     from django.utils import translation

@@ -48,6 +48,7 @@ def test_flipped_byte_is_named_by_verify(vault, tmp_path):
     path = tmp_path / "statement.txt"
     path.write_text(STATEMENT)
     [result] = ingest(path)
+    custody.checkpoint()
     stored = vault.path(result.digest)
     os.chmod(stored, 0o644)
     data = bytearray(stored.read_bytes())
@@ -63,6 +64,7 @@ def test_missing_item_is_reported(vault, tmp_path):
     path = tmp_path / "statement.txt"
     path.write_text(STATEMENT)
     [result] = ingest(path)
+    custody.checkpoint()
     vault.path(result.digest).unlink()
     problems = verify().problems
     assert [(p.kind, p.subject) for p in problems] == [("missing_item", result.digest)]

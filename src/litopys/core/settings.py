@@ -129,6 +129,9 @@ LITOPYS_VAULT = {
 }
 LITOPYS_MAX_ITEM_BYTES = conf.env_int("LITOPYS_MAX_ITEM_BYTES", 4 * 1024**3, minimum=1)
 LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME / "custody-ed25519.pem")))
+# Every signed checkpoint is also appended here, outside the database, so that rewriting the database's
+# ledger and checkpoints is found by `litopys verify`. Back it up with the signing key.
+LITOPYS_CHECKPOINT_LOG = Path(conf.env_str("LITOPYS_CHECKPOINT_LOG", str(LITOPYS_HOME / "custody-checkpoints.jsonl")))
 
 LOGIN_URL = "admin:login"
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from litopys.evidence import ledger, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, merkle, signing
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.models import Checkpoint, CustodyEvent
 
@@ -56,7 +56,14 @@ def leaf_hashes(limit: int | None = None) -> list[bytes]:
 
 
 def checkpoint() -> Checkpoint | None:
-    """Sign a checkpoint over all entries so far; return None when nothing is new."""
+    """Sign a checkpoint over all entries so far, and append it to the checkpoint log outside the database;
+    return None when nothing is new."""
+    point = _sign_checkpoint()
+    checkpoint_log.bring_up_to_date()
+    return point
+
+
+def _sign_checkpoint() -> Checkpoint | None:
     with transaction.atomic():
         _lock_ledger()
         size = CustodyEvent.objects.count()

@@ -1,19 +1,32 @@
-"""Check that what the vault holds is what was collected: bytes, ledger chain and checkpoints."""
+"""Check that what the vault holds is what was collected: bytes, records, ledger chain and checkpoints.
+
+What each check catches (see docs/evidence.md for the whole threat model):
+
+- every item's bytes hash to its name, and every item was brought in by a custody event of its hash and size,
+  so bytes swapped under a new name with the item row pointed at them are found;
+- every custody event that names an item names one the vault has a record of, so deleted rows are found;
+- the hash chain links every entry to the one before;
+- every checkpoint's Merkle root, statement and signature hold, and the checkpoints agree with the log kept
+  outside the database, which remembers how far the ledger reached: rewriting the chain, deleting entries or
+  checkpoints, or removing them all is found.
+"""
 
 import hashlib
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 
-from litopys.evidence import ledger, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, merkle, signing
 from litopys.evidence.hashing import PREFIX
-from litopys.evidence.models import Checkpoint, CustodyEvent, Item
+from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
 
 
 @dataclass
 class Problem:
-    kind: str  # missing_item, altered_item, broken_chain, bad_checkpoint, bad_signature
+    #: missing_item, altered_item, unrecorded_item, missing_record, broken_chain, bad_checkpoint, bad_signature,
+    #: no_checkpoint, checkpoint_log
+    kind: str
     subject: str
     message: str
 
@@ -78,6 +91,89 @@ def check_chain(report: Report) -> list[CustodyEvent]:
     return entries
 
 
+#: Custody actions that bring bytes into the vault.
+ARRIVALS = {CustodyAction.INGESTED, CustodyAction.DERIVED, CustodyAction.COLLECTED}
+
+
+def check_records(report: Report, entries: list[CustodyEvent]) -> None:
+    """Check items against the ledger: each brought in by an event of its hash and size, each event's item kept."""
+    items = dict(Item.objects.values_list("sha256", "size"))
+    arrivals: dict[str, list[CustodyEvent]] = {}
+    for entry in entries:
+        if entry.item_hash and entry.action in ARRIVALS:
+            arrivals.setdefault(entry.item_hash, []).append(entry)
+    for digest, size in items.items():
+        brought = arrivals.get(digest)
+        if not brought:
+            report.problems.append(Problem(
+                "unrecorded_item", digest, f"item {digest} has no custody event that brought it into the vault: "
+                "its record was written, or its name changed, outside Litopys"))
+            continue
+        sizes = {entry.details.get("size") for entry in brought} - {None}
+        if sizes and sizes != {size}:
+            report.problems.append(Problem(
+                "altered_item", digest, f"item {digest} is recorded as {size} bytes, but the ledger says "
+                f"{', '.join(str(s) for s in sorted(sizes))}"))
+    named = {entry.item_hash: entry.sequence for entry in entries if entry.item_hash}
+    for digest, sequence in sorted(named.items(), key=lambda pair: pair[1]):
+        if digest not in items:
+            report.problems.append(Problem(
+                "missing_record", digest, f"ledger entry {sequence} names item {digest}, which has no record any "
+                "more: its record (and maybe its source) was deleted"))
+
+
+def check_log(report: Report, entries: list[CustodyEvent]) -> None:
+    """Compare the checkpoints in the database with the log kept outside it."""
+    stored = {point.tree_size: point for point in Checkpoint.objects.order_by("tree_size")}
+    try:
+        logged = checkpoint_log.read()
+    except checkpoint_log.CheckpointLogError as exc:
+        report.problems.append(Problem("checkpoint_log", str(checkpoint_log.path()), str(exc)))
+        return
+    where = checkpoint_log.path()
+    if entries and not stored and not logged:
+        report.problems.append(Problem(
+            "no_checkpoint", "ledger", f"the ledger holds {len(entries)} entries but no checkpoint: run `litopys "
+            "checkpoint`; if there was one, it was deleted"))
+        return
+    if logged is None:
+        if stored:
+            report.problems.append(Problem(
+                "checkpoint_log", str(where), f"the checkpoint log {where} is missing: restore it from backup (after "
+                "upgrading from a version without it, run `litopys checkpoint --adopt-log` once)"))
+        return
+    key = signing.public_key_text(signing.load_or_create_key(settings.LITOPYS_SIGNING_KEY))
+    leaves = [merkle.leaf_hash(bytes.fromhex(e.entry_hash[len(PREFIX):])) for e in entries]
+    for point in logged:
+        name = f"checkpoint at {point.tree_size} entries"
+        states = f"tree_size {point.tree_size}\nroot {point.root_hash}\n" in point.statement
+        if not states or point.public_key != key or not signing.signature_valid(point.public_key, point.statement,
+                                                                                 point.signature):
+            report.problems.append(Problem("checkpoint_log", name, f"the log's {name} is not signed by this "
+                                           "installation's key: the log was edited"))
+            continue
+        if point.tree_size > len(leaves):
+            report.problems.append(Problem("bad_checkpoint", name, f"the ledger reached {point.tree_size} entries "
+                                           f"when it was signed, and holds {len(leaves)} now: entries were removed"))
+            continue
+        root = PREFIX + merkle.root_from_leaf_hashes(leaves[: point.tree_size]).hex()
+        if root != point.root_hash:
+            report.problems.append(Problem("bad_checkpoint", name, f"the ledger's first {point.tree_size} entries no "
+                                           "longer give the root signed then (kept in the log): they were rewritten"))
+        in_database = stored.get(point.tree_size)
+        if in_database is None:
+            report.problems.append(Problem("bad_checkpoint", name, f"the {name} is in the log outside the "
+                                           "database but not in the database: it was deleted"))
+        elif in_database.root_hash != point.root_hash or in_database.signature != point.signature:
+            report.problems.append(Problem("bad_checkpoint", name, f"the {name} in the database differs from the "
+                                           "one in the log: it was replaced"))
+    logged_sizes = {point.tree_size for point in logged}
+    for size in sorted(set(stored) - logged_sizes):
+        report.problems.append(Problem(
+            "checkpoint_log", f"checkpoint at {size} entries", f"the checkpoint at {size} entries is not in the log "
+            f"{where}: run `litopys checkpoint` to write it there (after a crash), or restore the log from backup"))
+
+
 def check_checkpoints(report: Report, entries: list[CustodyEvent]) -> None:
     trusted = None
     key_path = settings.LITOPYS_SIGNING_KEY
@@ -113,7 +209,9 @@ def verify(progress=None) -> Report:
     vault = get_vault()
     check_items(report, vault, progress)
     entries = check_chain(report)
+    check_records(report, entries)
     check_checkpoints(report, entries)
+    check_log(report, entries)
     leftovers = vault.partials()
     if leftovers:
         report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "

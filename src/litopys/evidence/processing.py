@@ -57,5 +57,6 @@ def store_derivative(original: Item, vault: Vault, actor: str, derivative) -> It
                       "derivation": derivative.kind,
                       "original_name": f"{original.original_name or 'item'}.{derivative.kind}"[:500]})
         custody.record(CustodyAction.DERIVED, actor, item.sha256, derived_from=original.sha256,
-                       derivation=derivative.kind, media_type=derivative.media_type, new_bytes=created)
+                       derivation=derivative.kind, media_type=derivative.media_type, size=stored.size,
+                       new_bytes=created)
     return item

@@ -16,6 +16,7 @@ from django_tasks_db.management.commands.db_worker import Worker as DatabaseWork
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from litopys.evidence import custody
 from litopys.jobs import actions
 from litopys.jobs.tasks import CURRENT_WORKER
 
@@ -53,6 +54,8 @@ class JobWorker(DatabaseWorker):
                 if claimed is not None:
                     self.run_task(claimed)
                     self.tasks_run += 1
+                    # What a job added to the custody ledger is signed at once (and logged outside the database).
+                    custody.checkpoint()
                     continue
                 if self.batch and found:
                     return
