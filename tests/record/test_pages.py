@@ -71,7 +71,8 @@ class Record:
 def record(db):
     """Build published, draft and nested incidents with verified, unverified and restricted claims."""
     users = get_user_model().objects
-    analyst, reviewer = users.create(username="analyst"), users.create(username="reviewer")
+    analyst = users.create(username="analyst", is_staff=True)
+    reviewer = users.create(username="reviewer", is_staff=True)
     kharkiv = oblast(706482, "Kharkiv Oblast", "Харківська область", "UA-63", 49.78, 36.47)
     kyiv = oblast(703446, "Kyiv Oblast", "Київська область", "UA-32", 50.45, 30.52)
     izium = Place.objects.create(geonames_id=707292, name="Izium", name_uk="Ізюм", admin1=kharkiv, iso_code="UA-63",

@@ -56,7 +56,7 @@ def test_dedupe_merges_duplicates_made_before_and_keeps_every_decision(vault, st
         "file_name", "item")}, collected_at=timezone.now())
     twin = Claim.objects.create(**{name: getattr(original.claims.get(), name) for name in (
         "kind", "min", "max", "approximate", "qualifiers", "quote", "start", "end", "extracted_by")}, source=copy)
-    analyst = django_user_model.objects.create(username="synthetic-analyst")
+    analyst = django_user_model.objects.create(username="synthetic-analyst", is_staff=True)
     decide(twin, "accept", analyst, "the quote says 12")
     out = StringIO()
     call_command("dedupe", "--dry-run", "--format", "json", stdout=out)

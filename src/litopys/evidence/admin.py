@@ -1,15 +1,14 @@
 """Staff screens for sources and items: bytes are read-only, every download is a custody event."""
 
 from django.contrib import admin
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from litopys.evidence import custody
-from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item, Source
+from litopys.evidence import access, custody
+from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Dossier, Item, Source
 from litopys.evidence.vault import get_vault
 
 
@@ -29,6 +28,9 @@ class SourceInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def get_queryset(self, request):
+        return access.readable_sources(request.user, super().get_queryset(request))
+
 
 @admin.register(Item)
 class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
@@ -40,6 +42,9 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
                        "custody_history", "text")
     fields = readonly_fields
     inlines = [SourceInline]
+
+    def get_queryset(self, request):
+        return access.readable_items(request.user, super().get_queryset(request))
 
     @admin.display(description=_("hash"))
     def short_hash(self, obj):
@@ -66,7 +71,7 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
                      name="evidence_item_download")] + super().get_urls()
 
     def download_view(self, request, pk):
-        item = get_object_or_404(Item, pk=pk)
+        item = get_object_or_404(access.readable_items(request.user), pk=pk)
         if not self.has_view_permission(request, item):
             raise Http404
         custody.record(CustodyAction.ACCESSED, request.user.get_username(), item.sha256,
@@ -97,19 +102,20 @@ class SourceAdmin(admin.ModelAdmin):
         return False  # sources come in through `litopys ingest`, which hashes first
 
     def get_queryset(self, request):
-        return own_sources(super().get_queryset(request), request.user)
+        return access.readable_sources(request.user, super().get_queryset(request))
 
 
-#: Roles that see every source; a collector alone sees only what they collected.
-ROLES_SEEING_ALL = ("analyst", "reviewer", "editor", "administrator")
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    """Case files, and who may read the confidential sources filed in them."""
 
+    list_display = ("name", "member_count", "created_at")
+    search_fields = ("name", "description")
+    filter_horizontal = ("members",)
 
-def own_sources(queryset, user, prefix: str = ""):
-    """Limit a collector (and nobody else) to the sources they collected."""
-    if user.is_superuser or not user.groups.filter(name="collector").exists() \
-            or user.groups.filter(name__in=ROLES_SEEING_ALL).exists():
-        return queryset
-    return queryset.filter(Q(**{f"{prefix}owner": user}) | Q(**{f"{prefix}collected_by": user.get_username()}))
+    @admin.display(description=_("members"))
+    def member_count(self, obj):
+        return obj.members.count()
 
 
 @admin.register(CustodyEvent)
@@ -117,6 +123,9 @@ class CustodyEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("sequence", "occurred_at", "action", "actor", "item_hash")
     list_filter = ("action",)
     search_fields = ("item_hash", "actor", "entry_hash")
+
+    def get_queryset(self, request):
+        return access.readable_events(request.user, super().get_queryset(request))
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -52,6 +52,25 @@ class Item(models.Model):
         return self.derived_from_id is None
 
 
+class Dossier(models.Model):
+    """A case file: the people granted its confidential sources (witness testimony, unpublished records)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("members"), blank=True,
+                                     related_name="dossiers",
+                                     help_text=_("Who may read the confidential sources filed in this dossier."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Source(models.Model):
     """One act of collection: where some bytes came from, who collected them and how."""
 
@@ -78,6 +97,10 @@ class Source(models.Model):
                                help_text=_("The web archive a captured page came from."))
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
+    dossier = models.ForeignKey(Dossier, verbose_name=_("dossier"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="sources",
+                                help_text=_("A confidential source is read only by its collector, the dossier's "
+                                            "members and administrators."))
 
     class Meta:
         verbose_name = _("source")

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from litopys.core.history import HistoryAdmin
-from litopys.evidence.admin import own_sources
+from litopys.evidence.access import source_filter
 from litopys.incidents.models import Actor, Claim, Incident, Site
 from litopys.vocab.choices import legal_qualifications_choices
 
@@ -67,7 +67,7 @@ class ClaimAdmin(HistoryAdmin):
     list_select_related = ("place", "attributed_to", "source")
 
     def get_queryset(self, request):
-        return own_sources(super().get_queryset(request), request.user, prefix="source__")
+        return super().get_queryset(request).filter(source_filter(request.user, "source__")).distinct()
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from litopys.evidence.access import may_read
 from litopys.incidents.integrity import seal
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.review.models import Decision
@@ -85,6 +86,8 @@ def decide(claim: Claim, action: str, user, reason: str = "", changes: dict | No
     """Apply one decision to a claim, record it, and settle the figures it changes."""
     action = Action(action)
     reason = (reason or "").strip()
+    if user is not None and not may_read(user, claim.source):
+        raise PermissionDenied(_("You may not read this claim's source, so you cannot decide on it."))
     if action in NEEDS_REASON and not reason:
         raise ValidationError(_("Give a reason to %(action)s a claim.") % {"action": action.label})
     with transaction.atomic():

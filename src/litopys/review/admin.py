@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from litopys.figures.selectors import claims_queryset, compute_figures, posts_citing_incident
 from litopys.incidents.admin import IncidentAdmin, IncidentForm
 from litopys.incidents.models import Incident, RecordStatus
+from litopys.incidents.selectors import readable_claims
 from litopys.review.grades import suggest_grade
 from litopys.review.models import Decision
 
@@ -56,6 +57,9 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ("action", "to_status")
     search_fields = ("reason", "claim__quote", "user__username")
     readonly_fields = ("claim", "action", "from_status", "to_status", "user", "at", "reason", "changes")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(claim__in=readable_claims(request.user).values("pk"))
 
     def has_add_permission(self, request):
         return False  # decisions are made in the review queue, through one door

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from litopys.core.staff import Panel
 from litopys.incidents.integrity import sealed
 from litopys.incidents.models import Claim, ClaimStatus
+from litopys.incidents.selectors import readable_claims
 from litopys.review.models import Decision
 
 PENDING = (ClaimStatus.UNVERIFIED, ClaimStatus.CORROBORATED)
@@ -17,9 +18,9 @@ def queue_panel(request):
     user = request.user
     if not user.has_perm("incidents.view_claim"):
         return None
-    waiting = Claim.objects.filter(status__in=PENDING)
+    waiting = readable_claims(user).filter(status__in=PENDING)
     second = waiting.filter(accepted_by__isnull=False).exclude(accepted_by=user).count()
-    broken = [claim for claim in Claim.objects.filter(status=ClaimStatus.VERIFIED).only(
+    broken = [claim for claim in readable_claims(user).filter(status=ClaimStatus.VERIFIED).only(
         *[f.attname for f in Claim._meta.concrete_fields]) if not sealed(claim)]
     rows = []
     if second:
@@ -42,7 +43,8 @@ def recent_panel(request):
     if not request.user.has_perm("review.view_decision") and not request.user.has_perm("incidents.view_claim"):
         return None
     rows = []
-    for decision in Decision.objects.select_related("claim", "user").order_by("-at", "-pk")[:8]:
+    decisions = Decision.objects.filter(claim__in=readable_claims(request.user).values("pk"))
+    for decision in decisions.select_related("claim", "user").order_by("-at", "-pk")[:8]:
         who = decision.user.get_full_name() or decision.user.get_username() if decision.user else _("Litopys")
         rows.append((_("%(who)s: %(action)s — claim %(id)d, %(claim)s") % {
             "who": who, "action": decision.get_action_display(), "id": decision.claim_id,

@@ -11,6 +11,7 @@ from litopys import vocab
 from litopys.figures.localised import flag_sentence
 from litopys.figures.selectors import claims_queryset, compute_figures, touched_by
 from litopys.incidents.models import Claim, ClaimStatus
+from litopys.incidents.selectors import readable_claims
 from litopys.review import actions as review
 
 CONTEXT_CHARS = 160
@@ -55,7 +56,7 @@ def queue(request):
     if request.method == "POST":
         decide(request)
         return redirect(request.get_full_path())
-    claims = (Claim.objects.filter(status__in=request.GET.getlist("status") or PENDING)
+    claims = (readable_claims(request.user).filter(status__in=request.GET.getlist("status") or PENDING)
               .select_related("source__item", "attributed_to", "place", "incident", "site")
               .order_by("kind", "place_id", "pk"))
     kind = request.GET.get("kind")
@@ -73,7 +74,7 @@ def queue(request):
 
 
 def decide(request) -> None:
-    claim = get_object_or_404(Claim, pk=request.POST.get("claim"))
+    claim = get_object_or_404(readable_claims(request.user), pk=request.POST.get("claim"))
     action = request.POST.get("action", "")
     try:
         if not review.may_take(request.user, action):

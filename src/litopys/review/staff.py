@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from litopys.evidence.access import readable_sources
 from litopys.evidence.models import Source
 from litopys.incidents.actions import actor_for
 from litopys.incidents.models import Claim
@@ -21,7 +22,7 @@ def source_text(source: Source) -> str:
 @staff_member_required
 def source_claims(request, pk: int):
     """Show a source's text with claims highlighted and opinion spans shaded; handle staff actions."""
-    source = get_object_or_404(Source.objects.select_related("item"), pk=pk)
+    source = get_object_or_404(readable_sources(request.user, Source.objects.select_related("item")), pk=pk)
     if not request.user.has_perm("incidents.view_claim"):
         raise PermissionDenied
     text = source_text(source)
