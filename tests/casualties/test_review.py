@@ -9,6 +9,12 @@ from litopys.casualties.models import ListRecord, Proposal, Victim
 
 pytestmark = pytest.mark.django_db
 
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """These tests read the staff pages' English wording; the site's default language is Ukrainian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 
 def records(list_name: str, *rows: int) -> list[int]:
     return [ListRecord.objects.get(victim_list__name=list_name, row=row).pk for row in rows]

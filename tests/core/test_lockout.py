@@ -13,6 +13,12 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "synthetic-pass-123"
 PROXY = "10.0.0.2"
 
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """These tests read the staff pages' English wording; the site's default language is Ukrainian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 
 @pytest.fixture
 def reviewer():

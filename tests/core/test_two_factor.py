@@ -19,6 +19,12 @@ from litopys.core.accounts import actions, login
 pytestmark = pytest.mark.django_db
 PASSWORD = "synthetic-pass-123"
 
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """These tests read the staff pages' English wording; the site's default language is Ukrainian."""
+    settings.LANGUAGE_CODE = "en"
+
+
 
 def staff(name: str, role: str | None = None, superuser: bool = False):
     user = get_user_model().objects.create_user(name, f"{name}@example.org", PASSWORD, is_staff=True,
