@@ -22,6 +22,9 @@ demo: install
 lint: install
 	$(BIN)/ruff check src tests bench
 
+# The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto --dist loadfile
+
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 

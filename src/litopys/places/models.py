@@ -51,9 +51,10 @@ class Place(models.Model):
         ordering = ["kind", "name"]
 
     def __str__(self):
+        """The place in the active language, with its oblast: "Ізюм, Харківська область", "Izium, Kharkiv Oblast"."""
         if self.kind == PlaceKind.SETTLEMENT and self.admin1_id:
-            return f"{self.name}, {self.admin1.name}"
-        return self.name
+            return f"{self.display_name()}, {self.admin1.display_name()}"
+        return self.display_name()
 
     def display_name(self) -> str:
         """Return the place's name in the active language: Ізюм on the Ukrainian site, Izium on the English."""

@@ -13,6 +13,8 @@ from litopys.figures.selectors import claims_queryset, compute_figures, touched_
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.incidents.selectors import readable_claims
 from litopys.review import actions as review
+from litopys.review.wording import origin_text, outcome, view_title
+from litopys.vocab.choices import label
 
 CONTEXT_CHARS = 160
 PENDING = [ClaimStatus.UNVERIFIED, ClaimStatus.CORROBORATED]
@@ -38,13 +40,14 @@ def conflicts(claims: list[Claim]) -> list[dict]:
     touched = touched_by(claims)
     out = []
     for view in compute_figures(claims_queryset().filter(touched)):
-        flags = [{"code": f.code, "message": flag_sentence(f)} for f in view.figure.flags if f.code in CONFLICT_CODES]
+        flags = [flag_sentence(f) for f in view.figure.flags if f.code in CONFLICT_CODES]
         if not flags:
             continue
         origins: dict[str, list[Claim]] = {}
         for claim in view.claims:
             origins.setdefault(view.origin_of.get(claim.pk, "?"), []).append(claim)
-        out.append({"view": view, "flags": flags, "origins": sorted(origins.items())})
+        out.append({"view": view, "title": view_title(view), "flags": flags,
+                    "origins": [(origin_text(key, members), members) for key, members in sorted(origins.items())]})
     return out
 
 
@@ -63,12 +66,14 @@ def queue(request):
     if kind:
         claims = claims.filter(kind=kind)
     page = Paginator(claims, 25).get_page(request.GET.get("page"))
-    rows = [{"claim": c, "context": in_context(c), "may_verify": review.may_verify(c, request.user)}
+    rows = [{"claim": c, "context": in_context(c), "actions": review.available(c, request.user),
+             "why_not_verify": "" if review.may_verify(c, request.user) else review.why_not_verify(c, request.user)}
             for c in page.object_list]
     return render(request, "review/queue.html", {
         **admin.site.each_context(request),
         "title": _("Review queue"),
-        "rows": rows, "page": page, "kinds": vocab.codes("claim_kinds"), "kind": kind or "",
+        "rows": rows, "page": page, "kind": kind or "",
+        "kinds": [(code, label("claim_kinds", code)) for code in vocab.codes("claim_kinds")],
         "conflicts": conflicts(list(page.object_list)),
     })
 
@@ -84,4 +89,4 @@ def decide(request) -> None:
         messages.error(request, _("Claim #%(id)d: %(problem)s") % {
             "id": claim.pk, "problem": " ".join(getattr(exc, "messages", [str(exc)]))})
         return
-    messages.success(request, _("Claim #%(id)d: %(action)s.") % {"id": claim.pk, "action": action})
+    messages.success(request, outcome(claim.pk, action))

@@ -13,6 +13,7 @@ from litopys.incidents.models import Claim
 from litopys.review import actions as review
 from litopys.review.forms import AttachForm, DecisionForm, NewClaimForm
 from litopys.review.highlight import segments
+from litopys.review.wording import outcome
 
 
 def source_text(source: Source) -> str:
@@ -42,6 +43,8 @@ def source_claims(request, pk: int):
             if add_claim(request, source, text, new_form):
                 return redirect(request.path)
     claims = list(source.claims.select_related("attributed_to", "place", "incident", "site"))
+    for claim in claims:  # only the decisions this person may take on each claim now are offered
+        claim.available = review.available(claim, request.user)
     spans = [(c.pk, c.start, c.end) for c in claims]
     opinions = list(source.opinion_spans.values_list("start", "end"))
     context = {
@@ -72,7 +75,7 @@ def handle_decision(request, source: Source) -> None:
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return
-    messages.success(request, _("Claim #%(id)d: %(action)s.") % {"id": claim.pk, "action": form.cleaned_data["action"]})
+    messages.success(request, outcome(claim.pk, form.cleaned_data["action"]))
 
 
 def handle_attach(request, source: Source) -> None:
