@@ -28,6 +28,7 @@ SYNTHETIC_POST = r'''
 import hashlib, io
 from datetime import date, timedelta
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
@@ -49,9 +50,15 @@ speaker, _ = Actor.objects.get_or_create(name="Officer Synthetic River")
 claim, created = Claim.objects.get_or_create(source=source, kind="bodies", defaults=dict(
     incident=incident, min=321, max=321, quote="searchers recovered 321 bodies by the river",
     start=20, end=63, extracted_by="test", attributed_to=speaker))
-if claim.status != "verified":
-    reviewer, _ = get_user_model().objects.get_or_create(username="browser-synthetic-reviewer")
-    decide(claim, "verify", reviewer)
+if claim.status != "verified":  # two people: one accepts, another verifies
+    reviewers = []
+    for name in ("browser-synthetic-reviewer", "browser-synthetic-second-reviewer"):
+        person, _ = get_user_model().objects.get_or_create(username=name)
+        person.groups.add(Group.objects.get(name="reviewer"))
+        reviewers.append(person)
+    if not claim.accepted_by_id:
+        decide(claim, "accept", reviewers[0])
+    decide(claim, "verify", reviewers[1])
 picture = io.BytesIO()
 Image.new("RGB", (640, 360), (90, 60, 60)).save(picture, format="PNG")
 media = Media.objects.filter(title="Synthetic sensitive picture").first()
