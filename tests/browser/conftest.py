@@ -53,7 +53,7 @@ claim, created = Claim.objects.get_or_create(source=source, kind="bodies", defau
 if claim.status != "verified":  # two people: one accepts, another verifies
     reviewers = []
     for name in ("browser-synthetic-reviewer", "browser-synthetic-second-reviewer"):
-        person, _ = get_user_model().objects.get_or_create(username=name)
+        person, _ = get_user_model().objects.get_or_create(username=name, defaults={"is_staff": True})
         person.groups.add(Group.objects.get(name="reviewer"))
         reviewers.append(person)
     if not claim.accepted_by_id:
