@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -102,20 +103,24 @@ def results() -> Path:
     return RESULTS
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """Serve the demo plus our synthetic post from a temporary LITOPYS_HOME; yield its base URL."""
-    home = tmp_path_factory.mktemp("litopys-browser-site")
+@contextmanager
+def served_demo(home: Path, script: str = "", serve: bool = False):
+    """Build the demo in ``home``, run ``script`` in its shell, and serve it; yield (base URL, the script's output).
+
+    ``serve`` runs `litopys serve` (gunicorn, production settings); otherwise `runserver --insecure`."""
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env.update(LITOPYS_HOME=str(home), LITOPYS_DEBUG="0", DJANGO_SETTINGS_MODULE="litopys.core.settings")
     litopys = [sys.executable, "-m", "litopys"]
-    for step in (["demo", "--no-serve"], ["shell", "-c", SYNTHETIC_POST]):
+    output = ""
+    for step in (["demo", "--no-serve"], ["shell", "-c", script]) if script else (["demo", "--no-serve"],):
         done = subprocess.run([*litopys, *step], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, f"litopys {step[0]} failed:\n{done.stdout[-1500:]}\n{done.stderr[-3000:]}"
+        output = done.stdout
     port = free_port()
+    command = ["serve", "--port", str(port), "--workers", "2"] if serve else [
+        "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"]
     log = open(home / "server.log", "w")
-    server = subprocess.Popen([*litopys, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"], env=env,
-                              cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([*litopys, *command], env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -130,7 +135,7 @@ def site_url(tmp_path_factory):
                     break
                 time.sleep(0.2)
         assert server.poll() is None, f"the server stopped: {(home / 'server.log').read_text()[-3000:]}"
-        yield url
+        yield url, output
     finally:
         server.terminate()
         try:
@@ -138,6 +143,13 @@ def site_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Serve the demo plus our synthetic post from a temporary LITOPYS_HOME; yield its base URL."""
+    with served_demo(tmp_path_factory.mktemp("litopys-browser-site"), SYNTHETIC_POST) as (url, _output):
+        yield url
 
 
 @pytest.fixture

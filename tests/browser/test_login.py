@@ -2,23 +2,16 @@
 then logs in with password and code; and no page, public or staff, breaks the Content-Security-Policy."""
 
 import json
-import os
 import secrets
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from base64 import b32decode
-from pathlib import Path
 
 import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
+from tests.browser.conftest import RESULTS, served_demo
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[2]
-RESULTS = REPO / "test-results"
 PASSWORD = "synthetic-pass-123"
 ENROLEE = "browser-synthetic-enrolee"
 ADMIN = "browser-synthetic-admin"
@@ -46,44 +39,11 @@ WATCH_CSP = ("window.__csp = []; document.addEventListener('securitypolicyviolat
              "window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def login_site(tmp_path_factory):
     """`litopys serve` (gunicorn, production settings) on the demo plus our two accounts; yield (url, ids)."""
-    home = tmp_path_factory.mktemp("litopys-login-browser")
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(LITOPYS_HOME=str(home), DJANGO_SETTINGS_MODULE="litopys.core.settings", LITOPYS_DEBUG="0")
-    litopys = [sys.executable, "-m", "litopys"]
-    done = subprocess.run([*litopys, "demo", "--no-serve"], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    done = subprocess.run([*litopys, "shell", "-c", ACCOUNTS], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    ids = json.loads(done.stdout.strip().splitlines()[-1])
-    port = free_port()
-    log = open(home / "server.log", "w")
-    server = subprocess.Popen([*litopys, "serve", "--port", str(port), "--workers", "2"], env=env, cwd=REPO,
-                              stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "/robots.txt", timeout=2).close()
-                break
-            except OSError:
-                assert server.poll() is None, (home / "server.log").read_text()[-3000:]
-                time.sleep(0.2)
-        yield url, ids
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+    with served_demo(tmp_path_factory.mktemp("litopys-login-browser"), ACCOUNTS, serve=True) as (url, output):
+        yield url, json.loads(output.strip().splitlines()[-1])
 
 
 def code(key: bytes, steps_ahead: int = 0) -> str:

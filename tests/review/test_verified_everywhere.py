@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import translation
 
 from litopys.evidence.ingest import SourceFacts, ingest_paths
 from litopys.evidence.models import Source
@@ -167,3 +168,25 @@ def test_the_admin_offers_no_way_to_delete_a_reviewed_claim(client, claim, peopl
                                                      "post": "yes"})
     assert answer.status_code in (200, 302) and Claim.objects.filter(pk=claim.pk).exists()
     assert client.get(f"/staff/incidents/claim/{claim.pk}/delete/").status_code == 403
+
+
+def test_whoever_changes_an_accepted_claim_cannot_then_verify_it_alone(client, vault, tmp_path, people):
+    """An analyst accepts; an administrator changes the words in the admin. The acceptance was of other words:
+    the administrator becomes the first person, so they cannot verify their own change."""
+    path = tmp_path / "accepted.txt"
+    path.write_text(TEXT.replace("12 bodies", "9 bodies"))
+    [result] = ingest_paths([str(path)], SourceFacts(collected_by="tester"))
+    claim = Source.objects.get(pk=result.source_id).claims.get()
+    decide(claim, "accept", people["first"])
+    client.force_login(people["admin"])
+    url = f"/staff/incidents/claim/{claim.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {name: ("" if value is None else value) for name, value in form.initial.items() if name in form.fields}
+    data.update(min=90, max=90, qualifiers="{}", _save="Save")
+    assert client.post(url, {k: v for k, v in data.items() if v is not False}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.accepted_by == people["admin"]
+    assert "verify" not in available(claim, people["admin"])
+    with translation.override("en"), pytest.raises(PermissionDenied, match="another reviewer must verify it"):
+        decide(claim, "verify", people["admin"])
+    assert "verify" in available(claim, people["first"])  # the first reviewer now checks the admin's words

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from litopys.figures.models import BestValue, Correction, Figure, OriginMerge, OriginSplit
-from litopys.figures.selectors import FigureView, figure_of_row
+from litopys.figures.selectors import FigureView, figure_of_row, reviewed_status
 from litopys.incidents.models import ClaimStatus
 
 
@@ -33,7 +33,7 @@ def publish(views: list[FigureView], reason: str, user) -> list[Correction]:
     corrections = []
     for view, row in zip(views, track(views), strict=True):
         figure = view.figure
-        if figure.status != ClaimStatus.VERIFIED:
+        if figure.status != ClaimStatus.VERIFIED or view.reopened:
             continue
         now = (figure.min, figure.max, figure.best)
         was = (row.published_min, row.published_max, row.published_best)
@@ -48,7 +48,8 @@ def publish(views: list[FigureView], reason: str, user) -> list[Correction]:
                 now_min=figure.min, now_max=figure.max, now_best=figure.best, reason=reason.strip(), user=user))
         row.published_min, row.published_max, row.published_best = now
         row.published_at = timezone.now()
-        row.published_claims = sorted(figure.claims)
+        row.published_claims = sorted(claim.pk for claim in view.claims
+                                      if claim.pk in figure.claims and reviewed_status(claim) == ClaimStatus.VERIFIED)
         row.save(update_fields=["published_min", "published_max", "published_best", "published_at",
                                 "published_claims"])
     return corrections

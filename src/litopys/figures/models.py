@@ -32,7 +32,7 @@ class Figure(models.Model):
     published_max = models.BigIntegerField(_("published: at most"), null=True, blank=True, editable=False)
     published_best = models.BigIntegerField(_("published: best value"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("last verified"), null=True, blank=True, editable=False)
-    published_claims = models.JSONField(_("claims behind the published value"), default=list, blank=True,
+    published_claims = models.JSONField(_("verified claims behind the published value"), default=list, blank=True,
                                         editable=False)
 
     class Meta:

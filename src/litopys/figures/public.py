@@ -185,7 +185,7 @@ def project(view: FigureView, public_claims: set[int] | None = None, ref: str = 
     A flag may speak of claims of other figures of its cell (the parts of a breakdown); pass
     ``public_claim_ids(views)`` of all the views computed together to save looking them up.
     """
-    if view.figure.status != VERIFIED:
+    if view.figure.status != VERIFIED or view.reopened:
         return _as_published(view, ref)
     figure = view.figure
     rejected = set(figure.rejected)

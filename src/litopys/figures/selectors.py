@@ -87,6 +87,16 @@ class FigureView:
     def key(self) -> str:
         return key_text(self.figure.key)
 
+    @property
+    def reopened(self) -> list[int]:
+        """Return the claims behind the number readers were last shown that no longer stand verified (changed
+        since, by any path, or disputed): until a second reviewer settles them, readers keep that number."""
+        if self.row is None or self.row.published_at is None:
+            return []
+        behind = set(self.row.published_claims)
+        return [claim.pk for claim in self.claims if claim.pk in behind and claim.status != ClaimStatus.REJECTED
+                and reviewed_status(claim) != ClaimStatus.VERIFIED]
+
     def to_contract(self) -> dict:
         """Return the figure in the JSON form other tools read (`litopys figures --format json`)."""
         f = self.figure

@@ -227,8 +227,9 @@ class Claim(models.Model):
         return f"{self.get_kind_display()}: {self.value_text()}"
 
     def save(self, *args, **kwargs):
-        """Save; a status changes only by a review decision, and a change to what a verified or corroborated
-        claim says sends it back to review — however the save is reached (admin, history revert, shell)."""
+        """Save; a status changes only by a review decision, and a change to what an accepted, corroborated or
+        verified claim says takes the acceptance away and sends it back to review — however the save is reached
+        (admin, history revert, shell)."""
         from litopys.incidents import integrity
 
         decided = getattr(self, "_decided", False)
@@ -238,9 +239,11 @@ class Claim(models.Model):
         reopened = None
         if stored is not None:
             changed = integrity.changed_fields(integrity.substance(stored), integrity.substance(self))
-            if changed and stored.status in VOUCHED:
+            if changed and (stored.status in VOUCHED or stored.accepted_by_id):
+                # whoever vouched for the old words did not vouch for these: a second person looks again
                 reopened = (stored.status, changed)
-                self.status = ClaimStatus.UNVERIFIED
+                if stored.status in VOUCHED:
+                    self.status = ClaimStatus.UNVERIFIED
                 self.accepted_by = None
         if self.status != ClaimStatus.VERIFIED or reopened:
             self.verified_seal = ""
