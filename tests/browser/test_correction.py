@@ -1,15 +1,17 @@
 """A verified number cannot be changed by one person, on any path a browser offers (issue 11).
 
-An administrator changes the demo's verified "at least 1,000" civilians killed in the admin's form, and reverts
-it through history: each time the public post keeps 1,000 and the claim waits in the review queue. A second reviewer then verifies
-the new number in the queue with a reason; the post and the public corrections page show the correction and
-the reason. All in Chromium against `litopys serve` with production settings and two-factor logins."""
+An administrator changes the demo's verified "at least 1,000" civilians killed in the admin's form, and
+reverts it through history: each time the public post keeps 1,000 and the claim waits in the review queue.
+A second reviewer then verifies the new number in the queue with a reason; the post and the public
+corrections page show the correction and the reason. All in Chromium against `litopys serve` with
+production settings and two-factor logins."""
 
 import json
 import secrets
 
 import pytest
 from playwright.sync_api import expect
+
 from tests.browser.conftest import served_demo
 from tests.browser.test_login import PASSWORD, code, password, shot
 

@@ -9,6 +9,7 @@ from base64 import b32decode
 import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
+
 from tests.browser.conftest import RESULTS, served_demo
 
 pytestmark = pytest.mark.browser

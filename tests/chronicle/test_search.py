@@ -85,3 +85,46 @@ def test_sqlite_index_is_created_and_filled_when_missing(posts):
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {sqlite_backend.TABLE}")
     assert slugs("cellars") == ["synthetic-en"]
+
+
+@pytest.fixture
+def izium(record):
+    """The synthetic grave placed in a synthetic town with Ukrainian, English and Russian names, and a site."""
+    from litopys.incidents.models import Site
+    from litopys.places.models import Place
+
+    town = Place.objects.create(name="Synthizium", name_uk="Синтізюм", name_ru="Синтизюм", kind="town")
+    record["grave"].place = town
+    record["grave"].save()
+    Site.objects.create(name="Synthetic pine grove", kind="mass_grave", place=town, incident=record["grave"])
+    record["draft_incident"].place = town
+    record["draft_incident"].save()
+    return town
+
+
+def test_a_word_in_one_script_finds_posts_in_the_other(posts):
+    assert "synthetic-izium-en" not in slugs("Ізюм")
+    make_post("synthetic-izium-en", title="Synthetic notes from Izium", body="Investigators in Izium.")
+    assert "synthetic-izium-en" in slugs("Ізюм")  # romanised by the national system: Izium
+    assert "synthetic-izium-en" in slugs("izium")
+
+
+def test_the_record_is_searched_across_scripts_and_only_what_is_published(izium, record):
+    from litopys.chronicle.search.records import find
+
+    for word in ("Синтізюм", "synthizium", "Синтизюм"):
+        hits = find([word])
+        assert [incident.slug for incident in hits.incidents] == ["synthetic-grave"], word
+        assert [hit.place for hit in hits.places] == [izium]
+        assert [site.name for site, _incident in hits.sites] == ["Synthetic pine grove"]
+        assert {figure.value for figure, _incident in hits.figures} == {137}
+    assert find(["burial", "river"]).incidents == [record["grave"]]
+    assert not find(["draft"]).incidents  # the draft incident in the same town is never found
+    assert not find(["Синтізюм", "market"])
+
+
+def test_the_search_page_lists_posts_and_records(client, izium, posts):
+    page = client.get("/search/", {"q": "Синтізюм"}).content.decode()
+    assert "/incidents/synthetic-grave/" in page and "Synthetic pine grove" in page
+    assert "An incident still in draft" not in page and "synthetic-draft-incident" not in page
+    assert "Nothing in the chronicle" in client.get("/search/", {"q": "synthetic-nowhere-word"}).content.decode()

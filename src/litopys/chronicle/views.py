@@ -188,10 +188,14 @@ def waiting_ids_anywhere(request) -> list[int]:
 
 
 def search_page(request):
-    """Search published posts; the query may be Ukrainian or English."""
+    """Search published posts and the public record (incidents, places, sites, figures), in either script."""
+    from litopys.chronicle.search.records import RecordHits, find
+
     query = request.GET.get("q", "").strip()[:200]
     hits = search.search(query) if query else []
-    response = TemplateResponse(request, "chronicle/search.html", {"query": query, "hits": hits}).render()
+    record = find(search.terms(query)) if query else RecordHits()
+    response = TemplateResponse(request, "chronicle/search.html",
+                                {"query": query, "hits": hits, "record": record}).render()
     response["X-Robots-Tag"] = "noindex"
     return response
 

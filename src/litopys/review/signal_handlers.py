@@ -14,8 +14,9 @@ def corroborate_recorded(sender, source, claims, **kwargs):
 
 
 def record_reopening(sender, claim, from_status, changed, **kwargs):
-    """A claim somebody vouched for (accepted, corroborated, verified) was changed outside review (the admin's form, a history revert, the
-    shell): record who and what as a decision, and count the editor as the first of the two people."""
+    """A claim somebody vouched for (accepted, corroborated, verified) was changed outside review (the admin's
+    form, a history revert, the shell): record who and what as a decision, and count the editor as the first
+    of the two people."""
     from simple_history.models import HistoricalRecords
 
     from litopys.incidents.models import Claim

@@ -1,4 +1,5 @@
-"""Site search over published posts, through the backend of the database in use (see ``backends``).
+"""Site search over published posts, through the backend of the database in use (see ``backends``), and over
+the public record (``records``).
 
 Directive placeholders carry no text, so an index never holds a figure's number.
 """
@@ -44,6 +45,9 @@ def remove_post(post_id: int) -> None:
 
 
 def search(query: str, limit: int = LIMIT) -> list[Hit]:
-    """Return published posts matching every word of ``query``, best first, with a marked snippet."""
+    """Return published posts matching every word of ``query`` (as written or romanised: "Ізюм" finds "Izium"),
+    best first, with a marked snippet."""
+    from litopys.chronicle.search.records import variants
+
     words = terms(query)
-    return backend().search(words, limit) if words else []
+    return backend().search([variants(word) for word in words], limit) if words else []

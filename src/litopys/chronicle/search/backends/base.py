@@ -28,8 +28,9 @@ def marked(snippet: str) -> str:
 
 
 class SearchBackend:
-    """Base class: every word of a query matches as a prefix ("ізюм" finds "Ізюмі"); only posts a reader may
-    see are returned, best first, with a marked snippet."""
+    """Base class: every word of a query matches as a prefix ("ізюм" finds "Ізюмі") in one of its forms (as
+    written, romanised: "Ізюм" also finds "Izium"); only posts a reader may see are returned, best first, with a
+    marked snippet."""
 
     def index_post(self, post) -> None:
         """Put a post's current text in the index, or take it out when it is neither published nor scheduled."""
@@ -37,5 +38,6 @@ class SearchBackend:
     def remove_post(self, post_id: int) -> None:
         """Take a deleted post out of the index."""
 
-    def search(self, words: list[str], limit: int) -> list[Hit]:  # pragma: no cover - abstract
+    def search(self, words: list[list[str]], limit: int) -> list[Hit]:  # pragma: no cover - abstract
+        """Return posts where every item of ``words`` (the forms of one query word) matches."""
         raise NotImplementedError

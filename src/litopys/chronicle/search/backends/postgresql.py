@@ -9,13 +9,14 @@ from litopys.chronicle.search.backends.base import START, STOP, Hit, SearchBacke
 
 
 class PostgresSearch(SearchBackend):
-    def search(self, words: list[str], limit: int) -> list[Hit]:
+    def search(self, words: list[list[str]], limit: int) -> list[Hit]:
         text = Func(F("body_html"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace",
                     output_field=TextField())
         vector = (SearchVector("title", weight="A", config="simple")
                   + SearchVector("lead", weight="B", config="simple")
                   + SearchVector(text, weight="C", config="simple"))
-        query = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
+        each = ("(" + " | ".join(f"{form}:*" for form in forms) + ")" for forms in words)
+        query = SearchQuery(" & ".join(each), search_type="raw", config="simple")
         found = (Post.objects.published().select_related("category").annotate(document=vector)
                  .filter(document=query)
                  .annotate(rank=SearchRank(vector, query), snippet=SearchHeadline(

@@ -38,9 +38,9 @@ class SqliteSearch(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE post_id = %s", [post_id])
 
-    def search(self, words: list[str], limit: int) -> list[Hit]:
+    def search(self, words: list[list[str]], limit: int) -> list[Hit]:
         self.ensure_index()
-        match = " ".join(f'"{word}"*' for word in words)
+        match = " AND ".join("(" + " OR ".join(f'"{form}"*' for form in forms) + ")" for forms in words)
         with connection.cursor() as cursor:
             # Titles weigh most, then leads: bm25 takes one weight per column, post_id's first.
             cursor.execute(
