@@ -223,3 +223,35 @@ def export_victims(handle, actor: str | None = None, user=None, victims=None) ->
     custody.record(CustodyAction.EXPORTED, actor, "", what="victims", count=count, lists=sorted(hashes),
                    file=getattr(handle, "name", ""))
     return count
+
+
+def publish_estimate(user, area: str, note: str = "", model: str | None = None, choose: str = "bic"):
+    """Estimate the total from the reviewed victims' capture histories and publish it (numbers only)."""
+    from litopys.casualties.estimation import Refused, estimate
+    from litopys.casualties.models import PublishedEstimate
+    from litopys.casualties.selectors import capture_histories
+
+    _require(user, "casualties.publish_estimate", _("publish an estimate"))
+    if not (area or "").strip():
+        raise ValidationError(_("Say what the estimate covers (the place and time of the lists)."))
+    rows = capture_histories()
+    try:
+        result = estimate(rows, model=model or None, choose=choose)
+    except Refused as refusal:
+        raise ValidationError(refusal.say(_)) from None
+    fit = result.chosen
+    return PublishedEstimate.objects.create(
+        area=area.strip(), lists=list(result.lists), documented=result.documented, estimate=round(fit.estimate, 1),
+        low=round(fit.interval.lower, 1), high=None if fit.interval.upper is None else round(fit.interval.upper, 1),
+        model=fit.model.label() if fit.model.pairs else "", chosen_by=result.chosen_by if not model else "",
+        note=(note or "").strip(), published_by=user)
+
+
+def withdraw_estimate(published, user, reason: str):
+    """Take a published estimate off the public pages, saying why; it stays on record."""
+    _require(user, "casualties.publish_estimate", _("withdraw an estimate"))
+    if not (reason or "").strip():
+        raise ValidationError(_("Say why the estimate is withdrawn."))
+    published.withdrawn_at, published.withdrawn_by, published.withdrawn_reason = timezone.now(), user, reason.strip()
+    published.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
+    return published

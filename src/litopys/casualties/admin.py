@@ -12,7 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from litopys.casualties import actions
+from litopys.casualties import (
+    actions,
+    admin_estimates,  # noqa: F401 - registers the estimates page
+)
 from litopys.casualties.admin_views import MemorialView, SplitView
 from litopys.casualties.models import Cluster, LinkedPair, LinkRun, ListRecord, Proposal, Victim, VictimList
 from litopys.casualties.selectors import side_by_side

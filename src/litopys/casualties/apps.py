@@ -19,5 +19,9 @@ class CasualtiesConfig(AppConfig):
         "reviewer": [*_READ, "casualties.change_victim", "casualties.add_proposal", "casualties.confirm_proposal",
                      "casualties.export_victim"],
         "editor": ["casualties.view_victim", "casualties.view_listrecord", "casualties.view_victimlist",
-                   "casualties.publish_memorial", "casualties.export_victim"],
+                   "casualties.publish_memorial", "casualties.export_victim", "casualties.publish_estimate",
+                   "casualties.view_publishedestimate"],
     }
+
+    #: A published estimate shows on the public statistics page (see litopys.sitecache.invalidation).
+    record_models = {"casualties.PublishedEstimate": None}

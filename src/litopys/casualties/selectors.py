@@ -93,3 +93,10 @@ def side_by_side(victim: Victim) -> dict:
     records = list(victim.records.select_related("victim_list").order_by("victim_list__name", "row"))
     values = [{field: getattr(r, field) for field in [*COMPARED_FIELDS, "person_key"]} for r in records]
     return {"records": records, "fields": COMPARED_FIELDS, "values": values, "disagree": disagreements(values)}
+
+
+def published_estimates():
+    """Return the estimates editors published and did not withdraw, newest first: numbers only."""
+    from litopys.casualties.models import PublishedEstimate
+
+    return PublishedEstimate.objects.filter(withdrawn_at__isnull=True).order_by("-published_at")

@@ -81,4 +81,7 @@ def timeline(request, page: int = 1):
 @public_page
 def statistics(request):
     """Show charts and tables of verified figures, added without double counting."""
-    return render(request, "record/statistics.html", statistics_charts())
+    from litopys.casualties.selectors import published_estimates
+
+    return render(request, "record/statistics.html", {**statistics_charts(),
+                                                      "estimates": list(published_estimates())})

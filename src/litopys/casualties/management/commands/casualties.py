@@ -1,4 +1,4 @@
-"""`litopys casualties import|link|export`: victim lists in, linked records out."""
+"""`litopys casualties import|link|export|publish-estimate`: victim lists in, linked records and totals out."""
 
 import json
 import sys
@@ -43,8 +43,18 @@ class Command(BaseCommand):
         export.add_argument("file", metavar="FILE", help=_("Where to write the CSV."))
         export.add_argument("--by", default="", metavar="NAME", help=_("Who exports (default: your user name)."))
 
+        publish = actions.add_parser(
+            "publish-estimate", help=_("Publish the estimated total of the reviewed victims (numbers only)."),
+            description=_("Estimate the total from the reviewed victims' lists and show it, with the documented "
+                          "count and the 95% interval, on the public statistics page."))
+        publish.add_argument("--area", required=True, help=_("What the lists cover, in readers' words."))
+        publish.add_argument("--note", default="", help=_("A note readers see beside the numbers."))
+        publish.add_argument("--model", default=None, help=_("Interactions to fit, e.g. 12,13 (default: BIC chooses)."))
+        publish.add_argument("--user", required=True, metavar="USERNAME", help=_("The editor who publishes."))
+
     def handle(self, *args, **options):
-        handler = {"import": self.import_list, "link": self.link, "export": self.export}[options["action"]]
+        handler = {"import": self.import_list, "link": self.link, "export": self.export,
+                   "publish-estimate": self.publish_estimate}[options["action"]]
         handler(options)
 
     def import_list(self, options):
@@ -104,3 +114,21 @@ class Command(BaseCommand):
             count = export_victims(handle, actor=options["by"] or None)
         self.stdout.write(_("%(count)d victims written to %(file)s; the export is recorded in the custody ledger")
                           % {"count": count, "file": options["file"]})
+
+    def publish_estimate(self, options):
+        from django.contrib.auth import get_user_model
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        from litopys.casualties.actions import publish_estimate
+
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(_("No user %(name)s; give the user name of an editor.") % {"name": options["user"]})
+        try:
+            published = publish_estimate(user, options["area"], options["note"], model=options["model"])
+        except (ValidationError, PermissionDenied) as exc:
+            raise CommandError(" ".join(getattr(exc, "messages", [str(exc)]))) from None
+        self.stdout.write(_("Published: %(area)s — %(documented)d documented, %(estimate)s estimated in all "
+                            "(95%% interval %(low)s – %(high)s).") % {
+            "area": published.area, "documented": published.documented, "estimate": f"{published.estimate:,.0f}",
+            "low": f"{published.low:,.0f}", "high": "…" if published.high is None else f"{published.high:,.0f}"})
