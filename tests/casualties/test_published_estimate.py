@@ -86,3 +86,17 @@ def test_the_staff_page_publishes_through_the_action(client, linked, editor):
     assert answer.status_code == 302, answer.content.decode()[:3000]
     assert PublishedEstimate.objects.get().area == "Synthetic district via staff"
     assert PublishedEstimate.objects.get().published_by == editor
+
+
+def test_the_command_estimates_the_linked_lists_without_storing(linked):
+    import json
+
+    out = io.StringIO()
+    call_command("casualties", "estimate", "--format", "json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["documented"] == linked and result["lists"] == ["exhumation", "morgue", "police"]
+    assert result == estimate(capture_histories()).to_dict()
+    out = io.StringIO()
+    call_command("casualties", "estimate", stdout=out)
+    assert "Chosen by lowest BIC" in out.getvalue()
+    assert not PublishedEstimate.objects.exists()

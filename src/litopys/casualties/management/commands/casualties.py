@@ -43,6 +43,16 @@ class Command(BaseCommand):
         export.add_argument("file", metavar="FILE", help=_("Where to write the CSV."))
         export.add_argument("--by", default="", metavar="NAME", help=_("Who exports (default: your user name)."))
 
+        est = actions.add_parser(
+            "estimate", help=_("Estimate the total from the reviewed victims' lists (multiple-systems estimation)."),
+            description=_("Build the capture histories of the reviewed victims and estimate how many no list "
+                          "documented; stores nothing (see publish-estimate)."))
+        est.add_argument("--stratum", choices=["oblast", "place", "sex", "status"], default=None,
+                         help=_("Estimate each value separately and add them up."))
+        est.add_argument("--model", default=None, help=_("Interactions to fit, e.g. 12,13 (default: BIC chooses)."))
+        est.add_argument("--choose", choices=["bic", "aic"], default="bic",
+                         help=_("Criterion that chooses the model (default: bic)."))
+        est.add_argument("--format", choices=["json", "table"], default="table", help=_("Output format."))
         publish = actions.add_parser(
             "publish-estimate", help=_("Publish the estimated total of the reviewed victims (numbers only)."),
             description=_("Estimate the total from the reviewed victims' lists and show it, with the documented "
@@ -54,7 +64,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         handler = {"import": self.import_list, "link": self.link, "export": self.export,
-                   "publish-estimate": self.publish_estimate}[options["action"]]
+                   "estimate": self.estimate, "publish-estimate": self.publish_estimate}[options["action"]]
         handler(options)
 
     def import_list(self, options):
@@ -132,3 +142,18 @@ class Command(BaseCommand):
                             "(95%% interval %(low)s – %(high)s).") % {
             "area": published.area, "documented": published.documented, "estimate": f"{published.estimate:,.0f}",
             "low": f"{published.low:,.0f}", "high": "…" if published.high is None else f"{published.high:,.0f}"})
+
+    def estimate(self, options):
+        from litopys.casualties.estimation import Refused, StratifiedResult, estimate
+        from litopys.casualties.management.commands.estimate import _single, _stratified
+        from litopys.casualties.selectors import capture_histories
+
+        rows = capture_histories(strata=options["stratum"])
+        try:
+            result = estimate(rows, model=options["model"], strata=options["stratum"], choose=options["choose"])
+        except Refused as refusal:
+            raise CommandError(refusal.say(_)) from None
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(_stratified(result) if isinstance(result, StratifiedResult) else _single(result))
