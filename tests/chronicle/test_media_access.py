@@ -61,10 +61,9 @@ def editor_client(db):
 
 
 def get(client, media):
-    """Fetch a media file; its bytes are in ``.data`` and the file is closed."""
+    """Fetch a media file; its bytes are in ``.data`` (reading them to the end closes the file)."""
     response = client.get(media.file.url)
     response.data = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
     return response
 
 
