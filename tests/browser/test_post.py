@@ -118,6 +118,9 @@ def test_sensitive_image_without_javascript(browser, post_url, results):
     expect(image).to_be_hidden()
     page.locator("details.sensitive summary").click()
     expect(image).to_be_visible()
+    # Served by the chronicle's media view (a published post shows it), under an unguessable name.
+    assert re.search(r"/media/chronicle/[0-9a-f]{32}\.png$", image.get_attribute("src"))
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 640
     page.screenshot(path=results / "post-sensitive-no-js.png", full_page=True)
     context.close()
 

@@ -99,15 +99,15 @@ def test_first_comment_waits_and_only_its_author_sees_the_note(client, post, dja
     assert "awaiting moderation" not in stranger and "A synthetic reply." not in stranger
 
 
-def test_known_email_is_approved_at_once_unless_it_links(client, post):
+def test_a_known_email_alone_no_longer_skips_moderation(client, post):
     Comment.objects.create(post=post, name="Synthetic Reader", email=EMAIL.upper(), body="<p>Earlier.</p>",
                            status=CommentStatus.APPROVED)
     comment(client, post, body="A second synthetic reply.")
-    assert Comment.objects.get(body__contains="second").status == CommentStatus.APPROVED
-    comment(client, post, body="See https://spam.example/offer")
-    assert Comment.objects.get(body__contains="spam.example").status == CommentStatus.PENDING
-    page = client.get(f"/posts/{post.slug}/").content.decode()
-    assert "A second synthetic reply." in page
+    assert Comment.objects.get(body__contains="second").status == CommentStatus.PENDING
+    from django.test import Client
+
+    page = Client().get(f"/posts/{post.slug}/").content.decode()
+    assert "A second synthetic reply." not in page
 
 
 def test_honeypot_keeps_nothing(client, post):

@@ -42,3 +42,32 @@ def test_readers_behind_one_proxy_are_told_apart(rf, settings):
 def test_without_trusted_proxies_the_header_cannot_change_who_a_reader_is(rf, settings):
     settings.LITOPYS_TRUSTED_PROXIES = 0
     assert fingerprint_of(rf, "203.0.113.7") == fingerprint_of(rf, "203.0.113.8")
+
+
+@pytest.mark.parametrize("peer, expected", [
+    ("127.0.0.1", True), ("10.1.2.3", True), ("::1", True), ("fd00::5", True), ("::ffff:192.168.1.9", True),
+    ("203.0.113.7", False), ("2001:db8::1", False), ("", False), ("unix-socket", False),
+])
+def test_only_a_peer_in_the_proxy_networks_is_a_proxy(peer, expected, settings):
+    from litopys.core.proxy import from_proxy
+
+    assert from_proxy(peer) is expected
+
+
+def test_the_header_of_a_peer_outside_the_proxy_networks_is_ignored(settings):
+    from litopys.core.proxy import client_address
+
+    settings.LITOPYS_TRUSTED_PROXIES = 1
+    meta = {"REMOTE_ADDR": "203.0.113.50", "HTTP_X_FORWARDED_FOR": "198.51.100.1"}
+    assert client_address(meta) == "203.0.113.50"
+    assert client_address({**meta, "REMOTE_ADDR": "127.0.0.1"}) == "198.51.100.1"
+
+
+def test_a_proxy_network_that_is_not_one_is_refused_naming_it(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from litopys.core import conf
+
+    monkeypatch.setenv("LITOPYS_PROXY_NETWORKS", "10.0.0.0/8, nginx.local")
+    with pytest.raises(ImproperlyConfigured, match="LITOPYS_PROXY_NETWORKS: 'nginx.local' is not an IP network"):
+        conf.env_networks("LITOPYS_PROXY_NETWORKS", [])

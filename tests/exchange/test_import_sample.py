@@ -2,11 +2,13 @@
 
 import datetime
 import hashlib
+import io
 import re
 import shutil
 
 import pytest
 from django.core.files.storage import default_storage
+from PIL import Image
 
 from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, PostStatus, Tag
 from litopys.chronicle.rendering import render_markdown
@@ -80,12 +82,15 @@ def test_media_rows_and_their_files(imported, samples):
     assert aid.media_type == "image/png"
     assert forest.original_url == "http://127.0.0.1:8081/wp-content/uploads/2022/09/izium-forest-mass-grave.jpg"
     assert forest.uploaded_at == datetime.datetime(2022, 9, 20, 6, 40, tzinfo=UTC)
-    for media, name in ((forest, "izium-forest-mass-grave.jpg"), (aid, "balakliia-humanitarian-aid.png")):
-        assert media.file.name == f"chronicle/2022/09/{name}"
+    for media, name, extension in ((forest, "izium-forest-mass-grave.jpg", "jpg"),
+                                   (aid, "balakliia-humanitarian-aid.png", "png")):
+        # Stored as the chronicle stores uploads: an unguessable name, the image without its metadata.
+        assert re.fullmatch(rf"chronicle/[0-9a-f]{{32}}\.{extension}", media.file.name)
         assert default_storage.exists(media.file.name)
-        with default_storage.open(media.file.name) as stored:
-            assert hashlib.sha256(stored.read()).digest() == hashlib.sha256(
-                (samples / "wordpress-uploads" / "2022" / "09" / name).read_bytes()).digest()
+        original = (samples / "wordpress-uploads" / "2022" / "09" / name).read_bytes()
+        assert media.original_sha256 == hashlib.sha256(original).hexdigest()
+        with default_storage.open(media.file.name) as stored, Image.open(stored) as image:
+            assert image.size == Image.open(io.BytesIO(original)).size and not image.getexif()
 
 
 def test_comments_keep_threads_and_moderation_and_emails_stay_private(imported):
@@ -175,4 +180,5 @@ def test_a_missing_upload_file_is_a_warning_naming_it(samples, media_root, tmp_p
                                "the media row keeps its original URL only"]
     aid = Media.objects.get(wp_id=6)
     assert aid.file.name == "" and aid.original_url.endswith("balakliia-humanitarian-aid.png")
-    assert Media.objects.get(wp_id=5).file.name == "chronicle/2022/09/izium-forest-mass-grave.jpg"
+    assert Media.objects.get(wp_id=5).original_sha256 == hashlib.sha256(
+        (uploads / "2022" / "09" / "izium-forest-mass-grave.jpg").read_bytes()).hexdigest()

@@ -187,16 +187,44 @@ def test_forms_of_an_exported_page_follow_the_setting(db, tmp_path, settings, mo
     assert "<textarea" not in (tmp_path / "b" / "index.html").read_text()
 
 
-def test_media_a_page_uses_is_copied_from_storage(db, tmp_path, settings, monkeypatch):
+def test_media_a_page_uses_is_fetched_as_an_anonymous_reader_gets_it(db, tmp_path, settings, monkeypatch):
+    """The export serves media as `litopys serve` does: a published post's image without its metadata; an image
+    only a draft shows is not exported (a broken link, as it is for readers)."""
+    import io
+
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
     from django.http import HttpResponse
+    from django.utils import timezone
+    from PIL import Image
+
+    from litopys.chronicle.models import Media, Post, PostStatus
 
     settings.MEDIA_ROOT = str(tmp_path / "media-root")
-    name = default_storage.save("chronicle/2022/09/synthetic.png", ContentFile(b"\x89PNG synthetic"))
-    page = f'<!doctype html><img src="/media/{name}" alt=""><img src="/media/chronicle/missing.png" alt="">'
+
+    def upload(title):
+        picture, exif = io.BytesIO(), Image.Exif()
+        exif[0x010F] = "SyntheticCam"
+        Image.new("RGB", (8, 6), (10, 90, 10)).save(picture, "JPEG", exif=exif)
+        media = Media(title=title)
+        media.file.save(f"{title}.jpg", ContentFile(picture.getvalue()), save=False)
+        media.save()
+        return media
+
+    shown, draft_only = upload("synthetic-shown"), upload("synthetic-draft-only")
+    Post.objects.create(slug="synthetic-exported", title="Synthetic exported", status=PostStatus.PUBLISHED,
+                        published_at=timezone.now(), featured_image=shown)
+    Post.objects.create(slug="synthetic-draft", title="Synthetic draft", body=f"{{{{media {draft_only.pk}}}}}")
+    page = (f'<!doctype html><img src="{shown.file.url}" alt=""><img src="{draft_only.file.url}" alt="">'
+            '<img src="/media/chronicle/missing.png" alt="">')
     monkeypatch.setattr(static_export, "RECORD_SEEDS", ())
-    monkeypatch.setattr(static_export.Client, "get", lambda self, path, **kw: HttpResponse(page))
+    real_get = static_export.Client.get
+    monkeypatch.setattr(static_export.Client, "get", lambda self, path, **kw: real_get(self, path, **kw)
+                        if path.startswith("/media/") else HttpResponse(page))
     result = export_site(tmp_path / "out", base_url=BASE)
-    assert (tmp_path / "out" / "media" / name).read_bytes() == b"\x89PNG synthetic"
+    exported = (tmp_path / "out" / shown.file.url.lstrip("/")).read_bytes()
+    with default_storage.open(shown.file.name) as stored:
+        assert exported == stored.read() and b"SyntheticCam" not in exported
+    assert not (tmp_path / "out" / draft_only.file.url.lstrip("/")).exists()
+    assert (draft_only.file.url, 404, "/") in result.broken
     assert ("/media/chronicle/missing.png", 404, "/") in result.broken

@@ -1,5 +1,7 @@
 """Staff screens for the chronicle: writing and publishing posts, media, and moderating comments."""
 
+import mimetypes
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -10,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from litopys.chronicle import comments, publishing
+from litopys.chronicle import comments, media, publishing
 from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, PostStatus, Tag
 from litopys.chronicle.rendering import render_markdown
 from litopys.core.history import HistoryAdmin
@@ -164,9 +166,30 @@ class CommentAdmin(admin.ModelAdmin):
         self._moderate(request, queryset, CommentStatus.TRASH)
 
 
+class MediaForm(forms.ModelForm):
+    """Refuses a file named as an image that cannot be read as one: its metadata could not be removed."""
+
+    class Meta:
+        model = Media
+        fields = ["file", "title", "caption", "alt_text", "credit", "sensitive", "width", "height", "media_type",
+                  "wp_id", "original_url", "uploaded_at"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if hasattr(upload, "content_type"):  # a new upload, not the file already stored
+            named_image = (mimetypes.guess_type(upload.name)[0] or "").startswith("image/")
+            if named_image and not media.readable_image(upload):
+                raise forms.ValidationError(
+                    _("“%(name)s” is not an image that can be read, so its metadata (such as a GPS position) "
+                      "cannot be removed. Upload it as JPEG, PNG, GIF or WebP.") % {"name": upload.name})
+        return upload
+
+
 @admin.register(Media)
 class MediaAdmin(admin.ModelAdmin):
+    form = MediaForm
     list_display = ("__str__", "sensitive", "credit", "uploaded_at", "directive")
+    readonly_fields = ("original_sha256",)
     list_filter = ("sensitive",)
     search_fields = ("title", "caption", "alt_text", "credit")
 

@@ -1,8 +1,9 @@
 """Readers' replies: sanitising, moderation, threads, and the note a reader sees about their own comment.
 
-A comment waits for a moderator unless its author's e-mail address already has an approved comment and
-the new one holds no link; a reader sees their own waiting comments (listed in a signed cookie), nobody
-else does. The e-mail address is kept for moderators only and never rendered, fed or exported.
+Every comment waits for a moderator. One from an address that already has an approved comment, holding no
+link, may instead be published by its author through a link mailed to that address (see confirmation.py):
+knowing the address is not enough. A reader sees their own waiting comments (listed in a signed cookie),
+nobody else does. The e-mail address is kept for moderators only and never rendered, fed or exported.
 """
 
 import re
@@ -38,14 +39,20 @@ def sanitise(text: str) -> str:
 
 
 def trusted(email: str) -> bool:
-    """An address with an approved comment before is trusted not to be a spammer."""
+    """An address with an approved comment before is trusted not to be a spammer, once its owner confirms it."""
     return Comment.objects.filter(email__iexact=email.strip(), status=CommentStatus.APPROVED).exists()
 
 
-def initial_status(email: str, body_html: str) -> str:
-    if trusted(email) and not _LINK.search(body_html):
-        return CommentStatus.APPROVED
-    return CommentStatus.PENDING
+def has_link(body_html: str) -> bool:
+    return bool(_LINK.search(body_html or ""))
+
+
+def take(post, data: dict, reader: str) -> Comment:
+    """Keep a reader's comment, sanitised, waiting for a moderator (or for its author's confirmation)."""
+    return Comment.objects.create(
+        post=post, parent=data.get("parent"), name=data["name"].strip(), email=data["email"].strip(),
+        website=data.get("website", ""), body=sanitise(data["body"]), status=CommentStatus.PENDING,
+        voter_hash=reader)
 
 
 def moderate(queryset, status: str) -> int:

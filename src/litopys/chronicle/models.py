@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from litopys.chronicle.media import MediaFileField, upload_name
+
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -47,8 +49,12 @@ class Tag(models.Model):
 class Media(models.Model):
     """An image (or other file) shown in posts, with its caption, alt text and credit."""
 
-    file = models.FileField(_("file"), upload_to="chronicle/%Y/%m/", max_length=500, blank=True,
-                            help_text=_("Empty when an imported file was missing; the original URL is kept."))
+    file = MediaFileField(_("file"), upload_to=upload_name, max_length=500, blank=True,
+                            help_text=_("Stored under a random name; an image without its metadata (EXIF, GPS). "
+                                        "Empty when an imported file was missing; the original URL is kept."))
+    original_sha256 = models.CharField(_("sha256 of the upload"), max_length=64, blank=True, editable=False,
+                                       help_text=_("Of the file as it was uploaded, before its metadata was "
+                                                   "removed."))
     title = models.CharField(_("title"), max_length=300, blank=True)
     caption = models.TextField(_("caption"), blank=True)
     alt_text = models.CharField(_("alt text"), max_length=500, blank=True,
@@ -122,6 +128,10 @@ class Post(models.Model):
     figures = models.ManyToManyField("figures.Figure", verbose_name=_("figures cited"), blank=True,
                                      related_name="posts", editable=False,
                                      help_text=_("Kept in step with the post's {{figure …}} directives."))
+    media = models.ManyToManyField(Media, verbose_name=_("media shown"), blank=True, related_name="shown_in",
+                                   editable=False,
+                                   help_text=_("Kept in step with the post's {{media …}} directives and the "
+                                               "media addresses in its body."))
     wp_id = models.PositiveIntegerField(_("WordPress post id"), null=True, blank=True, unique=True)
     history = HistoricalRecords(verbose_name=_("revision"), excluded_fields=["body_html"])
 
@@ -169,6 +179,9 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     voter_hash = models.CharField(_("reader fingerprint"), max_length=64, blank=True,
                                   help_text=_("Salted hash of the address; never the address itself."))
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation link sent at"), null=True, blank=True, editable=False,
+        help_text=_("When a link to publish this comment was mailed to its trusted address."))
     wp_id = models.PositiveIntegerField(_("WordPress comment id"), null=True, blank=True, unique=True)
 
     class Meta:

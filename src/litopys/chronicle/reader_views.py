@@ -1,24 +1,24 @@
 """What readers send: votes, replies, their choice of language; and the chronicle's uploaded images."""
 
 import mimetypes
-from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.defaults import page_not_found
 from django.views.i18n import set_language as django_set_language
 
-from litopys.chronicle import comments, ratings, readers
+from litopys.chronicle import challenge, comments, confirmation, ratings, readers, selectors
 from litopys.chronicle.crosssite import same_origin
 from litopys.chronicle.forms import CommentForm, RatingForm
-from litopys.chronicle.models import Comment, CommentStatus, Media, Post
+from litopys.chronicle.models import CommentStatus, Media, Post
 from litopys.chronicle.views import public_posts, render_post
-from litopys.sitecache import generations
 
 
 def refused(request, message: str, status: int, back: str = ""):
@@ -52,7 +52,7 @@ def rate(request, slug):
 @csrf_exempt
 @require_POST
 def comment(request, slug):
-    """Take a reader's reply: it waits for a moderator unless its author is known (see comments.py)."""
+    """Take a reader's reply: it waits for a moderator, or for its author to confirm a trusted address."""
     if not same_origin(request):
         return cross_site(request)
     post = get_object_or_404(Post.objects.published().select_related("category", "featured_image", "author"),
@@ -63,26 +63,52 @@ def comment(request, slug):
     if form.is_robot:
         # Answer as if the comment were taken, so the robot learns nothing; keep nothing.
         return HttpResponseRedirect(post.get_absolute_url() + "#comments", status=303)
-    reader = readers.fingerprint(request)
+    asking = challenge.flooding()
     if not form.is_valid():
-        response = render_post(request, post, form=form, status=400)
-        response.litopys_private = True
-        response["Cache-Control"] = "no-store"
-        return response
+        return comment_form_again(request, post, form, 400, challenge.ask() if asking else None)
+    if asking:
+        problem = challenge.check(request.POST.get("challenge", ""), request.POST.get("answer", ""))
+        if problem:
+            status = 200 if not request.POST.get("challenge") else 400
+            return comment_form_again(request, post, form, status, challenge.ask(), problem)
+    reader = readers.fingerprint(request)
     if not readers.within_limit("comment", reader, settings.LITOPYS_COMMENT_LIMIT):
         return refused(request, _("You have sent many comments in the last hour; please try again later."), 429,
                        post.get_absolute_url())
-    data = form.cleaned_data
-    body = comments.sanitise(data["body"])
-    saved = Comment.objects.create(
-        post=post, parent=data["parent"], name=data["name"].strip(), email=data["email"].strip(),
-        website=data["website"], body=body, status=comments.initial_status(data["email"], body),
-        voter_hash=reader)
+    saved = comments.take(post, form.cleaned_data, reader)
+    challenge.comment_taken()
+    confirmation.offer(saved)
     response = HttpResponseRedirect(f"{post.get_absolute_url()}#comment-{saved.pk}", status=303)
-    if saved.status == CommentStatus.PENDING:
-        comments.remember_pending(response, [*comments.pending_ids(request), saved.pk], secure=request.is_secure())
-    else:
-        generations.bump_site()
+    comments.remember_pending(response, [*comments.pending_ids(request), saved.pk], secure=request.is_secure())
+    return response
+
+
+def comment_form_again(request, post, form, status, question=None, problem=""):
+    """Show the post with the reader's comment still in the form: its errors, or the flood question."""
+    response = render_post(request, post, form=form, status=status, question=question, question_problem=problem)
+    response.litopys_private = True
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_comment(request, token):
+    """Publish a trusted address's waiting comment from the link mailed to it: a page with a button, then POST."""
+    try:
+        found = confirmation.comment_for(token) if request.method != "POST" else None
+        if request.method == "POST":
+            if not same_origin(request):
+                return cross_site(request)
+            found = confirmation.confirm(token)
+            return HttpResponseRedirect(f"{found.post.get_absolute_url()}#comment-{found.pk}", status=303)
+    except confirmation.LinkRefused as refusal:
+        return refused(request, str(refusal), 400)
+    response = TemplateResponse(request, "chronicle/confirm_comment.html", {
+        "comment": found, "post": found.post, "done": found.status == CommentStatus.APPROVED}).render()
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -96,17 +122,39 @@ def set_language(request):
 
 
 def media_file(request, path):
-    """Serve an image the chronicle uploaded, and nothing else from the media folder."""
-    media = Media.objects.filter(file=path).only("file", "uploaded_at").first()
+    """Serve a chronicle file: to anyone while a published post shows it, to staff always; nothing else."""
+    media = Media.objects.filter(file=path).only("file", "media_type", "uploaded_at").first()
     if media is None:
-        raise Http404(_("No such image."))
-    root = Path(settings.MEDIA_ROOT).resolve()
-    full = (root / path).resolve()
-    if root not in full.parents or not full.is_file():
-        raise Http404(_("No such image."))
-    response = FileResponse(open(full, "rb"), content_type=mimetypes.guess_type(full.name)[0]
-                            or "application/octet-stream")
-    response["Cache-Control"] = "public, max-age=86400"
-    response["Last-Modified"] = http_date(full.stat().st_mtime)
+        return not_found(request)
+    public = selectors.media_shown_publicly(media)
+    if not public and not staff_may_see_media(request.user):
+        return not_found(request)
+    try:
+        handle = default_storage.open(media.file.name, "rb")
+    except (FileNotFoundError, OSError):
+        return not_found(request)
+    kind = media.media_type or mimetypes.guess_type(media.file.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=kind)
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    try:
+        response["Last-Modified"] = http_date(default_storage.get_modified_time(media.file.name).timestamp())
+    except (NotImplementedError, OSError):
+        pass
     response["X-Content-Type-Options"] = "nosniff"
+    if not public:
+        response["X-Robots-Tag"] = "noindex"
+    if not kind.startswith("image/") or kind == "image/svg+xml":
+        # Not a picture this site shows: a download, never a page of this origin.
+        response["Content-Disposition"] = "attachment"
+    return response
+
+
+def staff_may_see_media(user) -> bool:
+    return bool(user.is_active and user.is_staff and user.has_perm("chronicle.view_media"))
+
+
+def not_found(request):
+    """A 404 nobody keeps: the same file may be published a minute later."""
+    response = page_not_found(request, Http404(_("No such file.")))
+    response["Cache-Control"] = "no-store"
     return response

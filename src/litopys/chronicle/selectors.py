@@ -1,5 +1,7 @@
 """Reads of the chronicle that other parts of the site need, declared in ChronicleConfig."""
 
+from django.db.models import Q
+
 from litopys.chronicle.models import Post
 
 
@@ -11,3 +13,8 @@ def posts_citing(figure_ids) -> dict[int, list[Post]]:
     for link in through.select_related("post").order_by("-post__published_at", "-post_id"):
         found.setdefault(link.figure_id, []).append(link.post)
     return found
+
+
+def media_shown_publicly(media) -> bool:
+    """Tell whether a published post or page shows this file: as its featured image, or in its body."""
+    return Post.objects.published().filter(Q(featured_image=media) | Q(media=media)).exists()

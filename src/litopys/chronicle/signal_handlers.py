@@ -1,9 +1,11 @@
 """Keep what the public site caches in step with the record and the posts, and keep bodies rendered."""
 
+from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from litopys.chronicle import comments, ratings, search
-from litopys.chronicle.models import Category, Comment, CommentStatus, Post, Rating, Tag
+from litopys.chronicle import comments, media, ratings, search
+from litopys.chronicle.models import Category, Comment, CommentStatus, Media, Post, Rating, Tag
 from litopys.chronicle.rendering import directives, render_markdown
 from litopys.sitecache import generations
 
@@ -25,6 +27,7 @@ def post_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         search.index_post(instance)
         cite_figures(instance)
+        show_media(instance)
 
 
 def cite_figures(post) -> None:
@@ -43,6 +46,12 @@ def cite_figures(post) -> None:
         if view is not None:
             views.append(view)
     post.figures.set([row.pk for row in track(views)])
+
+
+def show_media(post) -> None:
+    """Keep ``post.media`` in step with the media its body shows: what readers may fetch once it is published."""
+    ids, names = media.shown_by(post.body, settings.MEDIA_URL)
+    post.media.set(Media.objects.filter(Q(pk__in=ids) | Q(file__in=names)).values_list("pk", flat=True))
 
 
 def post_deleted(sender, instance, **kwargs):

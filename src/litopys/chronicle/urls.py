@@ -10,6 +10,7 @@ urlpatterns = [
     path("posts/<str:slug>/comment/", reader_views.comment, name="comment"),
     path("pages/<str:slug>/", views.page_detail, name="page"),
     path("pages/<str:slug>/comment/", reader_views.comment, name="page-comment"),
+    path("comments/confirm/<str:token>/", reader_views.confirm_comment, name="confirm-comment"),
     path("category/<str:slug>/", views.category, name="category"),
     path("tag/<str:slug>/", views.tag, name="tag"),
     re_path(r"^archive/(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$", views.month, name="month"),

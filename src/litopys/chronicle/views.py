@@ -100,13 +100,13 @@ def page_detail(request, slug):
     return render_post(request, find_post(request, slug, Post.Kind.PAGE))
 
 
-def render_post(request, post, form=None, status=200, preview_problems=None):
+def render_post(request, post, form=None, status=200, preview_problems=None, question=None, question_problem=""):
     """Render a post (or a page) with everything readers get under it.
 
     What lies under the post's header is the same for every reader who sent nothing and waits for no
     comment, so that part is kept, rendered, under the site and post generations; a reader's own state
-    (a waiting comment, a reply in progress, a form with errors, a fresh vote, a staff preview) renders it
-    anew and keeps nothing.
+    (a waiting comment, a reply in progress, a form with errors or the flood question, a fresh vote, a staff
+    preview) renders it anew and keeps nothing.
     """
     waiting = waiting_comments(request, post)
     personal = bool(waiting or form is not None or preview_problems is not None
@@ -120,8 +120,9 @@ def render_post(request, post, form=None, status=200, preview_problems=None):
         head = {"post": post, "canonical": url, "og_image": sharing.preview_image(post.featured_image),
                 "preview": preview_problems is not None}
         parts = (render_to_string("chronicle/_post_head.html", head),
-                 render_to_string("chronicle/_post_main.html", main_context(request, post, url, waiting, form),
-                                  request))
+                 render_to_string("chronicle/_post_main.html", {
+                     **main_context(request, post, url, waiting, form),
+                     "question": question, "question_problem": question_problem}, request))
         if key:
             cache.set(key, parts, FRAGMENT_TIMEOUT)
     context = {"post": post, "head": parts[0], "main": parts[1], "preview_problems": preview_problems}

@@ -1,5 +1,6 @@
 """Read Litopys settings from the environment, failing early with a message that says the fix."""
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -46,6 +47,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """Return a comma-separated list of IP networks (CIDR), each checked; a bad one names itself."""
+    networks = env_list(name, default)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not an IP network; write networks like "
+                                       f"127.0.0.1/32,10.0.0.0/8,fd00::/8, or unset it.") from None
+    return networks
 
 
 def home_dir() -> Path:

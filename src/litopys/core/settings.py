@@ -143,9 +143,14 @@ CACHES = {"default": conf.cache(conf.env_str("LITOPYS_CACHE_URL", ""), LITOPYS_H
 # Readers' limits: comments and ratings per reader fingerprint per hour.
 LITOPYS_COMMENT_LIMIT = conf.env_int("LITOPYS_COMMENT_LIMIT", 5)
 LITOPYS_RATING_LIMIT = conf.env_int("LITOPYS_RATING_LIMIT", 20)
+# Comments per hour from all readers together beyond which the comment form asks a question (0: always).
+LITOPYS_COMMENT_FLOOD_PER_HOUR = conf.env_int("LITOPYS_COMMENT_FLOOD_PER_HOUR", 30)
 # Reverse proxies in front of the site (0: none). With one or more, X-Forwarded-For names the reader and
 # X-Forwarded-Proto: https tells Django the request was secure.
 LITOPYS_TRUSTED_PROXIES = conf.env_int("LITOPYS_TRUSTED_PROXIES", 0)
+# Where those proxies connect from: X-Forwarded-For is read only from a peer in these networks.
+LITOPYS_PROXY_NETWORKS = conf.env_networks("LITOPYS_PROXY_NETWORKS", [
+    "127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"])
 if LITOPYS_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The static export (`litopys publish --static`): where its forms post, or "off" to leave them out.

@@ -3,7 +3,9 @@
 Every public URL reachable from the home page, robots.txt, sitemap.xml and the record's pages is fetched
 as an anonymous reader would fetch it and written where a static host looks for it: ``path/index.html``
 for a URL ending in a slash, the path itself otherwise. Static files are collected with the staticfiles
-finders; media files are copied from storage when a page uses them. Nothing under /staff/ is visited.
+finders; media files a page uses are fetched through the site like pages, so the export holds exactly
+what an anonymous reader gets (files of published posts only, images without their metadata). Nothing
+under /staff/ is visited.
 
 Only forms change: comment and rating forms post to LITOPYS_DYNAMIC_URL when it is set, or are replaced
 by a note that sends the reader to the main site; search goes to the dynamic site or is left out, and
@@ -26,11 +28,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import NoReverseMatch, reverse
@@ -171,13 +172,15 @@ class Crawl:
                 self.result.broken.append(("/" + prefix + "/" + name, 404, referrer))
 
     def copy_media(self) -> None:
+        """Fetch each media file a page uses as an anonymous reader gets it (only files a published post
+        shows, images without their metadata), exactly as the live site serves it."""
         prefix = settings.MEDIA_URL.strip("/")
         for name, referrer in sorted(self.media.items()):
-            if default_storage.exists(name):
-                with default_storage.open(name) as handle:
-                    self.write(f"{prefix}/{name}", handle.read())
+            response = self.client.get(quote(f"/{prefix}/{name}"), secure=self.secure)
+            if response.status_code == 200:
+                self.write(f"{prefix}/{name}", b"".join(response) if response.streaming else response.content)
             else:
-                self.result.broken.append((f"/{prefix}/{name}", 404, referrer))
+                self.result.broken.append((f"/{prefix}/{name}", response.status_code, referrer))
 
 
 def record_seeds() -> list[str]:

@@ -5,13 +5,12 @@ from django.contrib import admin
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from litopys.core.proxy import forwarded_client
+from litopys.core.proxy import client_address as reader_address
 
 
 def client_address(request) -> str | None:
     """Return the reader's address by the same rule as the rest of the site (LITOPYS_TRUSTED_PROXIES)."""
-    forwarded = forwarded_client(request.META.get("HTTP_X_FORWARDED_FOR", ""), settings.LITOPYS_TRUSTED_PROXIES)
-    return forwarded or request.META.get("REMOTE_ADDR")
+    return reader_address(request.META) or None
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -147,7 +147,9 @@ class _Import:
             fields.update(width=width, height=height)
         source = files.upload_path(self.uploads, relative) if self.uploads and relative else None
         if source is not None:
-            fields["file"] = files.store(source, relative, row.file.name or "")
+            stored = files.store(source, relative, row.file.name or "", row.original_sha256)
+            if stored is not None:
+                fields.update(file=stored.name, original_sha256=stored.sha256)
             if "width" not in fields and (size := files.image_size(source)):
                 fields.update(width=size[0], height=size[1])
         elif self.uploads is not None:

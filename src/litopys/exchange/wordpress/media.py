@@ -5,12 +5,13 @@ import mimetypes
 import os
 from pathlib import Path, PurePosixPath
 
-from django.core.files import File
 from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
-#: Where imported files go in the default storage, beside the chronicle's own uploads.
-PREFIX = "chronicle"
+from litopys.chronicle import media as chronicle_media
+
+#: Where imported files go in the default storage: the chronicle's own folder.
+PREFIX = chronicle_media.PREFIX
 
 
 class UploadsError(ValueError):
@@ -64,33 +65,21 @@ def image_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
-def store(source: Path, relative: str, current: str = "") -> str:
-    """Save source under chronicle/<relative> unless the same bytes are already stored; return the name."""
-    digest = _sha256(source)
-    name = f"{PREFIX}/{relative}"
-    for candidate in dict.fromkeys(filter(None, (current, name))):
-        if _stored_sha256(candidate) == digest:
-            return candidate
+def store(source: Path, relative: str, current: str = "", current_sha256: str = "") -> chronicle_media.Stored | None:
+    """Store source as the chronicle stores uploads (an unguessable name, an image without its metadata), unless
+    the row already holds this very upload (``current_sha256``); return None then."""
+    if current and current_sha256 == _sha256(source) and default_storage.exists(current):
+        return None
     with source.open("rb") as handle:
-        saved = default_storage.save(name, File(handle, name=PurePosixPath(name).name))
-    if current and current != saved and current.startswith(PREFIX + "/"):
+        stored = chronicle_media.store(handle, relative)
+    if current and current != stored.name and current.startswith(PREFIX + "/"):
         default_storage.delete(current)  # this row's previous file, replaced by a changed upload
-    return saved
+    return stored
 
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _stored_sha256(name: str) -> str | None:
-    if not default_storage.exists(name):
-        return None
-    digest = hashlib.sha256()
-    with default_storage.open(name, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
