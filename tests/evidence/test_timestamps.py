@@ -6,13 +6,16 @@ import base64
 import hashlib
 import io
 import json
+import subprocess
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from litopys.evidence import custody, stamping
+from litopys.evidence import checkpoint_log as log
+from litopys.evidence import custody, merkle, signing, stamping
 from litopys.evidence.integrity import verify
+from litopys.evidence.ledger import canonical_time
 from litopys.evidence.models import Checkpoint
 from tests.evidence.tsa import TestTSA, pem
 
@@ -95,11 +98,31 @@ def test_a_checkpoint_stamped_by_the_test_tsa_verifies(stamped, checkpoint_log):
     report = verify()
     assert report.intact, report.problems
     assert report.timestamps_checked == 1
-    assert report.timestamps == [{"tree_size": point.tree_size, "tsa_url": stamped.url,
-                                  "tsa": "CN=Synthetic Test TSA,O=Synthetic Test Trust", "tsa_time": proof["tsa_time"]}]
+    assert report.timestamps == [{"tree_size": point.tree_size, "signed_at": canonical_time(point.signed_at),
+                                  "tsa_url": stamped.url, "tsa": "CN=Synthetic Test TSA,O=Synthetic Test Trust",
+                                  "tsa_time": proof["tsa_time"]}]
+    assert not any("carry no timestamp" in note or "hour after" in note for note in report.notes)
     code, text = run_verify()
     assert code == 0
     assert f"stamped by CN=Synthetic Test TSA,O=Synthetic Test Trust at {proof['tsa_time']}" in text
+
+
+def test_the_token_is_one_openssl_accepts_without_litopys(stamped, tmp_path):
+    """What docs/evidence.md tells a court's expert to run: OpenSSL's own RFC 3161 check, statement and token
+    taken from the checkpoint log."""
+    point = signed()
+    (tmp_path / "statement.txt").write_text(point.statement, encoding="utf-8")
+    (tmp_path / "checkpoint.tsr").write_bytes(base64.b64decode(point.timestamp_proofs[0]["token"]))
+    (tmp_path / "ca.pem").write_bytes(pem(stamped.ca))
+    checked = subprocess.run(["openssl", "ts", "-verify", "-data", str(tmp_path / "statement.txt"), "-in",
+                              str(tmp_path / "checkpoint.tsr"), "-CAfile", str(tmp_path / "ca.pem")],
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0 and "Verification: OK" in checked.stdout, checked.stderr
+    (tmp_path / "statement.txt").write_text(point.statement.replace("tree_size 1", "tree_size 2"), encoding="utf-8")
+    checked = subprocess.run(["openssl", "ts", "-verify", "-data", str(tmp_path / "statement.txt"), "-in",
+                              str(tmp_path / "checkpoint.tsr"), "-CAfile", str(tmp_path / "ca.pem")],
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode != 0
 
 
 def _flip_last_byte(der: bytearray) -> None:
@@ -285,6 +308,40 @@ def test_a_stamp_missing_from_the_log_is_written_by_checkpoint(stamped, checkpoi
     call_command("checkpoint", stdout=out)
     assert "1 timestamp(s) the log was missing written to it." in out.getvalue()
     assert verify().intact and point.timestamp_proofs
+
+
+def test_checkpoints_without_a_timestamp_are_noted(stamped, settings):
+    settings.LITOPYS_TSA_URL = []
+    signed("before a TSA was configured")
+    settings.LITOPYS_TSA_URL = [stamped.url]
+    signed("after")
+    report = verify()
+    assert report.intact and report.timestamps_checked == 1, report.problems
+    assert any(note.startswith("1 checkpoint(s) carry no timestamp and await none") and "the latest at 1 entries"
+               in note for note in report.notes)
+
+
+def test_a_timestamp_made_long_after_its_checkpoint_is_noted(stamped, settings):
+    """A checkpoint signed three hours ago (the TSA down since) and stamped now: verify says how long it waited."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    record()
+    key = signing.load_or_create_key(settings.LITOPYS_SIGNING_KEY)
+    root = "sha256:" + merkle.root_from_leaf_hashes(custody.leaf_hashes()).hex()
+    then = timezone.now() - timedelta(hours=3)
+    text = signing.statement(1, root, then)
+    point = Checkpoint.objects.create(tree_size=1, root_hash=root, signed_at=then, statement=text,
+                                      statement_digest="sha256:" + hashlib.sha256(text.encode()).hexdigest(),
+                                      public_key=signing.public_key_text(key), signature=signing.sign(key, text),
+                                      stamp_pending=True)
+    log.append([point])
+    stamping.stamp_pending()
+    report = verify()
+    assert report.intact, report.problems
+    assert any(note.startswith("1 timestamp(s) were made more than an hour after their checkpoint was signed")
+               and "the longest wait, 3:00:" in note for note in report.notes), report.notes
 
 
 def test_stamp_pending_needs_a_tsa(settings, vault):

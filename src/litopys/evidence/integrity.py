@@ -15,6 +15,7 @@ What each check catches (see docs/evidence.md for the whole threat model):
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 
@@ -215,7 +216,7 @@ def check_timestamps(report: Report) -> None:
     """Check every RFC 3161 token kept with a checkpoint, and that the log outside the database keeps the same."""
     stored = list(Checkpoint.objects.order_by("tree_size"))
     proofs = [(point, proof) for point in stored for proof in stamping.rfc3161_proofs(point)]
-    roots = None
+    roots, late = None, []
     if proofs:
         try:
             roots = rfc3161.trust_roots(settings.LITOPYS_TSA_CA_FILE)
@@ -236,8 +237,9 @@ def check_timestamps(report: Report) -> None:
         if proof.get("tsa_time") != tsa_time:
             report.problems.append(Problem("bad_timestamp", name, f"{name}: the TSA time kept beside its token "
                                            f"({proof.get('tsa_time')}) is not the token's ({tsa_time}): it was edited"))
-        report.timestamps.append({"tree_size": point.tree_size, "tsa_url": url, "tsa": checked.tsa,
-                                  "tsa_time": tsa_time})
+        report.timestamps.append({"tree_size": point.tree_size, "signed_at": ledger.canonical_time(point.signed_at),
+                                  "tsa_url": url, "tsa": checked.tsa, "tsa_time": tsa_time})
+        late.append((checked.tsa_time - point.signed_at, point.tree_size))
     try:
         logged = checkpoint_log.read_stamps() if checkpoint_log.read() is not None else None
     except checkpoint_log.CheckpointLogError:
@@ -263,6 +265,17 @@ def check_timestamps(report: Report) -> None:
     if waiting:
         report.notes.append(f"{waiting} checkpoint(s) await a timestamp (the TSA could not be reached): run "
                             "`litopys checkpoint --stamp-pending`")
+    bare = [point.tree_size for point in stored if not point.stamp_pending and not stamping.rfc3161_proofs(point)]
+    if bare and settings.LITOPYS_TSA_URL:
+        report.notes.append(f"{len(bare)} checkpoint(s) carry no timestamp and await none (signed before a TSA was "
+                            f"configured, or their token was removed from the database and the log); the latest at "
+                            f"{bare[-1]} entries")
+    waited, at = max(late, default=(timedelta(0), 0))
+    waited = timedelta(minutes=round(waited.total_seconds() / 60))
+    if waited > timedelta(hours=1):
+        report.notes.append(f"{sum(gap > timedelta(hours=1) for gap, _ in late)} timestamp(s) were made more than an "
+                            "hour after their checkpoint was signed (the TSA was down, or the checkpoint was made "
+                            f"again later); the longest wait, {waited}, at {at} entries")
     if report.timestamps:
         last = report.timestamps[-1]
         report.notes.append(f"{len(report.timestamps)} RFC 3161 timestamp(s) verified; the checkpoint at "
