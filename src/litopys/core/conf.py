@@ -61,6 +61,30 @@ def env_networks(name: str, default: list[str]) -> list[str]:
     return networks
 
 
+def env_urls(name: str) -> list[str]:
+    """Return http(s) URLs given comma- or space-separated; refuse anything else at start."""
+    from urllib.parse import urlsplit
+
+    found = [part for part in os.environ.get(name, "").replace(",", " ").split() if part]
+    for url in found:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImproperlyConfigured(f"{name}: {url!r} is not an http:// or https:// address; give one or more "
+                                       "addresses separated by commas, or unset it.")
+    return found
+
+
+def env_file(name: str) -> Path | None:
+    """Return the path of an existing file named by the environment, or None when unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser()
+    if not path.is_file():
+        raise ImproperlyConfigured(f"{name}={raw} is not a file; point it at an existing file, or unset it.")
+    return path
+
+
 def home_dir() -> Path:
     """Return LITOPYS_HOME, creating it; it holds the database, vault, keys and secret key."""
     home = Path(os.environ.get("LITOPYS_HOME", "var")).expanduser().resolve()

@@ -132,6 +132,11 @@ LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME 
 # Every signed checkpoint is also appended here, outside the database, so that rewriting the database's
 # ledger and checkpoints is found by `litopys verify`. Back it up with the signing key.
 LITOPYS_CHECKPOINT_LOG = Path(conf.env_str("LITOPYS_CHECKPOINT_LOG", str(LITOPYS_HOME / "custody-checkpoints.jsonl")))
+# RFC 3161 time-stamping authorities that stamp every checkpoint (none by default; see docs/capture.md), the CA
+# certificates their tokens must chain to (empty: the system's), and how long to wait for one.
+LITOPYS_TSA_URL = conf.env_urls("LITOPYS_TSA_URL")
+LITOPYS_TSA_CA_FILE = conf.env_file("LITOPYS_TSA_CA_FILE")
+LITOPYS_TSA_TIMEOUT = conf.env_int("LITOPYS_TSA_TIMEOUT", 10, minimum=1)
 
 LOGIN_URL = "admin:login"
 

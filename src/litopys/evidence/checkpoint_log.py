@@ -5,6 +5,10 @@ checkpoints with it. The log remembers how far the ledger reached and what its M
 the installation's key (kept beside it, outside the database). ``verify`` compares the two: a checkpoint
 missing from either side, a root that differs, or a ledger that no longer reproduces a logged root is a
 problem. One JSON object a line; lines are only ever appended, and each append is fsynced.
+
+A checkpoint's RFC 3161 timestamps are appended too, as lines of their own (``"kind": "rfc3161"``) when they
+arrive, which may be long after the checkpoint (the TSA was down). They need no signature of ours: the
+TSA's signature in the token is the proof.
 """
 
 from __future__ import annotations
@@ -33,6 +37,17 @@ class LoggedCheckpoint:
     signature: str
 
 
+@dataclass(frozen=True)
+class LoggedStamp:
+    kind: str
+    tree_size: int
+    statement_digest: str
+    tsa_url: str
+    token: str
+    nonce: str
+    tsa_time: str
+
+
 def path() -> Path:
     return Path(settings.LITOPYS_CHECKPOINT_LOG)
 
@@ -44,6 +59,16 @@ def entry_of(checkpoint) -> LoggedCheckpoint:
 
 def read() -> list[LoggedCheckpoint] | None:
     """Return the logged checkpoints in order, or None when there is no log."""
+    lines = _lines()
+    return None if lines is None else [line for line in lines if isinstance(line, LoggedCheckpoint)]
+
+
+def read_stamps() -> list[LoggedStamp]:
+    """Return the logged timestamps in order (none when there is no log)."""
+    return [line for line in _lines() or [] if isinstance(line, LoggedStamp)]
+
+
+def _lines() -> list[LoggedCheckpoint | LoggedStamp] | None:
     where = path()
     if not where.exists():
         return None
@@ -56,7 +81,8 @@ def read() -> list[LoggedCheckpoint] | None:
         if not line.strip():
             continue
         try:
-            found.append(LoggedCheckpoint(**json.loads(line)))
+            data = json.loads(line)
+            found.append(LoggedStamp(**data) if "kind" in data else LoggedCheckpoint(**data))
         except (ValueError, TypeError) as exc:
             raise CheckpointLogError(f"{where} line {number} is not a checkpoint ({exc}); the log was edited — "
                                      "restore it from backup") from None
@@ -65,9 +91,23 @@ def read() -> list[LoggedCheckpoint] | None:
 
 def append(checkpoints) -> int:
     """Append checkpoints to the log (oldest first), each line fsynced; return how many were written."""
+    return _write([asdict(entry_of(point)) for point in checkpoints])
+
+
+def append_stamp(checkpoint, proof: dict) -> int:
+    """Append one RFC 3161 timestamp of a checkpoint to the log."""
+    return _write([asdict(stamp_of(checkpoint, proof))])
+
+
+def stamp_of(checkpoint, proof: dict) -> LoggedStamp:
+    return LoggedStamp(proof["kind"], checkpoint.tree_size, checkpoint.statement_digest, proof["tsa_url"],
+                       proof["token"], proof["nonce"], proof["tsa_time"])
+
+
+def _write(entries: list[dict]) -> int:
     where = path()
     where.parent.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps(asdict(entry_of(point)), sort_keys=True, ensure_ascii=False) + "\n" for point in checkpoints]
+    lines = [json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n" for entry in entries]
     if not lines:
         return 0
     fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

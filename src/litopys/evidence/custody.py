@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from litopys.evidence import checkpoint_log, ledger, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, merkle, signing, stamping
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.models import Checkpoint, CustodyEvent
 
@@ -56,10 +56,13 @@ def leaf_hashes(limit: int | None = None) -> list[bytes]:
 
 
 def checkpoint() -> Checkpoint | None:
-    """Sign a checkpoint over all entries so far, and append it to the checkpoint log outside the database;
-    return None when nothing is new."""
+    """Sign a checkpoint over all entries so far, append it to the checkpoint log outside the database, and
+    have it stamped by the configured time-stamping authorities; return None when nothing is new.
+
+    A TSA that cannot be reached leaves the checkpoint signed, logged and marked ``stamp_pending``."""
     point = _sign_checkpoint()
     checkpoint_log.bring_up_to_date()
+    stamping.stamp_new(point)
     return point
 
 
@@ -77,4 +80,5 @@ def _sign_checkpoint() -> Checkpoint | None:
         return Checkpoint.objects.create(
             tree_size=size, root_hash=root, signed_at=signed_at, statement=text,
             statement_digest=PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            public_key=signing.public_key_text(key), signature=signing.sign(key, text))
+            public_key=signing.public_key_text(key), signature=signing.sign(key, text),
+            stamp_pending=bool(settings.LITOPYS_TSA_URL))

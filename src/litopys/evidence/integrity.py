@@ -8,15 +8,18 @@ What each check catches (see docs/evidence.md for the whole threat model):
 - the hash chain links every entry to the one before;
 - every checkpoint's Merkle root, statement and signature hold, and the checkpoints agree with the log kept
   outside the database, which remembers how far the ledger reached: rewriting the chain, deleting entries or
-  checkpoints, or removing them all is found.
+  checkpoints, or removing them all is found;
+- every RFC 3161 token kept with a checkpoint stamps that checkpoint's statement, with the nonce sent, and is
+  signed by a TSA whose certificate chains to the trusted CA certificates; the log keeps the same tokens.
 """
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 
-from litopys.evidence import checkpoint_log, ledger, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, signing, stamping
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
@@ -25,7 +28,7 @@ from litopys.evidence.vault import CHUNK, Vault, get_vault
 @dataclass
 class Problem:
     #: missing_item, altered_item, unrecorded_item, missing_record, broken_chain, bad_checkpoint, bad_signature,
-    #: no_checkpoint, checkpoint_log
+    #: no_checkpoint, checkpoint_log, bad_timestamp
     kind: str
     subject: str
     message: str
@@ -37,6 +40,9 @@ class Report:
     bytes_checked: int = 0
     entries_checked: int = 0
     checkpoints_checked: int = 0
+    timestamps_checked: int = 0
+    #: one per RFC 3161 token that checked out: checkpoint, TSA address, TSA (certificate subject), TSA time
+    timestamps: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -196,11 +202,84 @@ def check_checkpoints(report: Report, entries: list[CustodyEvent]) -> None:
         expected_text = signing.statement(point.tree_size, point.root_hash, point.signed_at)
         if point.statement != expected_text:
             report.problems.append(Problem("bad_signature", name, f"{name}: its statement was edited"))
+        if point.statement_digest != PREFIX + hashlib.sha256(point.statement.encode("utf-8")).hexdigest():
+            report.problems.append(Problem("bad_signature", name, f"{name}: its statement digest (what a timestamp "
+                                           "stamps) was edited"))
         if trusted and point.public_key != trusted:
             report.problems.append(Problem("bad_signature", name,
                                            f"{name} is signed by a key other than this installation's"))
         if not signing.signature_valid(point.public_key, point.statement, point.signature):
             report.problems.append(Problem("bad_signature", name, f"{name} has a bad signature"))
+
+
+def check_timestamps(report: Report) -> None:
+    """Check every RFC 3161 token kept with a checkpoint, and that the log outside the database keeps the same."""
+    stored = list(Checkpoint.objects.order_by("tree_size"))
+    proofs = [(point, proof) for point in stored for proof in stamping.rfc3161_proofs(point)]
+    roots, late = None, []
+    if proofs:
+        try:
+            roots = rfc3161.trust_roots(settings.LITOPYS_TSA_CA_FILE)
+        except rfc3161.TimestampError as exc:
+            report.problems.append(Problem("bad_timestamp", "LITOPYS_TSA_CA_FILE",
+                                           f"{len(proofs)} timestamp token(s) cannot be checked: {exc}"))
+    for point, proof in proofs if roots is not None else []:
+        report.timestamps_checked += 1
+        name, url = f"checkpoint at {point.tree_size} entries", proof.get("tsa_url", "?")
+        digest = PREFIX + hashlib.sha256(point.statement.encode("utf-8")).hexdigest()
+        try:
+            checked = rfc3161.check(proof.get("token", ""), digest, proof.get("nonce", ""), roots)
+        except rfc3161.TokenInvalid as exc:
+            report.problems.append(Problem("bad_timestamp", name, f"{name}: its RFC 3161 token from {url} does not "
+                                           f"prove it: {exc}"))
+            continue
+        tsa_time = checked.tsa_time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if proof.get("tsa_time") != tsa_time:
+            report.problems.append(Problem("bad_timestamp", name, f"{name}: the TSA time kept beside its token "
+                                           f"({proof.get('tsa_time')}) is not the token's ({tsa_time}): it was edited"))
+        report.timestamps.append({"tree_size": point.tree_size, "signed_at": ledger.canonical_time(point.signed_at),
+                                  "tsa_url": url, "tsa": checked.tsa, "tsa_time": tsa_time})
+        late.append((checked.tsa_time - point.signed_at, point.tree_size))
+    try:
+        logged = checkpoint_log.read_stamps() if checkpoint_log.read() is not None else None
+    except checkpoint_log.CheckpointLogError:
+        logged = None  # check_log names the unreadable log
+    if logged is not None:
+        kept = {(point.tree_size, proof.get("tsa_url")): proof.get("token") for point, proof in proofs}
+        in_log = {(line.tree_size, line.tsa_url): line for line in logged}
+        for (size, url), line in in_log.items():
+            name = f"checkpoint at {size} entries"
+            if (size, url) not in kept:
+                report.problems.append(Problem("bad_timestamp", name, f"the log keeps an RFC 3161 token of the {name} "
+                                               f"(from {url}, TSA time {line.tsa_time}) that the database does not "
+                                               "have: it was removed there"))
+            elif kept[(size, url)] != line.token:
+                report.problems.append(Problem("bad_timestamp", name, f"the RFC 3161 token of the {name} from {url} "
+                                               "is not the one the log keeps: it was replaced"))
+        for size, url in sorted(set(kept) - set(in_log)):
+            report.problems.append(Problem(
+                "checkpoint_log", f"checkpoint at {size} entries", f"the RFC 3161 token of the checkpoint at {size} "
+                f"entries from {url} is not in the log: run `litopys checkpoint` to write it there (after a crash), "
+                "or restore the log from backup"))
+    waiting = sum(point.stamp_pending for point in stored)
+    if waiting:
+        report.notes.append(f"{waiting} checkpoint(s) await a timestamp (the TSA could not be reached): run "
+                            "`litopys checkpoint --stamp-pending`")
+    bare = [point.tree_size for point in stored if not point.stamp_pending and not stamping.rfc3161_proofs(point)]
+    if bare and settings.LITOPYS_TSA_URL:
+        report.notes.append(f"{len(bare)} checkpoint(s) carry no timestamp and await none (signed before a TSA was "
+                            f"configured, or their token was removed from the database and the log); the latest at "
+                            f"{bare[-1]} entries")
+    waited, at = max(late, default=(timedelta(0), 0))
+    waited = timedelta(minutes=round(waited.total_seconds() / 60))
+    if waited > timedelta(hours=1):
+        report.notes.append(f"{sum(gap > timedelta(hours=1) for gap, _ in late)} timestamp(s) were made more than an "
+                            "hour after their checkpoint was signed (the TSA was down, or the checkpoint was made "
+                            f"again later); the longest wait, {waited}, at {at} entries")
+    if report.timestamps:
+        last = report.timestamps[-1]
+        report.notes.append(f"{len(report.timestamps)} RFC 3161 timestamp(s) verified; the checkpoint at "
+                            f"{last['tree_size']} entries was stamped by {last['tsa']} at {last['tsa_time']}")
 
 
 def verify(progress=None) -> Report:
@@ -212,6 +291,7 @@ def verify(progress=None) -> Report:
     check_records(report, entries)
     check_checkpoints(report, entries)
     check_log(report, entries)
+    check_timestamps(report)
     leftovers = vault.partials()
     if leftovers:
         report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "

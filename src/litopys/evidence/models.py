@@ -181,6 +181,12 @@ class Checkpoint(models.Model):
     timestamp_proofs = models.JSONField(
         _("timestamp proofs"), default=list, blank=True,
         help_text=_("OpenTimestamps or RFC 3161 stamps over the statement digest, attached later."))
+    stamp_pending = models.BooleanField(
+        _("awaiting a timestamp"), default=False, db_index=True,
+        help_text=_("A time-stamping authority was configured when this checkpoint was signed and has not "
+                    "stamped it yet; `litopys checkpoint --stamp-pending` tries again."))
+    stamp_error = models.CharField(_("last timestamp failure"), max_length=1000, blank=True,
+                                   help_text=_("Why the last request for a timestamp failed."))
 
     class Meta:
         verbose_name = _("ledger checkpoint")
