@@ -92,7 +92,8 @@ class ClaimRows:
         if row.get("source"):
             found = Source.objects.filter(pk=whole(row["source"], "source")).select_related("item").first()
             if found is None:
-                raise RowError(f"source {row['source']} is not in the record; give the id of a source on the staff site")
+                raise RowError(f"source {row['source']} is not in the record; give the id of a source from the staff "
+                               "site")
             return found
         if row.get("item"):
             digest = row["item"].lower()
