@@ -2,8 +2,10 @@
 catches every change that regenerated manifests would hide. The texts are synthetic."""
 
 import json
+import tempfile
 import zipfile
 from io import BytesIO, StringIO
+from pathlib import Path
 
 import bagit
 import pytest
@@ -208,3 +210,21 @@ def test_verify_package_refuses_what_is_no_package_in_one_line(tmp_path):
         archive.writestr("bag/data/zeros", b"\0" * (20 * 1024 * 1024))
     with pytest.raises(PackageError, match="ZIP bomb"):
         verify_package(bomb)
+
+
+def test_the_editors_button_downloads_a_package_that_verifies_and_others_get_no_button(record, client, tmp_path):
+    editor = staff("synthetic-editor", "editor")
+    client.force_login(editor)
+    url = "/staff/packages/incident/synthetic-graves/"
+    assert url in client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+    answer = client.post(url, {"recipient": "Synthetic prosecutor"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/zip"
+    (tmp_path / "download.zip").write_bytes(b"".join(answer.streaming_content))
+    report = verify_package(tmp_path / "download.zip")
+    assert report.intact and report.items_checked == 2
+    assert not list(Path(tempfile.gettempdir()).glob("litopys-package-download-*"))
+    reviewer = staff("synthetic-reviewer", "reviewer")
+    client.force_login(reviewer)
+    assert client.get(url).status_code == 403
+    assert url not in client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
