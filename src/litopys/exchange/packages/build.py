@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import uuid
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,9 @@ from litopys.exchange.packages.bag import copy_hashing, finish_bag, sha256_file
 from litopys.exchange.packages.contents import Contents
 from litopys.exchange.packages.proofs import inclusion_path, tree_levels
 from litopys.exchange.packages.verify import key_fingerprint
+
+#: Items copied at once.
+COPIERS = min(4, (os.cpu_count() or 1) + 1)
 
 
 class PackageBuildError(Exception):
@@ -145,29 +149,37 @@ def _write(contents: Contents, root: Path, package_id: str, actor: str, recipien
 
 
 def _copy_items(contents: Contents, root: Path, payload: dict, progress) -> list[dict]:
-    """Copy each item out of the vault, hashing as it goes; refuse to export bytes that no longer match."""
+    """Copy each item out of the vault, hashing as it goes; refuse to export bytes that no longer match.
+
+    Items are copied by a few threads at once: hashing and writing release the interpreter lock, so one item is
+    hashed while another is written.
+    """
     vault = get_vault()
     names: dict[str, list[str]] = {}
     for source in contents.sources:
         if source.file_name:
             names.setdefault(source.item.sha256, []).append(source.file_name)
-    entries = []
-    for item in contents.items:
-        hex_digest = item.sha256[len(PREFIX):]
-        relative = f"{layout.ITEMS}/{hex_digest}{_extension(item.media_type)}"
+
+    def copy(item) -> tuple[str, str, int]:
+        relative = f"{layout.ITEMS}/{item.sha256[len(PREFIX):]}{_extension(item.media_type)}"
         try:
             with vault.open(item.sha256) as handle:
                 digest, size = copy_hashing(handle, root / relative)
         except OSError as exc:
             raise PackageBuildError(f"item {item.sha256} cannot be read from the vault ({exc}); run `litopys "
                                     "verify`") from None
-        if digest != hex_digest:
-            raise PackageBuildError(f"item {item.sha256} in the vault no longer hashes to its name (it hashes to "
-                                    f"sha256:{digest}); run `litopys verify` before exporting it")
-        payload[relative] = (digest, size)
-        entries.append(documents.item_entry(item, relative, sorted(set(names.get(item.sha256, [])))))
         if progress:
             progress(size)
+        return relative, digest, size
+
+    entries = []
+    with ThreadPoolExecutor(max_workers=COPIERS) as pool:
+        for item, (relative, digest, size) in zip(contents.items, pool.map(copy, contents.items), strict=True):
+            if PREFIX + digest != item.sha256:
+                raise PackageBuildError(f"item {item.sha256} in the vault no longer hashes to its name (it hashes to "
+                                        f"sha256:{digest}); run `litopys verify` before exporting it")
+            payload[relative] = (digest, size)
+            entries.append(documents.item_entry(item, relative, sorted(set(names.get(item.sha256, [])))))
     return entries
 
 

@@ -21,9 +21,11 @@ import base64
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -36,6 +38,8 @@ from litopys.exchange.packages import layout
 from litopys.exchange.packages.bag import CHUNK
 from litopys.exchange.packages.proofs import root_from_path
 
+#: Files hashed at once.
+HASHERS = min(4, (os.cpu_count() or 1) + 1)
 #: Actions that bring bytes into the vault: one of them must name each item.
 ARRIVALS = ("ingested", "derived", "collected")
 #: A ZIP is unpacked into a temporary folder; refuse one that would unpack to more than this many times its size.
@@ -144,16 +148,19 @@ def check_bag(root: Path, report: Report, progress=None) -> dict[str, tuple[str,
         report.add("not_a_bag", str(root), f"{root} is not a BagIt bag ({exc})")
         return None
     hashes = {}
-    for relative, expected in sorted(bag.entries.items()):
-        if "sha256" not in expected:
-            report.add("bag_invalid", relative, f"{relative} has no SHA-256 in the manifests")
-            continue
-        digest, size = _hash(root / relative, progress)
-        report.bytes_checked += size
-        if digest != expected["sha256"].lower():
-            report.add("manifest_mismatch", relative, f"{relative} no longer matches the bag's manifest: its bytes "
-                       f"hash to {digest}, the manifest says {expected['sha256'].lower()}")
-        hashes[relative] = (digest, size)
+    entries = sorted(bag.entries.items())
+    # Several files are hashed at once: hashing releases the interpreter lock.
+    with ThreadPoolExecutor(max_workers=HASHERS) as pool:
+        found = pool.map(lambda entry: _hash(root / entry[0], progress), entries)
+        for (relative, expected), (digest, size) in zip(entries, found, strict=True):
+            if "sha256" not in expected:
+                report.add("bag_invalid", relative, f"{relative} has no SHA-256 in the manifests")
+                continue
+            report.bytes_checked += size
+            if digest != expected["sha256"].lower():
+                report.add("manifest_mismatch", relative, f"{relative} no longer matches the bag's manifest: its "
+                           f"bytes hash to {digest}, the manifest says {expected['sha256'].lower()}")
+            hashes[relative] = (digest, size)
     return hashes
 
 
