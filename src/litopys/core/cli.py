@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 #: Commands that read or write the record: they set up a new database themselves.
-RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import",
+RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import", "export",
                              "capture", "worker", "jobs", "dedupe", "casualties",
                              "publish", "places", "serve"})
 

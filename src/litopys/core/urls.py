@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/review/", include("litopys.review.urls")),
     path("staff/jobs/", include("litopys.jobs.urls")),
     path("staff/capture/", include("litopys.capture.urls")),
+    path("staff/packages/", include("litopys.exchange.packages.urls")),
     # Login in two steps, two-factor enrolment and password reset: before the admin, whose login they replace.
     path("staff/", include("litopys.core.accounts.urls")),
     path("staff/", admin.site.urls),

@@ -6,3 +6,4 @@ class ExchangeConfig(AppConfig):
     name = "litopys.exchange"
     label = "exchange"
     verbose_name = _("Imports, exports and the API")
+    staff_panels = ["litopys.exchange.packages.views.panel"]

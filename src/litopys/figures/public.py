@@ -42,6 +42,8 @@ class Quote:
     text: str
     attributed_to: str = ""
     value: str = ""
+    #: The claim's id, so that a dataset's rows link a quote to its figure and source.
+    claim: int | None = None
 
 
 @dataclass
@@ -54,6 +56,8 @@ class PublicSource:
     published: date | None
     kind: str
     quotes: list[Quote] = field(default_factory=list)
+    #: The source's id, so that a dataset's rows link to it; never shown on a page.
+    id: int | None = None
 
 
 @dataclass
@@ -250,8 +254,9 @@ def _sources(claims: list[Claim]) -> list[PublicSource]:
         source = claim.source
         shown = sources.setdefault(source.pk, PublicSource(
             title=source.title or source.get_kind_display(), url=web_address(source.url),
-            publisher=source.publisher, published=source.published, kind=source.get_kind_display()))
-        quote = Quote(claim.quote, claim.attributed_to.name if claim.attributed_to_id else "", claim.value_text())
+            publisher=source.publisher, published=source.published, kind=source.get_kind_display(), id=source.pk))
+        quote = Quote(claim.quote, claim.attributed_to.name if claim.attributed_to_id else "", claim.value_text(),
+                      claim=claim.pk)
         if claim.quote and all(q.text != quote.text for q in shown.quotes):
             shown.quotes.append(quote)
     return list(sources.values())

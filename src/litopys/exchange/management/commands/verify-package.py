@@ -1,0 +1,46 @@
+"""`litopys verify-package BAG`: check an evidence package without the database (see exchange.packages.verify)."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from litopys.exchange.packages.verify import PackageError, key_fingerprint, verify_package
+
+
+class Command(BaseCommand):
+    help = _("Check an evidence package (a folder or a .zip) on any machine, without Litopys's database: bag "
+             "manifests, items against their custody events, each event's hash and Merkle proof, checkpoint "
+             "signatures. Exit 0 when intact, 1 listing each problem.")
+    #: Needs no database: the point is to run where there is none.
+    requires_system_checks = []
+    requires_migrations_checks = False
+
+    def add_arguments(self, parser):
+        parser.add_argument("package", metavar="BAG", help=_("The package's folder or .zip file."))
+        parser.add_argument("--public-key", default="", metavar="KEY",
+                            help=_("The Ed25519 public key (base64) the checkpoints must be signed with, as obtained "
+                                   "from the organisation by another channel."))
+        parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
+
+    def handle(self, *args, **options):
+        try:
+            report = verify_package(options["package"], public_key=options["public_key"])
+        except PackageError as exc:
+            raise CommandError(str(exc)) from None
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for problem in report.problems:
+                self.stdout.write(f"PROBLEM {problem.kind}: {problem.message}")
+            for key in report.public_keys:
+                self.stdout.write(_("signed with the key %(key)s (fingerprint %(fingerprint)s)")
+                                  % {"key": key, "fingerprint": key_fingerprint(key)})
+            verdict = _("intact") if report.intact else _("%d problem(s)") % len(report.problems)
+            self.stdout.write(_("%(items)d items, %(bytes)d bytes, %(events)d custody events, %(points)d checkpoints: "
+                                "%(verdict)s") % {"items": report.items_checked, "bytes": report.bytes_checked,
+                                                  "events": report.events_checked,
+                                                  "points": report.checkpoints_checked, "verdict": verdict})
+        if not report.intact:
+            sys.exit(1)

@@ -1,0 +1,1 @@
+"""Evidence packages for prosecutors: BagIt bags a court can check without the database that made them."""

@@ -1,0 +1,16 @@
+"""Where things are in an evidence package: the one place the builder and the verifier both read."""
+
+FORMAT = "litopys-evidence-package/1"
+README = "README.txt"
+PACKAGE = "data/package.json"
+ITEMS = "data/items"
+EVENTS = "data/custody/events.json"
+EVENTS_HTML = "data/custody/events.html"
+CHECKPOINTS = "data/custody/checkpoints.json"
+INCIDENT = "data/record/incident.json"
+CLAIMS = "data/record/claims.json"
+SOURCES = "data/record/sources.json"
+#: The checkpoint's statement, signature and key as files, for `openssl pkeyutl -verify`.
+STATEMENT = "data/custody/checkpoint-statement.txt"
+SIGNATURE = "data/custody/checkpoint-signature.bin"
+PUBLIC_KEY = "data/custody/public-key.pem"
