@@ -19,6 +19,7 @@ from litopys.casualties import (
 from litopys.casualties.admin_views import MemorialView, SplitView
 from litopys.casualties.models import Cluster, LinkedPair, LinkRun, ListRecord, Proposal, Victim, VictimList
 from litopys.casualties.selectors import side_by_side
+from litopys.core.admin_base import ReadOnlyAdmin
 
 
 def _errors(request, done: int, failures: list[str], success: str) -> None:
@@ -32,21 +33,8 @@ def _message(exc) -> str:
     return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
 
 
-class ReadOnly:
-    """Rows that only the import and the linkage write."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(VictimList)
-class VictimListAdmin(ReadOnly, SimpleHistoryAdmin):
+class VictimListAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("name", "file_name", "rows", "problem_rows", "records_link", "imported_at", "imported_by")
     search_fields = ("name", "file_name", "file_hash")
 
@@ -73,7 +61,7 @@ class ProblemFilter(admin.SimpleListFilter):
 
 
 @admin.register(ListRecord)
-class ListRecordAdmin(ReadOnly, admin.ModelAdmin):
+class ListRecordAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("victim_list", "row", "full_name", "sex", "age_min", "birth_date", "death_date", "place_text",
                     "problems_shown", "victim")
     list_filter = ("victim_list", ProblemFilter, "sex")
@@ -213,7 +201,7 @@ class PairInline(admin.TabularInline):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(ReadOnly, admin.ModelAdmin):
+class ClusterAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("run", "number", "size", "match_probability", "victim")
     list_filter = ("run",)
     raw_id_fields = ("records",)
@@ -233,12 +221,12 @@ class ClusterAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(LinkRun)
-class LinkRunAdmin(ReadOnly, admin.ModelAdmin):
+class LinkRunAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("pk", "engine", "threshold", "records", "clusters", "started_at", "started_by")
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ReadOnly, SimpleHistoryAdmin):
+class ProposalAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     list_display = ("pk", "kind", "state", "size", "proposed_by", "proposed_at", "decided_by", "decided_at")
     list_filter = ("state", "kind")
     actions = ["confirm_selected", "reject_selected"]

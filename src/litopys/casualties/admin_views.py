@@ -51,7 +51,7 @@ class SplitForm(forms.Form):
 
 
 class SplitView(StaffView):
-    template_name = "admin/casualties/victim/split.html"
+    template_name = "admin/casualties/victim/victim_form.html"
     title = _("Propose a split")
 
     def get(self, request, pk):
@@ -85,7 +85,7 @@ class MemorialForm(forms.Form):
 
 
 class MemorialView(StaffView):
-    template_name = "admin/casualties/victim/memorial.html"
+    template_name = "admin/casualties/victim/victim_form.html"
     title = _("Consent and memorial entry")
 
     def get(self, request, pk):

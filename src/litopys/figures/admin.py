@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from litopys.core.admin_base import ReadOnlyAdmin
 from litopys.core.history import HistoryAdmin
 from litopys.figures import actions
 from litopys.figures.models import BestValue, Correction, Figure, OriginMerge, OriginSplit
@@ -61,10 +62,8 @@ class OriginSplitAdmin(ByUserAdmin):
         obj.pk, obj.user, obj.at = saved.pk, saved.user, saved.at
 
 
-
-
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Corrections are recorded when a second reviewer verifies a changed figure; they are read, never edited."""
 
     list_display = ("at", "figure", "was_best", "now_best", "reason", "user")
@@ -72,11 +71,3 @@ class CorrectionAdmin(admin.ModelAdmin):
     readonly_fields = ("figure", "was_min", "was_max", "was_best", "now_min", "now_max", "now_best", "reason",
                        "user", "at")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from litopys.core.admin_base import ReadOnlyAdmin
 from litopys.places.models import Place
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("name", "name_uk", "name_ru", "kind", "admin1", "iso_code", "population", "geonames_id")
     list_filter = ("kind", ("admin1", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("admin1",)
@@ -16,12 +17,4 @@ class PlaceAdmin(admin.ModelAdmin):
                        "latitude", "longitude", "population")
     fields = readonly_fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
