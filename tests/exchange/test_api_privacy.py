@@ -7,9 +7,11 @@ import re
 import pytest
 
 from litopys.figures.models import Figure
-from tests.exchange.api_world import PUBLIC_TITLE, SECRETS, record, world  # noqa: F401 - fixtures
+from tests.exchange import api_world
+from tests.exchange.api_world import PUBLIC_TITLE, SECRETS
 
 pytestmark = pytest.mark.django_db
+record, world = api_world.record, api_world.world  # the fixtures
 
 LISTS = ["/api/v1/posts", "/api/v1/posts?kind=page", "/api/v1/incidents", "/api/v1/sites", "/api/v1/figures",
          "/api/v1/places"]

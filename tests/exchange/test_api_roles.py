@@ -8,9 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from litopys.evidence.models import CustodyEvent, Source
 from litopys.jobs.models import Job
 from litopys.review.models import Decision
-from tests.exchange.api_world import MATERIAL, READS, mark, record, world  # noqa: F401 - fixtures
+from tests.exchange import api_world
+from tests.exchange.api_world import MATERIAL, READS, mark
 
 pytestmark = pytest.mark.django_db
+record, world = api_world.record, api_world.world  # the fixtures
 
 
 def read_as(client, world, who: str) -> str:

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis import GenerationMode
 
-from tests.exchange.api_world import record, world  # noqa: F401 - fixtures
+from tests.exchange import api_world
 
 pytestmark = pytest.mark.django_db
+record, world = api_world.record, api_world.world  # the fixtures
 
 SCHEMA_URL = "/api/v1/openapi.json"
 #: Examples per operation: enough to reach every parameter and error, few enough for well under a minute.
@@ -79,7 +80,21 @@ def examples(operation, headers: dict, excluded: list, mode, count: int):
     return check
 
 
-def test_schemathesis_finds_no_failure(world):  # noqa: F811
+@pytest.fixture
+def connection_kept():
+    """Keep the test's database connection across WSGI requests, as Django's test client does: the handler
+    would otherwise close it at the end of each request (PostgreSQL then loses the test's transaction)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+def test_schemathesis_finds_no_failure(world, connection_kept):
     """Every operation in one world (built once: it is the slow part), each with its own bounded examples."""
     from schemathesis.specs.openapi import checks
 

@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from litopys.exchange.api.models import Token
-from tests.exchange.api_world import record, world  # noqa: F401 - fixtures
+from tests.exchange import api_world
 
 pytestmark = pytest.mark.django_db
+record, world = api_world.record, api_world.world  # the fixtures
 
 
 def test_the_command_makes_a_token_shown_once_and_kept_as_a_digest(client, world):
