@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "litopys.record",
     "litopys.casualties",
     "litopys.exchange",
+    "litopys.exchange.api",
+    "ninja",
     "litopys.jobs",
     "litopys.capture",
     "litopys.demo",
@@ -225,3 +227,7 @@ LITOPYS_CAPTURE_ROBOTS = conf.env_bool("LITOPYS_CAPTURE_ROBOTS", False)
 LITOPYS_CHROMIUM = conf.env_str("LITOPYS_CHROMIUM", "/usr/bin/chromium")
 LITOPYS_OCR_LANGUAGES = conf.env_str("LITOPYS_OCR_LANGUAGES", "ukr+rus+eng")
 LITOPYS_OCR_MAX_PAGES = conf.env_int("LITOPYS_OCR_MAX_PAGES", 200, minimum=1)
+
+# The API (docs/api.md): requests a minute per token, and per address for anonymous readers.
+LITOPYS_API_RATE = conf.env_int("LITOPYS_API_RATE", 600, minimum=1)
+LITOPYS_API_ANON_RATE = conf.env_int("LITOPYS_API_ANON_RATE", 120, minimum=1)

@@ -16,6 +16,8 @@ urlpatterns = [
     # Login in two steps, two-factor enrolment and password reset: before the admin, whose login they replace.
     path("staff/", include("litopys.core.accounts.urls")),
     path("staff/", admin.site.urls),
+    # The API (docs/api.md): its own namespace at the top, as django-ninja reverses its URLs from there.
+    path("api/", include("litopys.exchange.api.urls")),
     path("", include("litopys.record.urls")),
     path("", include("litopys.exchange.urls")),
     path("", include("litopys.chronicle.urls")),
