@@ -15,6 +15,9 @@ class EvidenceConfig(AppConfig):
         "reviewer": ["evidence.view_source", "evidence.view_item", "evidence.view_custodyevent",
                      "evidence.redact_item", "evidence.view_testimony"],
     }
+    #: Rows public pages are drawn from (see litopys.sitecache.invalidation): a new redacted copy changes the quotes
+    #: public pages show.
+    record_models = {"evidence.Item": "litopys.evidence.selectors.changes_public_quotes"}
 
     def ready(self):
         from litopys.evidence import signal_handlers  # noqa: F401 - connects the receivers

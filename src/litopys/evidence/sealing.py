@@ -250,16 +250,17 @@ class SealedReader(io.RawIOBase):
         return plain
 
     def readinto(self, buffer) -> int:
-        if self._position >= self.size:
-            if self.size == 0:
-                self._plain_chunk(0)  # an empty plaintext still has its one, authenticated chunk
-            return 0
-        number, offset = divmod(self._position, self._chunk)
-        plain = self._plain_chunk(number)[offset:]
-        count = min(len(buffer), len(plain))
-        buffer[:count] = plain[:count]
-        self._position += count
-        return count
+        if self.size == 0:
+            self._plain_chunk(0)  # an empty plaintext still has its one, authenticated chunk
+        view, filled = memoryview(buffer).cast("B"), 0
+        while filled < len(view) and self._position < self.size:
+            number, offset = divmod(self._position, self._chunk)
+            plain = self._plain_chunk(number)[offset:]
+            count = min(len(view) - filled, len(plain))
+            view[filled:filled + count] = plain[:count]
+            filled += count
+            self._position += count
+        return filled
 
     def readall(self) -> bytes:
         parts = []

@@ -30,6 +30,11 @@ def public_quote(source, quote: str, start: int, end: int) -> str:
     return redaction.redact_quote(quote, start, end, item.text, copy.metadata["redaction"]["spans"])
 
 
+def changes_public_quotes(item: Item, created: bool = False) -> bool:
+    """Tell whether a saved item can change a public page: a new redacted copy of a text can."""
+    return created and item.derivation == REDACTED and "spans" in item.metadata.get("redaction", {})
+
+
 def is_picture(item: Item) -> bool:
     return item.media_type.startswith("image/") or item.media_type == "application/pdf"
 
