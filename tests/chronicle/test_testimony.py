@@ -58,9 +58,8 @@ def stored(vault) -> bytes:
     return b"".join(path.read_bytes() for path in Path(vault.root).rglob("*") if path.is_file())
 
 
-@pytest.mark.parametrize("language, words", [("en", ["Send your testimony", "What happened", "anonymous"]),
-                                             ("uk", ["Надіслати свідчення"])])
-def test_the_form_is_a_plain_html_form_in_both_languages_and_sets_no_cookie(client, language, words):
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_the_form_is_a_plain_html_form_in_both_languages_and_sets_no_cookie(client, language):
     from django.utils import translation
 
     with translation.override(language):
@@ -68,10 +67,9 @@ def test_the_form_is_a_plain_html_form_in_both_languages_and_sets_no_cookie(clie
     page = answer.content.decode()
     assert answer.status_code == 200 and not answer.cookies and "no-store" in answer["Cache-Control"]
     assert 'method="post"' in page and 'enctype="multipart/form-data"' in page and 'type="file"' in page
-    assert 'name="homepage"' in page and 'name="consent"' in page
+    assert 'name="homepage"' in page and 'name="consent"' in page and f'<html lang="{language}">' in page
     if language == "en":
-        for word in words:
-            assert word in page
+        assert "Send your testimony" in page and "What happened" in page and "send anonymously" in page
 
 
 def test_an_anonymous_account_goes_into_the_vault_sealed_with_custody_events(client, home,

@@ -238,3 +238,19 @@ def test_litopys_seal_seals_what_was_made_confidential_later(vault, tmp_path, dj
     assert MARK.encode() not in stored_bytes(vault)
     report = verify()
     assert report.intact and not report.notes, (report.problems, report.notes)
+
+
+@pytestmark_db
+def test_a_sealed_copy_re_pointed_at_another_item_hides_neither(confidential, vault, tmp_path):
+    other_path = tmp_path / "other.txt"
+    other_path.write_text("Synthetic restricted notes, kept in the clear.\n")
+    [other] = ingest_paths([str(other_path)], SourceFacts(sensitivity="restricted"))
+    custody.checkpoint()
+    other_item = Item.objects.get(sha256=other.digest)
+    path = vault.path(other_item.sha256)
+    path.chmod(0o644)
+    path.write_text("Synthetic restricted notes, kept in the cleaR.\n")  # the file altered, and then the record:
+    Item.objects.filter(pk=sealed.sealed_copy(confidential).pk).update(derived_from=other_item)
+    report = verify()
+    found = {(problem.kind, problem.subject) for problem in report.problems}
+    assert ("altered_item", other_item.sha256) in found and ("missing_item", confidential.sha256) in found

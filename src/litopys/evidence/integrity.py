@@ -61,12 +61,11 @@ def rehash(vault: Vault, digest: str) -> tuple[str, int]:
 
 
 def check_items(report: Report, vault: Vault, progress=None) -> None:
-    # A sealed item's bytes are its sealed copy's, an item of its own checked here like any other (no key needed).
-    held_sealed = set(Item.objects.filter(derivation=sealed.SEALED).values_list("derived_from_id", flat=True))
+    held_sealed = sealed_originals()
     for item in Item.objects.order_by("pk").only("sha256", "size", "original_name").iterator():
         report.items_checked += 1
         label = item.original_name or item.sha256
-        if item.pk in held_sealed:
+        if item.sha256 in held_sealed:
             if getattr(vault, "inner", vault).exists(item.sha256):
                 report.notes.append(f"item {item.sha256} is sealed but its plaintext is still in the vault (the "
                                     "removal was interrupted): run `litopys seal`")
@@ -88,6 +87,20 @@ def check_items(report: Report, vault: Vault, progress=None) -> None:
                 f"item {item.sha256} ({label}) was altered: its bytes now hash to {actual}"))
         if progress:
             progress(size)
+
+
+def sealed_originals() -> set[str]:
+    """Return the items whose bytes the vault holds as a sealed copy, as the ledger recorded the sealing.
+
+    A sealed copy is an item of its own, checked like any other (no key needed); its original is skipped only
+    when the ledger's `derived` event agrees which item it seals, so re-pointing a copy's record at another
+    item hides neither item's bytes from the check.
+    """
+    recorded = {event.item_hash: event.details.get("derived_from")
+                for event in CustodyEvent.objects.filter(action=CustodyAction.DERIVED).only("item_hash", "details")
+                if event.details.get("derivation") == sealed.SEALED}
+    rows = Item.objects.filter(derivation=sealed.SEALED).values_list("sha256", "derived_from__sha256")
+    return {original for copy, original in rows if original and recorded.get(copy) == original}
 
 
 def check_chain(report: Report) -> list[CustodyEvent]:
