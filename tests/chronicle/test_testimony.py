@@ -15,6 +15,7 @@ from PIL import Image
 
 from litopys.evidence import sealed
 from litopys.evidence.actions import TESTIMONY_FORM, read_testimony_details
+from litopys.evidence.integrity import verify
 from litopys.evidence.models import CustodyEvent, Dossier, Item, Source
 from litopys.evidence.models import Testimony as Submission
 
@@ -96,6 +97,8 @@ def test_an_anonymous_account_goes_into_the_vault_sealed_with_custody_events(cli
         assert mark.encode() not in everything, f"{mark} is stored in the clear in the vault"
     with home.open(account.item.sha256) as handle:
         assert ACCOUNT in handle.read().decode()  # staff with the key read it back
+    report = verify()  # a checkpoint was signed, and the sealed copies hold
+    assert report.intact and not report.notes, (report.problems, report.notes)
 
 
 def test_who_sent_it_is_sealed_and_read_only_by_those_granted_the_account(client, settings):

@@ -254,3 +254,49 @@ def test_a_sealed_copy_re_pointed_at_another_item_hides_neither(confidential, va
     report = verify()
     found = {(problem.kind, problem.subject) for problem in report.problems}
     assert ("altered_item", other_item.sha256) in found and ("missing_item", confidential.sha256) in found
+
+
+def test_a_malformed_vault_key_in_the_environment_stops_start_up(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from litopys.core import conf
+
+    monkeypatch.setenv("LITOPYS_VAULT_KEY", "c2hvcnQ=")
+    with pytest.raises(ImproperlyConfigured, match="LITOPYS_VAULT_KEY is not a key of 32 bytes in base64"):
+        conf.env_key("LITOPYS_VAULT_KEY")
+    text = sealing.new_key_text()
+    monkeypatch.setenv("LITOPYS_VAULT_KEY", text)
+    assert conf.env_key("LITOPYS_VAULT_KEY") == text
+
+
+@pytestmark_db
+def test_a_source_made_confidential_in_the_staff_site_is_sealed(vault, tmp_path, staff, client,
+                                                                django_capture_on_commit_callbacks):
+    path = tmp_path / "notes.txt"
+    path.write_text(TEXT)
+    [result] = ingest_paths([str(path)], SourceFacts(collected_by="collector-synthetic", sensitivity="restricted"))
+    source = Source.objects.get(pk=result.source_id)
+    fields = ("kind", "title", "publisher", "author", "url", "language", "collected_by", "collection_method",
+              "notes")
+    data = {name: getattr(source, name) for name in fields}
+    data.update(sensitivity="confidential", owner="", dossier="", published="")
+    client.force_login(staff[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(reverse("admin:evidence_source_change", args=[source.pk]), data)
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    assert sealed.sealed_copy(source.item) is not None
+    assert MARK.encode() not in stored_bytes(vault)
+
+
+@pytestmark_db
+def test_a_lost_or_other_key_is_never_replaced_by_a_new_one(confidential, settings, tmp_path):
+    from litopys.evidence.actions import redact
+
+    settings.LITOPYS_VAULT_KEY_FILE = tmp_path / "lost.key"
+    with pytest.raises(sealing.KeyMissing, match="a new key is made only while nothing is sealed"):
+        redact(confidential, "redactor-synthetic", phrases=["Olena"])
+    assert not (tmp_path / "lost.key").exists()
+    settings.LITOPYS_VAULT_KEY = sealing.new_key_text()
+    with pytest.raises(sealing.WrongKey, match="the vault's sealed items use vault key"):
+        redact(confidential, "redactor-synthetic", phrases=["Olena"])
+    assert not Item.objects.filter(derivation="redacted").exists()  # nothing half-made

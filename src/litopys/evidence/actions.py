@@ -85,6 +85,8 @@ def seal_confidential(actor: str) -> list[Item]:
     for copy in Item.objects.filter(derivation=sealed.SEALED).select_related("derived_from"):
         if copy not in copies and vault.inner.exists(copy.derived_from.sha256):
             copies.append(seal_item(copy.derived_from, actor))
+    if copies:
+        custody.checkpoint()
     return copies
 
 
@@ -107,6 +109,8 @@ def redact(item: Item, actor: str, *, spans: Iterable[tuple[int, int]] = (), phr
     if (spans or phrases) and (boxes or faces):
         raise redaction.RedactionError(_("Redact either the text (spans, phrases) or the picture (rectangles, "
                                          "faces), one at a time."))
+    if sealed.must_be_sealed(item):
+        sealed.vault_key(create=True)  # its copy will be sealed: a missing or wrong key stops it before anything
     previous = _last_redaction(item, "spans" if spans or phrases else "boxes", page)
     if spans or phrases:
         data, media_type, marks, text = _redact_text(item, spans, phrases, previous)
@@ -124,6 +128,7 @@ def redact(item: Item, actor: str, *, spans: Iterable[tuple[int, int]] = (), phr
         custody.record(CustodyAction.DERIVED, actor, copy.sha256, derived_from=item.sha256, derivation=REDACTED,
                        media_type=media_type, size=stored.size, new_bytes=created, **marks)
     seal_family(copy, actor)
+    custody.checkpoint()
     return copy
 
 
@@ -207,6 +212,7 @@ def receive_testimony(account: str, *, place: str = "", when: str = "", name: st
         if dossier is not None:
             Source.objects.filter(pk=part.pk).update(dossier=dossier)
         seal_family(part.item, TESTIMONY_FORM)
+    custody.checkpoint()
     return testimony
 
 

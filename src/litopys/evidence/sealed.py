@@ -32,10 +32,28 @@ def key_hint() -> str:
 
 
 def vault_key(create: bool = False) -> sealing.VaultKey | None:
-    """Return the vault key: LITOPYS_VAULT_KEY, else the key file (made, mode 0600, when `create`)."""
+    """Return the vault key: LITOPYS_VAULT_KEY, else the key file.
+
+    With `create`, the key is one that may seal: the key file is made (mode 0600) when nothing in the vault is
+    sealed yet, and a key other than the one the vault's sealed items use is refused, so that a lost or
+    replaced key never leaves the vault sealed under two keys.
+    """
     if settings.LITOPYS_VAULT_KEY:
-        return sealing.key_from_text(settings.LITOPYS_VAULT_KEY, "LITOPYS_VAULT_KEY")
-    return sealing.load_key_file(settings.LITOPYS_VAULT_KEY_FILE, create=create)
+        key = sealing.key_from_text(settings.LITOPYS_VAULT_KEY, "LITOPYS_VAULT_KEY")
+    else:
+        key = sealing.load_key_file(settings.LITOPYS_VAULT_KEY_FILE, create=False)
+    if not create:
+        return key
+    used = sorted(set(Item.objects.filter(derivation=SEALED).values_list("metadata__key_id", flat=True)) - {None})
+    if key is None and used:
+        raise sealing.KeyMissing(f"the vault holds items sealed with vault key {', '.join(used)}, and no vault key "
+                                 f"is available: {key_hint()}; a new key is made only while nothing is sealed")
+    if key is None:
+        key = sealing.load_key_file(settings.LITOPYS_VAULT_KEY_FILE, create=True)
+    if used and used != [key.label]:
+        raise sealing.WrongKey(f"the vault's sealed items use vault key {', '.join(used)}, but the key in use "
+                               f"({key.origin}) is {key.label}: {key_hint()}")
+    return key
 
 
 def sealed_copy(item: Item) -> Item | None:

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from litopys.evidence import custody, redaction, sealing
+from litopys.evidence import redaction, sealing
 from litopys.evidence.actions import redact
 from litopys.evidence.ingest import SourceFacts, actor_name
 from litopys.evidence.management.commands.custody import resolve_item
@@ -43,7 +43,6 @@ class Command(BaseCommand):
                           faces=options["faces"], page=options["page"])
         except (redaction.RedactionError, sealing.SealError) as exc:
             raise CommandError(f"{options['item']}: {exc}") from None
-        custody.checkpoint()
         marks = copy.metadata.get("redaction", {})
         if options["format"] == "json":
             self.stdout.write(json.dumps({"item": item.sha256, "redacted_copy": copy.sha256,

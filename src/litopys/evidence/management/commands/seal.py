@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from litopys.evidence import custody, sealed, sealing
+from litopys.evidence import sealed, sealing
 from litopys.evidence.actions import seal_confidential
 from litopys.evidence.ingest import SourceFacts, actor_name
 
@@ -30,8 +30,6 @@ class Command(BaseCommand):
             copies = seal_confidential(actor_name(SourceFacts(collected_by=options["actor"])))
         except sealing.SealError as exc:
             raise CommandError(str(exc)) from None
-        if copies:
-            custody.checkpoint()
         key = sealed.vault_key()
         if options["format"] == "json":
             self.stdout.write(json.dumps({"sealed": [copy.derived_from.sha256 for copy in copies],
