@@ -29,6 +29,7 @@ def vault(settings, tmp_path):
     settings.LITOPYS_VAULT = {"BACKEND": "litopys.evidence.vault.LocalVault",
                               "OPTIONS": {"root": str(tmp_path / "vault")}}
     settings.LITOPYS_SIGNING_KEY = tmp_path / "custody-ed25519.pem"
+    settings.LITOPYS_VAULT_KEY_FILE = tmp_path / "vault.key"
     return get_vault()
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from litopys.chronicle import reader_views, syndication, views
+from litopys.chronicle import reader_views, syndication, testimony, views
 
 app_name = "chronicle"
 urlpatterns = [
@@ -21,4 +21,5 @@ urlpatterns = [
     path("robots.txt", syndication.robots, name="robots"),
     path("language/", reader_views.set_language, name="set-language"),
     path("media/<path:path>", reader_views.media_file, name="media"),
+    path("testimony/", testimony.testimony, name="testimony"),
 ]

@@ -85,6 +85,25 @@ def env_file(name: str) -> Path | None:
     return path
 
 
+def env_key(name: str) -> str:
+    """Return a 32-byte key given in base64 (standard or URL-safe), or "" when unset."""
+    import base64
+    import binascii
+
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    try:
+        secret = base64.urlsafe_b64decode(raw.replace("+", "-").replace("/", "_") + "=" * (-len(raw) % 4))
+    except (binascii.Error, ValueError):
+        secret = b""
+    if len(secret) != 32:
+        raise ImproperlyConfigured(
+            f"{name} is not a key of 32 bytes in base64; make one with `python -c \"import base64, os; "
+            "print(base64.urlsafe_b64encode(os.urandom(32)).decode())\"`, or unset it to use the key file.")
+    return raw
+
+
 def home_dir() -> Path:
     """Return LITOPYS_HOME, creating it; it holds the database, vault, keys and secret key."""
     home = Path(os.environ.get("LITOPYS_HOME", "var")).expanduser().resolve()

@@ -139,6 +139,15 @@ LITOPYS_CHECKPOINT_LOG = Path(conf.env_str("LITOPYS_CHECKPOINT_LOG", str(LITOPYS
 LITOPYS_TSA_URL = conf.env_urls("LITOPYS_TSA_URL")
 LITOPYS_TSA_CA_FILE = conf.env_file("LITOPYS_TSA_CA_FILE")
 LITOPYS_TSA_TIMEOUT = conf.env_int("LITOPYS_TSA_TIMEOUT", 10, minimum=1)
+# Encryption at rest (docs/security.md): items of confidential sources and testimony contacts are sealed with
+# this key (32 bytes, base64); without it, with a key file made on first use. Back the key up apart from the vault.
+LITOPYS_VAULT_KEY = conf.env_key("LITOPYS_VAULT_KEY")
+LITOPYS_VAULT_KEY_FILE = Path(conf.env_str("LITOPYS_VAULT_KEY_FILE", str(LITOPYS_HOME / "vault.key")))
+# The public testimony form: submissions per reader address per hour, bytes of files per submission, and
+# the dossier new testimony is filed in (empty: none, so only administrators read it).
+LITOPYS_TESTIMONY_LIMIT = conf.env_int("LITOPYS_TESTIMONY_LIMIT", 3)
+LITOPYS_TESTIMONY_MAX_BYTES = conf.env_int("LITOPYS_TESTIMONY_MAX_BYTES", 50 * 1024**2, minimum=1)
+LITOPYS_TESTIMONY_DOSSIER = conf.env_str("LITOPYS_TESTIMONY_DOSSIER", "")
 
 LOGIN_URL = "admin:login"
 

@@ -1,14 +1,15 @@
 """Staff screens for sources and items: bytes are read-only, every download is a custody event."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from litopys.evidence import access, custody
-from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Dossier, Item, Source
+from litopys.evidence import access, custody, redaction_admin, sealing
+from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Dossier, Item, Source, Testimony
 from litopys.evidence.vault import get_vault
 
 
@@ -39,7 +40,7 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
     search_fields = ("sha256", "original_name", "phash")
     readonly_fields = ("sha256", "size", "media_type", "original_name", "derived_from", "derivation", "metadata",
                        "sensitive_keys", "processing_errors", "phash", "language", "stored_at", "download",
-                       "custody_history", "text")
+                       "redact_link", "custody_history", "text")
     fields = readonly_fields
     inlines = [SourceInline]
 
@@ -66,17 +67,34 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
               event.actor, event.entry_hash[:23] + "…") for event in custody.history(obj.sha256)))
         return format_html("<table>{}</table>", rows)
 
+    @admin.display(description=_("redaction"))
+    def redact_link(self, obj):
+        if not obj.pk or obj.derivation == "sealed":
+            return "-"
+        url = reverse("admin:evidence_item_redact", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("make a redacted copy"))
+
     def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(lambda request, pk: function(self, request, pk))
+
         return [path("<int:pk>/download/", self.admin_site.admin_view(self.download_view),
-                     name="evidence_item_download")] + super().get_urls()
+                     name="evidence_item_download"),
+                path("<int:pk>/redact/", view(redaction_admin.redact_view), name="evidence_item_redact"),
+                path("<int:pk>/redact/preview/", view(redaction_admin.preview_view),
+                     name="evidence_item_redaction_preview")] + super().get_urls()
 
     def download_view(self, request, pk):
         item = get_object_or_404(access.readable_items(request.user), pk=pk)
         if not self.has_view_permission(request, item):
             raise Http404
+        try:
+            handle = get_vault().open(item.sha256)
+        except sealing.SealError as exc:
+            messages.error(request, str(exc))
+            return redirect(reverse("admin:evidence_item_change", args=[item.pk]))
         custody.record(CustodyAction.ACCESSED, request.user.get_username(), item.sha256,
                        via="staff download", remote=request.META.get("REMOTE_ADDR", ""))
-        handle = get_vault().open(item.sha256)
         name = item.original_name or item.sha256.replace(":", "-")
         return FileResponse(handle, as_attachment=True, filename=name, content_type=item.media_type)
 
@@ -104,6 +122,15 @@ class SourceAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return access.readable_sources(request.user, super().get_queryset(request))
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from litopys.evidence.actions import seal_family
+
+        try:
+            seal_family(obj.item, request.user.get_username())  # made confidential: sealed now
+        except sealing.SealError as exc:
+            messages.error(request, str(exc))
+
 
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
@@ -116,6 +143,69 @@ class DossierAdmin(admin.ModelAdmin):
     @admin.display(description=_("members"))
     def member_count(self, obj):
         return obj.members.count()
+
+
+@admin.register(Testimony)
+class TestimonyAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Accounts sent through the public form; who sent them is shown only on request, and the reading logged."""
+
+    list_display = ("reference", "received_at", "language", "anonymous", "file_count")
+    list_filter = ("anonymous", "language")
+    search_fields = ("reference",)
+    readonly_fields = ("reference", "received_at", "language", "anonymous", "account", "files", "sender")
+    fields = readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        readable = access.readable_sources(request.user).values("pk")
+        return super().get_queryset(request).filter(source__in=readable).select_related("source")
+
+    @admin.display(description=_("files"))
+    def file_count(self, obj):
+        return obj.source.parts.count()
+
+    @admin.display(description=_("account"))
+    def account(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("admin:evidence_source_change", args=[obj.source_id]),
+                           obj.source)
+
+    @admin.display(description=_("files"))
+    def files(self, obj):
+        return format_html_join(", ", '<a href="{}">{}</a>', (
+            (reverse("admin:evidence_source_change", args=[part.pk]), part.file_name)
+            for part in obj.source.parts.order_by("pk"))) or "-"  # neutral names; each page checks access
+
+    @admin.display(description=_("who sent it"))
+    def sender(self, obj):
+        if obj.anonymous:
+            return _("Sent anonymously: no name, no contact details.")
+        url = reverse("admin:evidence_testimony_sender", args=[obj.pk])
+        return format_html('<a href="{}">{}</a> ({})', url, _("show the name and contact details"),
+                           _("recorded in the custody ledger"))
+
+    def get_urls(self):
+        return [path("<int:pk>/sender/", self.admin_site.admin_view(self.sender_view),
+                     name="evidence_testimony_sender")] + super().get_urls()
+
+    def sender_view(self, request, pk):
+        from litopys.evidence.actions import read_testimony_details
+
+        testimony = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, testimony):
+            raise Http404
+        try:
+            details = read_testimony_details(testimony, request.user)
+        except sealing.SealError as exc:
+            messages.error(request, str(exc))
+            return redirect(reverse("admin:evidence_testimony_change", args=[testimony.pk]))
+        context = {**self.admin_site.each_context(request), "title": _("Who sent %(reference)s")
+                   % {"reference": testimony.reference}, "testimony": testimony, "details": details,
+                   "opts": self.model._meta}
+        response = TemplateResponse(request, "evidence/testimony_sender.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 @admin.register(CustodyEvent)

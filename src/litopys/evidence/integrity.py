@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, signing, stamping
+from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, sealed, signing, stamping
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
@@ -59,7 +59,7 @@ class Report:
 def rehash(vault: Vault, digest: str) -> tuple[str, int]:
     hasher = hashlib.sha256()
     size = 0
-    with vault.open(digest) as handle:
+    with getattr(vault, "inner", vault).open(digest) as handle:  # the stored bytes, as they are
         while block := handle.read(CHUNK):
             hasher.update(block)
             size += len(block)
@@ -67,9 +67,15 @@ def rehash(vault: Vault, digest: str) -> tuple[str, int]:
 
 
 def check_items(report: Report, vault: Vault, progress=None) -> None:
+    held_sealed = sealed_originals()
     for item in Item.objects.order_by("pk").only("sha256", "size", "original_name").iterator():
         report.items_checked += 1
         label = item.original_name or item.sha256
+        if item.sha256 in held_sealed:
+            if getattr(vault, "inner", vault).exists(item.sha256):
+                report.notes.append(f"item {item.sha256} is sealed but its plaintext is still in the vault (the "
+                                    "removal was interrupted): run `litopys seal`")
+            continue
         try:
             actual, size = rehash(vault, item.sha256)
         except FileNotFoundError:
@@ -87,6 +93,20 @@ def check_items(report: Report, vault: Vault, progress=None) -> None:
                 f"item {item.sha256} ({label}) was altered: its bytes now hash to {actual}"))
         if progress:
             progress(size)
+
+
+def sealed_originals() -> set[str]:
+    """Return the items whose bytes the vault holds as a sealed copy, as the ledger recorded the sealing.
+
+    A sealed copy is an item of its own, checked like any other (no key needed); its original is skipped only
+    when the ledger's `derived` event agrees which item it seals, so re-pointing a copy's record at another
+    item hides neither item's bytes from the check.
+    """
+    recorded = {event.item_hash: event.details.get("derived_from")
+                for event in CustodyEvent.objects.filter(action=CustodyAction.DERIVED).only("item_hash", "details")
+                if event.details.get("derivation") == sealed.SEALED}
+    rows = Item.objects.filter(derivation=sealed.SEALED).values_list("sha256", "derived_from__sha256")
+    return {original for copy, original in rows if original and recorded.get(copy) == original}
 
 
 def check_chain(report: Report) -> list[CustodyEvent]:
@@ -292,6 +312,9 @@ def verify(progress=None) -> Report:
     check_checkpoints(report, entries)
     check_log(report, entries)
     check_timestamps(report)
+    unsealed = sealed.unsealed_confidential_items().count()
+    if unsealed:
+        report.notes.append(f"{unsealed} item(s) of confidential sources are stored unencrypted: run `litopys seal`")
     leftovers = vault.partials()
     if leftovers:
         report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "

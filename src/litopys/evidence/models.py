@@ -43,6 +43,7 @@ class Item(models.Model):
         verbose_name = _("evidence item")
         verbose_name_plural = _("evidence items")
         ordering = ["-stored_at"]
+        permissions = [("redact_item", _("Can make redacted copies of items"))]
 
     def __str__(self):
         return f"{self.sha256[:19]}… {self.original_name or self.media_type}"
@@ -195,3 +196,34 @@ class Checkpoint(models.Model):
 
     def __str__(self):
         return f"{self.tree_size} entries, root {self.root_hash[:19]}…"
+
+
+class Testimony(models.Model):
+    """An account a person sent through the public testimony form; who they are is kept sealed.
+
+    The account and its files are confidential sources in the vault (sealed there, under neutral file names);
+    the person's name and contact details, when they gave any, and the files' own names are sealed here with
+    the vault key (see sealing.py) and read only by people who may read the account's source, each reading a
+    custody event.
+    """
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True,
+                                 help_text=_("A random name for the submission, used by staff; it says nothing "
+                                             "about who sent it."))
+    source = models.OneToOneField(Source, verbose_name=_("account"), on_delete=models.PROTECT,
+                                  related_name="testimony")
+    received_at = models.DateTimeField(_("received at"))
+    language = models.CharField(_("language of the form"), max_length=8, blank=True)
+    anonymous = models.BooleanField(_("anonymous"), default=True,
+                                    help_text=_("The person gave neither a name nor a way to reach them."))
+    sealed_details = models.TextField(_("who sent it (sealed)"), blank=True,
+                                      help_text=_("Name, contact details and the names of the files as sent, "
+                                                  "encrypted with the vault key."))
+
+    class Meta:
+        verbose_name = _("testimony")
+        verbose_name_plural = _("testimonies")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return self.reference

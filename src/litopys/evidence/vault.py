@@ -144,6 +144,10 @@ class Vault:
         """Return leftovers of interrupted writes (never under a final name)."""
         return []
 
+    def remove(self, digest: str) -> None:
+        """Delete bytes that a sealed copy now holds (see sealed.py): the only deletion the vault makes."""
+        raise NotImplementedError
+
 
 class LocalVault(Vault):
     """A folder: temporary file, fsync, rename; a crash never leaves a partial final file."""
@@ -222,6 +226,10 @@ class LocalVault(Vault):
             return []
         return sorted(str(path) for path in self.tmp.glob(".partial-*"))
 
+    def remove(self, digest: str) -> None:
+        self.path(digest).unlink(missing_ok=True)
+        _fsync_dir(self.path(digest).parent)
+
 
 class StorageVault(Vault):
     """Any Django storage (e.g. django-storages' S3Storage), given by dotted path in OPTIONS."""
@@ -267,6 +275,9 @@ class StorageVault(Vault):
         except FileNotFoundError:
             return
 
+    def remove(self, digest: str) -> None:
+        self.storage.delete(relative_name(digest))
+
 
 def _write_all(fd: int, chunk) -> None:
     while chunk:
@@ -311,4 +322,6 @@ def get_vault() -> Vault:
         raise ImproperlyConfigured(
             f"LITOPYS_VAULT_BACKEND={config['BACKEND']!r} cannot be imported ({exc}); "
             "use litopys.evidence.vault.LocalVault or litopys.evidence.vault.StorageVault") from None
-    return backend(**config.get("OPTIONS", {}))
+    from litopys.evidence.sealed import UnsealingVault  # sealed items open as their plaintext
+
+    return UnsealingVault(backend(**config.get("OPTIONS", {})))

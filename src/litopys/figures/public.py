@@ -13,7 +13,8 @@ applied once:
 - a flag's sentence is shown only when every claim it speaks of comes from a public source, since flags
   quote values and speakers; the others are counted;
 - the reason for a best value names its speaker only when that speaker's source is public;
-- links go only to http(s) addresses, whatever a row holds.
+- links go only to http(s) addresses, whatever a row holds;
+- a quote shows what the source's latest redacted copy shows: redacted words are blacked out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from litopys.evidence.models import Sensitivity
+from litopys.evidence.selectors import public_quote
 from litopys.figures.localised import LOCALISED, flag_sentence, sentence
 from litopys.figures.naming import qualifier_text
 from litopys.figures.selectors import FigureView, find_figure, reviewed_status
@@ -255,8 +257,8 @@ def _sources(claims: list[Claim]) -> list[PublicSource]:
         shown = sources.setdefault(source.pk, PublicSource(
             title=source.title or source.get_kind_display(), url=web_address(source.url),
             publisher=source.publisher, published=source.published, kind=source.get_kind_display(), id=source.pk))
-        quote = Quote(claim.quote, claim.attributed_to.name if claim.attributed_to_id else "", claim.value_text(),
-                      claim=claim.pk)
+        quote = Quote(public_quote(source, claim.quote, claim.start, claim.end),
+                      claim.attributed_to.name if claim.attributed_to_id else "", claim.value_text(), claim=claim.pk)
         if claim.quote and all(q.text != quote.text for q in shown.quotes):
             shown.quotes.append(quote)
     return list(sources.values())
