@@ -41,6 +41,18 @@ def actor_for(speaker: dict | None) -> Actor | None:
     return actor
 
 
+def enter_claim(source, user, text: str, data: dict, span: tuple[int, int]) -> Claim:
+    """Record a claim a person found in a source's text — the words at ``span``, with the values of the new-claim
+    form (``data``) — as theirs (`person:<username>`): a second person verifies it. The staff page and the API
+    both call this."""
+    qualifiers = {key: data[key] for key in ("sex", "age", "status") if data.get(key)}
+    return Claim.objects.create(
+        source=source, kind=data["kind"], min=data["min"], max=data["max"], approximate=data["approximate"],
+        qualifiers=qualifiers, attributed_to=actor_for({"name": data["speaker"]}) if data.get("speaker") else None,
+        stated_on=source.published, quote=text[span[0]:span[1]], start=span[0], end=span[1],
+        extracted_by=f"person:{user.get_username()}", entered_by=user)
+
+
 def place_for(place: dict | None):
     if not place or not place.get("geonames_id"):
         return None

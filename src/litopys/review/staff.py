@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from litopys.evidence.access import readable_sources
 from litopys.evidence.models import Source
-from litopys.incidents.actions import actor_for
+from litopys.incidents.actions import enter_claim
 from litopys.incidents.models import Claim
 from litopys.review import actions as review
 from litopys.review.forms import AttachForm, DecisionForm, NewClaimForm
@@ -105,11 +105,6 @@ def add_claim(request, source: Source, text: str, form: NewClaimForm) -> bool:
     if span is None:
         form.add_error("quote", _("These words are not in the source's text; select them in the text."))
         return False
-    qualifiers = {key: data[key] for key in ("sex", "age", "status") if data.get(key)}
-    claim = Claim.objects.create(
-        source=source, kind=data["kind"], min=data["min"], max=data["max"], approximate=data["approximate"],
-        qualifiers=qualifiers, attributed_to=actor_for({"name": data["speaker"]}) if data["speaker"] else None,
-        stated_on=source.published, quote=text[span[0]:span[1]], start=span[0], end=span[1],
-        extracted_by=f"person:{request.user.get_username()}", entered_by=request.user)
+    claim = enter_claim(source, request.user, text, data, span)
     messages.success(request, _("Claim #%(id)d added.") % {"id": claim.pk})
     return True

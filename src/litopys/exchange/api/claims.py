@@ -18,7 +18,7 @@ from litopys.evidence import access
 from litopys.exchange.api import auth
 from litopys.exchange.api.paging import PageQuery, page_schema, paginate
 from litopys.exchange.api.schemas import Error, Input, PlaceRef, answers, codes, place_ref, require
-from litopys.incidents.actions import actor_for
+from litopys.incidents.actions import enter_claim
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.review import actions as review
 from litopys.review.forms import NewClaimForm
@@ -165,12 +165,7 @@ def add_claim(request, data: NewClaim):
     if span is None:  # a conflict with the source's text, not a malformed request
         raise DjangoValidationError(_("These words are not in the text of source %(id)d; copy them exactly.")
                                     % {"id": source.pk})
-    qualifiers = {key: clean[key] for key in ("sex", "age", "status") if clean.get(key)}
-    claim = Claim.objects.create(
-        source=source, kind=clean["kind"], min=clean["min"], max=clean["max"], approximate=clean["approximate"],
-        qualifiers=qualifiers, attributed_to=actor_for({"name": clean["speaker"]}) if clean["speaker"] else None,
-        stated_on=source.published, quote=text[span[0]:span[1]], start=span[0], end=span[1],
-        extracted_by=f"person:{request.user.get_username()}", entered_by=request.user)
+    claim = enter_claim(source, request.user, text, clean, span)
     return Status(201, claim_data(claim, request.user))
 
 
