@@ -82,3 +82,18 @@ def test_claims_keep_their_place_before_the_gazetteer_is_loaded(vault, tmp_path)
     counts = load_places()  # a later load completes the rows it finds
     assert counts["created"] == counts["total"] - 2
     assert Place.objects.get(geonames_id=707292).alternate_names
+
+
+def test_a_text_detected_as_a_language_without_rules_is_still_read(vault, tmp_path):
+    from litopys.evidence.models import Item
+    from litopys.incidents.actions import on_source_ingested
+
+    path = tmp_path / "short.txt"
+    path.write_text("Synthetic note: police found 12 bodies.\n")
+    [result] = ingest_paths([str(path)], SourceFacts(collected_by="tester"))
+    source = Source.objects.get(pk=result.source_id)
+    source.claims.all().delete()
+    Item.objects.filter(pk=source.item_id).update(language="pl")  # what the detector said of a short note
+    source.refresh_from_db()
+    on_source_ingested(None, source=source, item=source.item, created=True)
+    assert [claim.min for claim in source.claims.all()] == [12]

@@ -95,8 +95,12 @@ def record_claims(source, text: str, language: str = "auto") -> list[Claim]:
 
 def on_source_ingested(sender, source, item, created, **kwargs):
     """Extract claims from every text-bearing source as it comes in, then tell who reconciles them."""
+    from litopys.extraction.language import LANGUAGES
     from litopys.incidents.signals import claims_recorded
 
     if item.text:
-        claims = record_claims(source, item.text, item.language or "auto")
+        # A text the language detector took for a language extraction has no rules for (a short English note
+        # read as Polish) is still read: extraction then decides between the languages it knows.
+        language = item.language if item.language in LANGUAGES else "auto"
+        claims = record_claims(source, item.text, language)
         claims_recorded.send(sender=Claim, source=source, claims=claims)
