@@ -67,7 +67,7 @@ class _Reader:
             if not paragraph.heading:
                 break
             self.headline.append(paragraph)
-        self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer)
+        self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer, language)
         #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
         self.previous: list[FoundClaim] = []
         self.previous_length = 0
