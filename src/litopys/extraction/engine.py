@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, mentions, opinions, segment
+from . import attribution, distribution, mentions, opinions, places, segment
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
 from .claimkinds import SITE_KINDS, part_of
@@ -160,7 +160,10 @@ class _Reader:
         sentence_date = _UNSET
         previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
         whole = None  # "из 111 погибших 35": the whole named again, total of the number after it
+        distributed: set[int] = set()  # numbers that are parts of a total broken down across places
         for number, quantity in enumerate(found):
+            if number in distributed:
+                continue
             limit = found[number + 1].start if number + 1 < len(found) else len(text)
             reading = read(text, quantity, limit)
             between = (previous_end, limit)
@@ -242,8 +245,56 @@ class _Reader:
             dated = sentence_date is not None
             parent = total if inherits or rule == "breakdown" else None
             made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))
+            if parent is None and number + 1 < len(found):
+                self._distribute(made, index, position, sentence, found, number, distributed, state)
         state.claims.extend(made)
         return made
+
+    def _distribute(self, made: list[FoundClaim], index: int, position: int, sentence: segment.Sentence,
+                    found: list, number: int, distributed: set[int], state: _Paragraph) -> None:
+        """Add the parts of the total just made when a list gives them to places ("six of them in Kherson, two in
+        Beryslav, and one each in …"): each a claim of the total's kind and qualifiers at its own place, said by
+        the total's speaker on its date; the total keeps the place named before its list."""
+        total = made[-1]
+        offset = sentence.start
+        mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
+        pieces = distribution.parts(sentence.text, total.noun_end, found[number + 1:], mentions)
+        if not pieces:
+            return
+        total.candidate.place = self._place_of_total(index, position, sentence, total, pieces, state)
+        whole = total.candidate
+        for shift, piece in enumerate(pieces):
+            distributed.add(number + 1 + shift)
+            quantity = piece.quantity
+            for _, _, mention in piece.places:
+                candidate = ClaimCandidate(
+                    kind=whole.kind, min=quantity.min, max=quantity.max, approximate=quantity.approximate,
+                    quote=whole.quote, start=whole.start, end=whole.end, qualifiers=dict(whole.qualifiers),
+                    rule="distribution",
+                )
+                candidate.place = self.places.json(mention)
+                candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
+                made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
+
+    def _place_of_total(self, index: int, position: int, sentence: segment.Sentence, total: FoundClaim,
+                        pieces: list, state: _Paragraph) -> dict | None:
+        """Return the place of a total broken down across places: one named before its list, else the oblast that
+        holds every place of the list ("in the region: six in Kherson, two in Beryslav"), else as for any claim."""
+        offset = sentence.start
+        start = offset + pieces[0].quantity.start
+        anchor = (offset + total.quantity.start, offset + total.noun_end)
+        before = [m for m in self.places.finder.mentions(offset, start) if m[1] <= start]
+        chosen = places.best(before, anchor, self.places.finder, state.excluded[-LOOK_BACK:])
+        if chosen is not None and not places.says_region(sentence.text[: start - offset]):
+            return self.places.json(chosen)
+        oblasts = [self.places.finder.oblast(m) for piece in pieces for _, _, m in piece.places]
+        if oblasts[0] is not None and all(oblast == oblasts[0] for oblast in oblasts):
+            return oblasts[0]
+        if chosen is None and None not in oblasts:
+            return places.country(self.places.finder.gazetteer)  # several oblasts: the country holds them all
+        if chosen is not None:
+            return self.places.json(chosen)
+        return self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""

@@ -285,3 +285,12 @@ def unknown_name(name: str, language: str) -> str:
             return ukrainian_to_latin(name)
         nominatives.append("-".join(part[:1].upper() + part[1:] for part in found.split("-")))
     return ukrainian_to_latin(" ".join(nominatives))
+
+
+def country(gazetteer) -> dict | None:
+    """Return the JSON place of the country the gazetteer covers, if it has one."""
+    lookup = getattr(gazetteer, "places", None)
+    for place in lookup() if lookup else ():
+        if getattr(place, "kind", "") == "country":
+            return {"name": place.name, "geonames_id": place.geonames_id, "admin1": None}
+    return None

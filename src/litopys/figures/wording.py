@@ -58,6 +58,14 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A part of a total at a place: 6 in Kherson."""
+
+    n: int
+    where: str
+
+
+@dataclass(frozen=True)
 class Bound:
     """A claim's value as a reader says it: at least 460, at most 450, 436 to 447."""
 
@@ -113,6 +121,11 @@ TEMPLATES: dict[str, Callable] = {
     "parts_do_not_add_up": lambda w, p: w.gettext(
         "The parts given by %(who)s (%(parts)s) add up to %(sum)s, not %(total)s: %(rest)s of the total are not "
         "broken down, although the categories should cover everyone."),
+    "place_parts_exceed_total": lambda w, p: w.gettext(
+        "The parts given by %(who)s by place (%(parts)s) add up to %(sum)s, more than the total of %(total)s."),
+    "place_parts_do_not_add_up": lambda w, p: w.gettext(
+        "The parts given by %(who)s by place (%(parts)s) add up to %(sum)s, not %(total)s: %(rest)s of the total "
+        "are at no place named."),
     "overlapping_categories": lambda w, p: w.gettext(
         "The parts given by %(who)s are not added up: the %(inner)s may already be counted among the %(outer)s."),
     "no_exact_count": lambda w, p: w.gettext(
@@ -185,6 +198,9 @@ def word(value, words=ENGLISH) -> str:
         return "; ".join(voice_text(v, words) for v in value)
     if isinstance(value, tuple) and value and all(isinstance(v, Part) for v in value):
         return ", ".join(people(v, words) for v in value)
+    if isinstance(value, tuple) and value and all(isinstance(v, Placed) for v in value):
+        return ", ".join(words.gettext("%(n)s in %(where)s") % {"n": words.number(v.n), "where": v.where}
+                         for v in value)
     if isinstance(value, list):
         return join_words([word(v, words) for v in value], words)
     if isinstance(value, SourceKind):
