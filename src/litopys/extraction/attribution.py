@@ -89,6 +89,9 @@ def colon_speaker(heading: str) -> Reference | None:
         return None
     reference = parse(head)
     named = reference is not None and reference.how == "named" and reference.speaker and reference.speaker.name
+    if named and not reference.speaker.institution and len(reference.speaker.name.split()) > 1:
+        # two capitalised words are a person only with a known first name: "Обстрелы Херсонской области: …" is none
+        return reference if find_name(head, anchored=True) is not None else None
     return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
 
 

@@ -6,14 +6,16 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, distribution, mentions, opinions, places, segment
+from . import attribution, mentions, opinions, segment
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
-from .claimkinds import SITE_KINDS, part_of
+from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
-from .kinds import coordinated, decide
+from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
-from .lexicon import lowered
+from .lexicon import SINGLE_OBJECT, lowered
+from .listed import UNSET as _UNSET
+from .listed import ListedClaims
 from .numbers import WORD_NUMBER, find_numbers
 from .placing import LOOK_BACK, PlaceChooser
 from .reading import read
@@ -26,7 +28,6 @@ from .statements import StatementDates, dates_statement
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
-_UNSET = object()
 
 
 @dataclass
@@ -54,7 +55,7 @@ def extract(
     return _Reader(text, language, published, gazetteer).run()
 
 
-class _Reader:
+class _Reader(ListedClaims):
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
@@ -74,6 +75,8 @@ class _Reader:
         self.previous_excluded: list[tuple[int, int]] = []
         #: A speaker whose paragraph ends "… said:", with their date and that paragraph: the next one is theirs.
         self.introduced: tuple | None = None
+        #: The speaker in force at the end of the last paragraph read, their date and that paragraph.
+        self.carried: tuple | None = None
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
@@ -97,7 +100,9 @@ class _Reader:
 
     def _worth_reading(self, text: str) -> bool:
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
-        return bool(_DIGIT.search(text) or WORD_NUMBER.search(lowered(text)) or attribution.mentions_speaker(text))
+        low = lowered(text)
+        return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
+                    or SINGLE_OBJECT.search(low))
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
@@ -146,6 +151,7 @@ class _Reader:
             runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
+        self._carry_over(index, paragraph, state)
         for claim in state.claims:
             self.claims.add(claim.candidate)
         self.previous, self.previous_length = state.claims, len(sentences)
@@ -227,7 +233,11 @@ class _Reader:
                 rule=rule,
             )
             if kind in SITE_KINDS:
-                candidate.qualifiers = {}  # "місць утримання цивільних": the civilians are not what is counted
+                # "місць утримання цивільних": the civilians are not what is counted; a kind with qualifiers of its
+                # own reads them ("14 homes": object home), else keeps the coordinated ones ("and 3 destroyed")
+                own = kind_qualifiers(kind, lowered(text), (quantity.start, reading.noun_end))
+                inherited = {key: value for key, value in qualifiers.items() if key in KIND_QUALIFIERS.get(kind, {})}
+                candidate.qualifiers = own or inherited
             if inherits:
                 candidate.place = total.candidate.place
                 own_speaker = state.speaker if state.named_in == position else None
@@ -247,54 +257,10 @@ class _Reader:
             made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))
             if parent is None and number + 1 < len(found):
                 self._distribute(made, index, position, sentence, found, number, distributed, state)
+        if OBJECT_KINDS:
+            self._single_objects(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)
         return made
-
-    def _distribute(self, made: list[FoundClaim], index: int, position: int, sentence: segment.Sentence,
-                    found: list, number: int, distributed: set[int], state: _Paragraph) -> None:
-        """Add the parts of the total just made when a list gives them to places ("six of them in Kherson, two in
-        Beryslav, and one each in …"): each a claim of the total's kind and qualifiers at its own place, said by
-        the total's speaker on its date; the total keeps the place named before its list."""
-        total = made[-1]
-        offset = sentence.start
-        mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
-        pieces = distribution.parts(sentence.text, total.noun_end, found[number + 1:], mentions)
-        if not pieces:
-            return
-        total.candidate.place = self._place_of_total(index, position, sentence, total, pieces, state)
-        whole = total.candidate
-        for shift, piece in enumerate(pieces):
-            distributed.add(number + 1 + shift)
-            quantity = piece.quantity
-            for _, _, mention in piece.places:
-                candidate = ClaimCandidate(
-                    kind=whole.kind, min=quantity.min, max=quantity.max, approximate=quantity.approximate,
-                    quote=whole.quote, start=whole.start, end=whole.end, qualifiers=dict(whole.qualifiers),
-                    rule="distribution",
-                )
-                candidate.place = self.places.json(mention)
-                candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
-                made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
-
-    def _place_of_total(self, index: int, position: int, sentence: segment.Sentence, total: FoundClaim,
-                        pieces: list, state: _Paragraph) -> dict | None:
-        """Return the place of a total broken down across places: one named before its list, else the oblast that
-        holds every place of the list ("in the region: six in Kherson, two in Beryslav"), else as for any claim."""
-        offset = sentence.start
-        start = offset + pieces[0].quantity.start
-        anchor = (offset + total.quantity.start, offset + total.noun_end)
-        before = [m for m in self.places.finder.mentions(offset, start) if m[1] <= start]
-        chosen = places.best(before, anchor, self.places.finder, state.excluded[-LOOK_BACK:])
-        if chosen is not None and not places.says_region(sentence.text[: start - offset]):
-            return self.places.json(chosen)
-        oblasts = [self.places.finder.oblast(m) for piece in pieces for _, _, m in piece.places]
-        if oblasts[0] is not None and all(oblast == oblasts[0] for oblast in oblasts):
-            return oblasts[0]
-        if chosen is None and None not in oblasts:
-            return places.country(self.places.finder.gazetteer)  # several oblasts: the country holds them all
-        if chosen is not None:
-            return self.places.json(chosen)
-        return self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""

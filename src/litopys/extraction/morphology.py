@@ -71,25 +71,37 @@ def _spellings(word: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def forms(lemma: str, language: str, grammeme: str | None = None) -> tuple[str, ...]:
+def forms(lemma: str, language: str, grammeme: str | None = None, number: str | None = None) -> tuple[str, ...]:
     """Return every form of the word ``lemma`` (lower case) that the analyser reads first as that word.
 
-    ``grammeme`` keeps only parses of that part of speech (``NUMERAL``). A form the analyser reads first as another
-    word ("сьома", seventh, among the forms of "сім"; "семью", a family, among those of "семь") is left out, so
-    that generating forms never makes a common word a number.
+    ``grammeme`` keeps only parses of that part of speech (``NUMERAL``); ``number`` (``SINGULAR``) only the forms
+    of that number that are no form of another number of the word ("школу", not "школи", also a plural). A form the
+    analyser reads first as another word ("сьома", seventh, among the forms of "сім"; "семью", a family, among
+    those of "семь") is left out, so that generating forms never makes a common word a number.
     """
     morph = analyzer(language)
     if morph is None:
         return (lemma,)
-    found: dict[str, None] = {lemma: None}
+    found: dict[str, None] = {} if number else {lemma: None}
+    other: set[str] = set()
     for parse in morph.parse(lemma):
         if parse.normal_form != lemma or (grammeme and grammeme not in parse.tag.grammemes):
             continue
         for form in parse.lexeme:
+            if number and not _of_number(form.tag, number):
+                other.add(form.word)
+                continue
             first = morph.parse(form.word)[0]
             if first.normal_form == lemma and (grammeme is None or grammeme in first.tag.grammemes):
                 found.update(dict.fromkeys(_spellings(form.word)))
-    return tuple(found)
+    return tuple(form for form in found if form not in other) or (lemma,)
+
+
+def _of_number(tag, number: str) -> bool:
+    """Say whether a form is of a grammatical number (the Ukrainian dictionary marks no singular: no plural is one)."""
+    if number == SINGULAR:
+        return PLURAL not in tag.grammemes
+    return number in tag.grammemes
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)

@@ -224,6 +224,10 @@ def voice_text(voice: Voice, words=ENGLISH) -> str:
 def people(group: Part, words=ENGLISH) -> str:
     """Name a number of people of one category: 215 women, 5 civilian children, 22 servicemen and servicewomen."""
     qualifiers = dict(group.qualifiers)
+    things = [key for key in qualifiers if key in vocab.load("claim_qualifiers")]
+    if things:  # "14 homes": a count of objects or attacks, its qualifiers worded by the vocabulary
+        labels = [_qualifier_words(key, qualifiers[key], words) for key in sorted(things)]
+        return words.gettext("%(n)s: %(what)s") % {"n": words.number(group.n), "what": ", ".join(labels)}
     noun = (qualifiers.get("age", ""), qualifiers.get("sex", ""))
     status = qualifiers.get("status")
     if status == "military":
@@ -234,6 +238,12 @@ def people(group: Part, words=ENGLISH) -> str:
             (k, v) for k, v in group.qualifiers if k != "status")), words)}
     table = CIVILIANS if status == "civilian" else PEOPLE
     return table.get(noun, PEOPLE[("", "")])(words, group.n) % {"n": words.number(group.n)}
+
+
+def _qualifier_words(key: str, value: str, words=ENGLISH) -> str:
+    """Return a qualifier's value as words in the reader's language, from the qualifiers vocabulary."""
+    labels = vocab.load("claim_qualifiers")[key].get("values", {}).get(value) or {}
+    return labels.get(words.language) or labels.get("en") or str(value).replace("_", " ")
 
 
 def bound_text(bound: Bound, words=ENGLISH) -> str:

@@ -16,6 +16,8 @@ import yaml
 FOLDER = Path(__file__).resolve().parent
 #: An entry written "~lemma" stands for every form of that word, as the language's analyser inflects it.
 LEMMA = "~"
+#: After a lemma, the grammatical number its forms are limited to ("~школа@sing").
+NUMBER = "@"
 _APOSTROPHE = "['’ʼ`]"
 
 
@@ -44,11 +46,13 @@ def _inflected(value, language: str):
 
 
 def lemma_pattern(lemma: str, language: str) -> str:
-    """Return a regular expression matching every form of ``lemma`` (of several words: every form of the last)."""
+    """Return a regular expression matching every form of ``lemma`` (of several words: every form of the last);
+    "~школа@sing" only its singular forms that are no plural one ("школу", not "школи")."""
     from ..morphology import forms
 
+    lemma, _, number = lemma.partition(NUMBER)
     *head, last = lemma.split()
-    written = sorted(forms(last, language), key=len, reverse=True)
+    written = sorted(forms(last, language, number=number or None), key=len, reverse=True)
     alternatives = "|".join(re.escape(form).replace("'", _APOSTROPHE) for form in written)
     prefix = "".join(re.escape(word) + r"\s+" for word in head)
     return f"{prefix}(?:{alternatives})"
