@@ -81,7 +81,12 @@ def check_qualifiers() -> None:
             for language in vocab.LABEL_LANGUAGES:
                 if not str((labels or {}).get(language) or "").strip():
                     raise VocabularyError(f"claim_qualifiers.yaml: {key} value {value!r} has no {language!r} label")
+    types = vocab.load("incident_types")
     for code, entry in vocab.load("claim_kinds").items():
+        for event in ([entry["event"]] if entry.get("event") else []) + list(entry.get("joins") or ()):
+            if event not in types:
+                raise VocabularyError(f"claim_kinds.yaml: entry {code!r}: event {event!r} is not an incident type of "
+                                      "incident_types.yaml")
         for key, read in (entry.get("qualifiers") or {}).items():
             where = f"claim_kinds.yaml: entry {code!r}: qualifier {key!r}"
             if key not in known:
