@@ -90,3 +90,13 @@ def test_the_json_contract_gains_only_kinds_and_qualifier_values():
     assert set(claim) == {"kind", "min", "max", "approximate", "qualifiers", "place", "attributed_to", "date", "quote",
                           "start", "end"}
     assert claim["qualifiers"] == {"weapon": "drone"}
+
+
+@pytest.mark.parametrize("text", ["One man, aged 68, was wounded.", "В возрасте 45 лет погиб мужчина."])
+def test_an_age_before_its_number_is_no_count(text):
+    assert all(value != 68 and value != 45 for _, value, _, _ in found(text))
+
+
+def test_people_after_a_count_of_things_are_no_part_of_it():
+    text = "In Marhanets 4 cars burned down. One man was wounded."
+    assert found(text) == [("objects_destroyed", 4, 4, {"object": "vehicle"}), ("injured", 1, 1, {"sex": "male"})]

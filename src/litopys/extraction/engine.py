@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from . import attribution, mentions, opinions, segment
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
-from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, SITE_KINDS, part_of
+from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
@@ -184,6 +184,8 @@ class _Reader(ListedClaims):
                 total = total_for(made, position, quantity, reading.group_kind) or total_for(
                     state.claims, position, quantity, reading.group_kind
                 )
+            if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:
+                total = None  # "4 cars burned down. One man was wounded": people are no part of a count of things
             if total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
             last = made[-1] if made and made[-1].quantity is found[number - 1] else None
