@@ -53,3 +53,25 @@ def test_a_list_of_places_without_numbers_is_no_breakdown():
     text = "Police found 25 bodies in three villages: Hrakove, Tsyrkuny and Kozacha Lopan."
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.kind, c.min) for c in claims] == [("bodies", 25)]
+
+
+def test_a_place_before_its_number_after_a_dash():
+    text = "Під час окупації в Київській області загинули 14 цивільних: у Бучі — 8, у Гостомелі — 6."
+    total, *parts = extract(text, published=PUBLISHED).claims
+    assert (total.kind, total.min, total.place["name"]) == ("killed", 14, "Kyiv Oblast")
+    assert [(p.kind, p.min, p.qualifiers, p.place["name"]) for p in parts] == [
+        ("killed", 8, {"status": "civilian"}, "Bucha"), ("killed", 6, {"status": "civilian"}, "Hostomel")]
+
+
+def test_a_whole_opening_its_clause_is_broken_down_after_its_comma():
+    text = "Of the 120 civilians detained in the Kharkiv region, 70 were held in Izium and 50 in Balakliia."
+    total, *parts = extract(text, published=PUBLISHED).claims
+    assert (total.kind, total.min, total.place["name"]) == ("detained", 120, "Kharkiv Oblast")
+    assert [(p.min, p.qualifiers, p.place["name"]) for p in parts] == [
+        (70, {"status": "civilian"}, "Izium"), (50, {"status": "civilian"}, "Balakliia")]
+
+
+def test_a_date_between_the_reporting_verb_and_the_speaker():
+    text = "Всего обнаружено 12 мест массовых захоронений, сообщил 30 сентября глава Национальной полиции Игорь Клименко."
+    [claim] = extract(text, published=datetime.date(2022, 10, 1)).claims
+    assert claim.attributed_to.name == "Игорь Клименко" and claim.date == datetime.date(2022, 9, 30)

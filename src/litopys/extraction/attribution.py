@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .lexicon import lowered
 from .lexicon.loading import alternation, wordset
 from .names import ROLE_WORDS, find_name
+from .numbers import MONTHS
 from .patterns import trie, union
 from .speakers import Reference, Speaker, normalise_role, parse
 
@@ -43,6 +44,12 @@ _NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re
 _ROLE_HEADS = ROLE_WORDS - wordset("role_fillers")
 _TRAILING = re.compile(rf"\s*(?:{alternation('attribution', 'trailing')})?[.!]?\s*$", re.I)
 _RELATIVE = re.compile(rf"^\s*(?:{alternation('attribution', 'not_after_prefix')})\b", re.I)
+#: A date between a reporting verb and its speaker: "повідомив 12 квітня начальник …", "said on Monday the …".
+_LEADING_DATE = re.compile(
+    rf"\s*(?:(?:[0-3]?[0-9]\s+(?:{MONTHS})\.?(?:\s+[12][0-9]{{3}})?(?:\s+(?:{alternation('numbers', 'years')}))?)"
+    rf"|(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')}))(?=\s)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,8 @@ def find(sentence: str) -> Attribution | None:
 
 
 def _object(sentence: str, start: int, role_after: bool = False) -> Reference | None:
+    date = _LEADING_DATE.match(sentence, start)
+    start = date.end() if date else start
     end_match = _CLAUSE_END.search(sentence, start)
     end = end_match.start() if end_match else len(sentence)
     phrase = sentence[start:end]

@@ -36,6 +36,15 @@ _PLACE_JOINER = re.compile(
 )
 #: Between one part and the next: a comma, "and", a semicolon.
 _NEXT_PART = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
+#: "Of the 120 civilians detained …, 70 were held in Izium and 50 in Balakliia": a whole opening its clause, whose
+#: comma opens the list.
+_WHOLE_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+)(?:{alternation('groups', 'of')})\s+$")
+_WHOLE_OPENER = re.compile(r"[^.;:()\[\]0-9]{0,120}?,\s*$")
+#: Where a list opens (without what follows): a colon, a parenthesis, a dash.
+_OPENS = re.compile(r"[^.;:()\[\]0-9]{0,100}?(?::|\(|\s[-\u2013\u2014]\s)")
+#: A place before its number ("у Бучі — 8"): before the place, after it.
+_BEFORE_PLACE = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$")
+_PLACE_TO_NUMBER = re.compile(r"\s*[-\u2013\u2014:]\s*$")
 #: How far a list may open after its total's words, and how far a part's place may stand from its number.
 OPENER_REACH = 120
 PLACE_REACH = 50
@@ -48,20 +57,31 @@ class Part(NamedTuple):
     places: list[tuple]
 
 
-def parts(sentence: str, total_end: int, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
-    """Return the parts of a total whose words end at ``total_end`` in ``sentence``: the quantities after it that a
+def parts(sentence: str, total: Quantity, total_end: int, following: list[Quantity],
+          mentions: list[tuple]) -> list[Part]:
+    """Return the parts of a ``total`` whose words end at ``total_end`` in ``sentence``: the quantities after it that a
     list opened after the total gives each to a place. ``mentions`` are the sentence's places, in its offsets."""
     if not following:
         return []
     low = lowered(sentence)
     first = following[0]
-    if first.start - total_end > OPENER_REACH or not _OPENER.match(low, total_end, first.start):
+    if first.start - total_end > OPENER_REACH:
         return []
+    if not _OPENER.match(low, total_end, first.start):
+        whole = _WHOLE_BEFORE.search(low, max(0, total.start - 16), total.start) is not None
+        if whole and _WHOLE_OPENER.match(low, total_end, first.start):
+            return _number_first(low, following, mentions)
+        return _place_first(low, total_end, following, mentions)
+    return _number_first(low, following, mentions)
+
+
+def _number_first(low: str, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Read parts written as a number and its place: "six of them in Kherson, two in Beryslav"."""
     found: list[Part] = []
     for index, quantity in enumerate(following):
         if found and not _NEXT_PART.fullmatch(low, _end_of(found[-1]), quantity.start):
             break
-        stop = following[index + 1].start if index + 1 < len(following) else len(sentence)
+        stop = following[index + 1].start if index + 1 < len(following) else len(low)
         places = _places_of(low, quantity, stop, mentions)
         if not places:
             break
@@ -69,8 +89,28 @@ def parts(sentence: str, total_end: int, following: list[Quantity], mentions: li
     return found
 
 
+def _place_first(low: str, total_end: int, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Read parts written as a place, then a dash and its number: "14 цивільних: у Бучі — 8, у Гостомелі — 6"."""
+    opens = _OPENS.match(low, total_end, following[0].start)
+    if opens is None:
+        return []
+    found: list[Part] = []
+    previous = opens.end()
+    for quantity in following:
+        between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
+        if len(between) != 1:
+            break
+        place = between[0]
+        if not (_BEFORE_PLACE.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, place[1],
+                                                                                               quantity.start)):
+            break
+        found.append(Part(quantity, [place]))
+        previous = quantity.end
+    return found
+
+
 def _end_of(part: Part) -> int:
-    return part.places[-1][1]
+    return max(part.places[-1][1], part.quantity.end)
 
 
 def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple]) -> list[tuple]:

@@ -68,7 +68,7 @@ class ListedClaims:
         total = made[-1]
         offset = sentence.start
         mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
-        pieces = distribution.parts(sentence.text, total.noun_end, found[number + 1:], mentions)
+        pieces = distribution.parts(sentence.text, total.quantity, total.noun_end, found[number + 1:], mentions)
         if not pieces:
             return
         total.candidate.place = self._place_of_total(index, position, sentence, total, pieces, state)
@@ -91,7 +91,7 @@ class ListedClaims:
         """Return the place of a total broken down across places: one named before its list, else the oblast that
         holds every place of the list ("in the region: six in Kherson, two in Beryslav"), else as for any claim."""
         offset = sentence.start
-        start = offset + pieces[0].quantity.start
+        start = offset + min(pieces[0].quantity.start, pieces[0].places[0][0])
         anchor = (offset + total.quantity.start, offset + total.noun_end)
         before = [m for m in self.places.finder.mentions(offset, start) if m[1] <= start]
         chosen = places.best(before, anchor, self.places.finder, state.excluded[-LOOK_BACK:])
