@@ -72,6 +72,7 @@ def test_a_whole_opening_its_clause_is_broken_down_after_its_comma():
 
 
 def test_a_date_between_the_reporting_verb_and_the_speaker():
-    text = "Всего обнаружено 12 мест массовых захоронений, сообщил 30 сентября глава Национальной полиции Игорь Клименко."
+    text = ("Всего обнаружено 12 мест массовых захоронений, сообщил 30 сентября глава Национальной полиции "
+            "Игорь Клименко.")
     [claim] = extract(text, published=datetime.date(2022, 10, 1)).claims
     assert claim.attributed_to.name == "Игорь Клименко" and claim.date == datetime.date(2022, 9, 30)
