@@ -79,3 +79,9 @@ def test_a_long_paragraph_of_claims_is_read_once(gazetteer):
     text = "5 bodies. " * 5000
     assert len(extract(text, gazetteer=gazetteer).claims) == 1  # repeats of one claim
     assert sum(read) <= 2 * len(text)
+
+
+def test_a_district_with_an_irregular_adjective_is_the_district():
+    """Synthetic: "Бучанський" is not made from "Буча" by rule; the gazetteer's data lists it."""
+    [claim] = extract("У Бучанському районі знайшли тіла 360 цивільних.").claims
+    assert claim.place == {"name": "Bucha district", "geonames_id": None, "admin1": "Kyiv Oblast"}
