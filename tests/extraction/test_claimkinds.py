@@ -7,7 +7,8 @@ from litopys.extraction.claimkinds import GROUP_KINDS, SITE_KINDS, part_of, tota
 def test_site_kinds_are_those_that_count_no_people():
     kinds = vocab.load("claim_kinds")
     assert SITE_KINDS == {code for code, entry in kinds.items() if entry["counts_people"] is False}
-    assert {"torture_sites", "mass_graves", "graves", "area_km2"} == SITE_KINDS
+    assert {"torture_sites", "mass_graves", "graves", "area_km2", "attacks", "objects_damaged",
+            "objects_destroyed"} == SITE_KINDS
 
 
 def test_group_kinds_are_the_kinds_whose_unit_is_people():

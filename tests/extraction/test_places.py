@@ -46,7 +46,17 @@ def test_a_village_followed_by_its_district_is_the_village():
 
 def test_an_unknown_village_keeps_its_name_without_the_district():
     [claim] = extract("У селі Гракове Чугуївського району знайшли тіла двох людей.").claims
-    assert claim.place == {"name": "Гракове", "geonames_id": None, "admin1": None}
+    assert claim.place == {"name": "Hrakove", "geonames_id": None, "admin1": None}
+
+
+def test_an_unknown_village_is_named_in_the_nominative_and_the_national_transliteration():
+    """Synthetic: the gazetteer knows neither village; their names are inflected in the text."""
+    [claim] = extract("У селі Ягідному окупанти утримували 360 людей.").claims
+    assert claim.place["name"] == "Yahidne"
+    [claim] = extract("У селі Новій Гуті знайшли тіла трьох людей.").claims
+    assert claim.place["name"] == "Nova Huta"  # the adjective agrees with its noun
+    [claim] = extract("В селе Ягодном задержали 12 человек.", language="ru").claims
+    assert claim.place["name"] == "Yahodnoe"  # the Russian name, in the same transliteration
 
 
 def test_a_street_is_not_a_village():
@@ -69,3 +79,9 @@ def test_a_long_paragraph_of_claims_is_read_once(gazetteer):
     text = "5 bodies. " * 5000
     assert len(extract(text, gazetteer=gazetteer).claims) == 1  # repeats of one claim
     assert sum(read) <= 2 * len(text)
+
+
+def test_a_district_with_an_irregular_adjective_is_the_district():
+    """Synthetic: "Бучанський" is not made from "Буча" by rule; the gazetteer's data lists it."""
+    [claim] = extract("У Бучанському районі знайшли тіла 360 цивільних.").claims
+    assert claim.place == {"name": "Bucha district", "geonames_id": None, "admin1": "Kyiv Oblast"}

@@ -64,14 +64,20 @@ def test_every_kind_and_qualifier_is_in_the_vocabulary_or_the_contract(cases):
     known = set(vocab.load("claim_kinds"))
     new = contract["new_kinds"]
     assert not known & set(new), "a new kind of the contract is already in the vocabulary: move it"
+    kinds = vocab.load("claim_kinds")
+    values = {key: set(entry["values"]) for key, entry in vocab.load("claim_qualifiers").items()}
     for name, case in cases.items():
         for claim in case["claims"]:
             kind = claim["kind"]
             assert kind in known or kind in new, f"{name}: unknown kind {kind!r}"
-            allowed = new[kind]["qualifiers"] if kind in new else contract["people_qualifiers"]
+            if kind in new:
+                allowed = new[kind]["qualifiers"]
+            else:
+                allowed = list(kinds[kind].get("qualifiers") or {}) or contract["people_qualifiers"]
             for key, value in claim["qualifiers"].items():
                 assert key in allowed, f"{name}: qualifier {key!r} on {kind}"
                 assert value in contract["qualifiers"][key], f"{name}: {key}={value!r}"
+                assert key not in values or value in values[key], f"{name}: {key}={value!r} not in the vocabulary"
 
 
 def test_every_labelled_figure_is_in_its_text(cases):

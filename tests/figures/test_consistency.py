@@ -150,3 +150,52 @@ def test_categories_read_as_words():
         "5 people", "5 children", "5 girls", "5 civilian children", "5 women in military service",
         "5 people of unknown sex"]
     assert people(group_of(1, {"status": "military"})) == "1 serviceman or servicewoman"
+
+
+# A total broken down across places (synthetic): "at least 10 torture chambers in the region: six in Kherson, two in
+# Beryslav, and one each in Bilozerka and Chornobaivka", one source's claims, each at its own place.
+OBLAST, QUOTE = "place:1", "at least 10 torture chambers in the region: six in Kherson, …"
+
+
+def _placed(id, value, cell, where, *, total=False, quote=QUOTE, **kwargs):
+    from dataclasses import replace
+
+    made = claim(id, value, kind="torture_sites", cell=cell, source=500, publisher="Police", quote=quote, **kwargs)
+    return replace(made, within="" if total else OBLAST, where=where)
+
+
+def _region(total, parts, quote=QUOTE, **kwargs):
+    claims = [_placed(500, total, OBLAST, "Kherson Oblast", total=True, **kwargs)]
+    claims += [_placed(501 + n, value, f"place:{10 + n}", where, quote=quote) for n, (where, value) in enumerate(parts)]
+    return claims
+
+
+def _total_figure(claims):
+    return next(figure for figure in reconcile(claims) if figure.cell == OBLAST)
+
+
+def test_parts_across_places_that_add_up_raise_no_flag():
+    parts = [("Kherson", 6), ("Beryslav", 2), ("Bilozerka", 1), ("Chornobaivka", 1)]
+    assert _total_figure(_region(10, parts)).flags == []
+
+
+def test_parts_across_places_that_exceed_an_exact_total():
+    [flag] = _total_figure(_region(8, [("Kherson", 6), ("Beryslav", 2), ("Bilozerka", 1)])).flags
+    assert flag.code == "parts_exceed_total" and flag.claims == [500, 501, 502, 503]
+    assert flag.message == ("The parts given by Police, 23 September 2022 by place (6 in Kherson, 2 in Beryslav, "
+                            "1 in Bilozerka) add up to 9, more than the total of 8.")
+
+
+def test_parts_across_places_in_the_totals_words_that_fall_short_do_not_add_up():
+    [flag] = _total_figure(_region(10, [("Kherson", 6), ("Beryslav", 2)])).flags
+    assert flag.code == "parts_do_not_add_up"
+    assert "add up to 8, not 10: 2 of the total are at no place named" in flag.message
+
+
+def test_parts_said_elsewhere_may_cover_less_than_the_total():
+    assert _total_figure(_region(10, [("Kherson", 6), ("Beryslav", 2)], quote="another sentence")).flags == []
+
+
+def test_an_at_least_total_is_never_exceeded_by_its_parts():
+    claims = _region(None, [("Kherson", 9), ("Beryslav", 2)], min=10)
+    assert _total_figure(claims).flags == []

@@ -321,3 +321,31 @@ def test_a_pin_at_a_places_centre_never_claims_an_exact_location(client, record)
     assert "Somewhere in Izium (the pin marks its centre)" in page and "Exact location" not in page
     burial = get(client, reverse("record:incident", args=["synthetic-burial"]))
     assert "Near the place" in burial  # a site's own position keeps the precision entered
+
+
+def test_attacks_and_damaged_objects_are_shown_and_counted_like_the_other_kinds(client, record):
+    """Synthetic: a shelling incident with verified counts of attacks and of damaged schools."""
+    reviewer = get_user_model().objects.get(username="reviewer")
+    analyst = get_user_model().objects.get(username="analyst")
+    izium = Place.objects.get(name="Izium")
+    shelling = Incident.objects.create(slug="synthetic-shelling", title="Synthetic shelling of Izium", type="shelling",
+                                       place=izium, start_date=date(2022, 5, 3), start_precision="day",
+                                       status="published")
+    src = Source.objects.get(title=PUBLIC_TITLE)
+    for kind, value, qualifiers in (("attacks", 30, {"weapon": "artillery"}), ("objects_damaged", 2,
+                                                                                  {"object": "school"})):
+        made = Claim.objects.create(source=src, kind=kind, min=value, max=value, qualifiers=qualifiers,
+                                    incident=shelling, quote=f"synthetic {kind} {value}", start=0, end=10,
+                                    extracted_by="test", entered_by=analyst, stated_on=date(2022, 5, 4))
+        decide(made, "verify", reviewer)
+    rows = statistics_rows(client)
+    assert rows[("kind", "attacks", "attacks")] == (1, 30)
+    assert rows[("kind", "objects_damaged", "objects_damaged")] == (1, 2)
+    page = get(client, reverse("record:statistics"))
+    assert "Attacks" in page and "Civilian objects damaged" in page
+    page = get(client, reverse("record:incident", args=["synthetic-shelling"]))
+    assert "Attacks" in page and "artillery" in page and "schools" in page
+    with translation.override("uk"):
+        page = client.get(reverse("record:incident", args=["synthetic-shelling"]), HTTP_ACCEPT_LANGUAGE="uk")
+    text = page.content.decode()
+    assert "Атаки й обстріли" in text and "артилерія" in text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .lexicon import lowered
 from .lexicon.loading import alternation, wordset
 from .names import ROLE_WORDS, find_name
+from .numbers import MONTHS
 from .patterns import trie, union
 from .speakers import Reference, Speaker, normalise_role, parse
 
@@ -43,6 +44,12 @@ _NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re
 _ROLE_HEADS = ROLE_WORDS - wordset("role_fillers")
 _TRAILING = re.compile(rf"\s*(?:{alternation('attribution', 'trailing')})?[.!]?\s*$", re.I)
 _RELATIVE = re.compile(rf"^\s*(?:{alternation('attribution', 'not_after_prefix')})\b", re.I)
+#: A date between a reporting verb and its speaker: "повідомив 12 квітня начальник …", "said on Monday the …".
+_LEADING_DATE = re.compile(
+    rf"\s*(?:(?:[0-3]?[0-9]\s+(?:{MONTHS})\.?(?:\s+[12][0-9]{{3}})?(?:\s+(?:{alternation('numbers', 'years')}))?)"
+    rf"|(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')}))(?=\s)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,9 @@ def colon_speaker(heading: str) -> Reference | None:
         return None
     reference = parse(head)
     named = reference is not None and reference.how == "named" and reference.speaker and reference.speaker.name
+    if named and not reference.speaker.institution and len(reference.speaker.name.split()) > 1:
+        # two capitalised words are a person only with a known first name: "Обстрелы Херсонской области: …" is none
+        return reference if find_name(head, anchored=True) is not None else None
     return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
 
 
@@ -145,6 +155,8 @@ def find(sentence: str) -> Attribution | None:
 
 
 def _object(sentence: str, start: int, role_after: bool = False) -> Reference | None:
+    date = _LEADING_DATE.match(sentence, start)
+    start = date.end() if date else start
     end_match = _CLAUSE_END.search(sentence, start)
     end = end_match.start() if end_match else len(sentence)
     phrase = sentence[start:end]

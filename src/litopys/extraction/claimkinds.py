@@ -21,6 +21,14 @@ PLACE_OF: dict[str, str] = {fate: code for code, entry in _KINDS.items() for fat
 SIGNS_ON: dict[str, frozenset[str]] = {
     code: frozenset(entry["signs_on"]) for code, entry in _KINDS.items() if entry.get("signs_on")
 }
+#: Kinds that count civilian objects: the words of what was done to them decide which ("damaged", "destroyed").
+OBJECT_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("counts_objects"))
+#: Kinds that count people or bodies: a count of people takes only their words ("killed", not "shelled").
+PEOPLE_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("counts_people"))
+#: A kind that counts no people -> its qualifiers and where each is read ("noun" or "sentence").
+KIND_QUALIFIERS: dict[str, dict[str, str]] = {
+    code: dict(entry["qualifiers"]) for code, entry in _KINDS.items() if entry.get("qualifiers")
+}
 #: Kinds a count of each kind may break down, itself first: "среди погибших" of "447 тел".
 TOTAL_KINDS: dict[str, tuple[str, ...]] = {
     code: (code, *entry["part_of"]) for code, entry in _KINDS.items() if entry.get("part_of")

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from . import attribution, mentions, opinions, segment
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
-from .claimkinds import SITE_KINDS, part_of
+from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
-from .kinds import coordinated, decide
+from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
-from .lexicon import lowered
+from .lexicon import SINGLE_OBJECT, lowered
+from .listed import UNSET as _UNSET
+from .listed import ListedClaims
 from .numbers import WORD_NUMBER, find_numbers
 from .placing import LOOK_BACK, PlaceChooser
 from .reading import read
@@ -26,7 +28,6 @@ from .statements import StatementDates, dates_statement
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
-_UNSET = object()
 
 
 @dataclass
@@ -54,7 +55,7 @@ def extract(
     return _Reader(text, language, published, gazetteer).run()
 
 
-class _Reader:
+class _Reader(ListedClaims):
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
@@ -67,13 +68,15 @@ class _Reader:
             if not paragraph.heading:
                 break
             self.headline.append(paragraph)
-        self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer)
+        self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer, language)
         #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
         self.previous: list[FoundClaim] = []
         self.previous_length = 0
         self.previous_excluded: list[tuple[int, int]] = []
         #: A speaker whose paragraph ends "… said:", with their date and that paragraph: the next one is theirs.
         self.introduced: tuple | None = None
+        #: The speaker in force at the end of the last paragraph read, their date and that paragraph.
+        self.carried: tuple | None = None
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
@@ -97,7 +100,9 @@ class _Reader:
 
     def _worth_reading(self, text: str) -> bool:
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
-        return bool(_DIGIT.search(text) or WORD_NUMBER.search(lowered(text)) or attribution.mentions_speaker(text))
+        low = lowered(text)
+        return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
+                    or SINGLE_OBJECT.search(low))
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
@@ -146,6 +151,7 @@ class _Reader:
             runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
+        self._carry_over(index, paragraph, state)
         for claim in state.claims:
             self.claims.add(claim.candidate)
         self.previous, self.previous_length = state.claims, len(sentences)
@@ -160,7 +166,10 @@ class _Reader:
         sentence_date = _UNSET
         previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
         whole = None  # "из 111 погибших 35": the whole named again, total of the number after it
+        distributed: set[int] = set()  # numbers that are parts of a total broken down across places
         for number, quantity in enumerate(found):
+            if number in distributed:
+                continue
             limit = found[number + 1].start if number + 1 < len(found) else len(text)
             reading = read(text, quantity, limit)
             between = (previous_end, limit)
@@ -175,6 +184,8 @@ class _Reader:
                 total = total_for(made, position, quantity, reading.group_kind) or total_for(
                     state.claims, position, quantity, reading.group_kind
                 )
+            if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:
+                total = None  # "4 cars burned down. One man was wounded": people are no part of a count of things
             if total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
             last = made[-1] if made and made[-1].quantity is found[number - 1] else None
@@ -224,7 +235,11 @@ class _Reader:
                 rule=rule,
             )
             if kind in SITE_KINDS:
-                candidate.qualifiers = {}  # "місць утримання цивільних": the civilians are not what is counted
+                # "місць утримання цивільних": the civilians are not what is counted; a kind with qualifiers of its
+                # own reads them ("14 homes": object home), else keeps the coordinated ones ("and 3 destroyed")
+                own = kind_qualifiers(kind, lowered(text), (quantity.start, reading.noun_end))
+                inherited = {key: value for key, value in qualifiers.items() if key in KIND_QUALIFIERS.get(kind, {})}
+                candidate.qualifiers = own or inherited
             if inherits:
                 candidate.place = total.candidate.place
                 own_speaker = state.speaker if state.named_in == position else None
@@ -242,6 +257,10 @@ class _Reader:
             dated = sentence_date is not None
             parent = total if inherits or rule == "breakdown" else None
             made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))
+            if parent is None and number + 1 < len(found):
+                self._distribute(made, index, position, sentence, found, number, distributed, state)
+        if OBJECT_KINDS:
+            self._single_objects(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)
         return made
 

@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from .bounds import Quantity
-from .lexicon import KIND_NOUNS, KIND_PEOPLE, KIND_TRIGGERS, QUALIFIERS, lowered
+from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS
+from .lexicon import KIND_NOUNS, KIND_PEOPLE, KIND_QUALIFIER_WORDS, KIND_TRIGGERS, QUALIFIERS, lowered
 from .lexicon.loading import alternation
 from .patterns import source, union
 from .segment import clause_of, clauses
@@ -66,7 +67,7 @@ def _partitive_kind(sentence: str, reading: Reading) -> str | None:
     low = lowered(sentence)
     end = clause_of(clauses(low), reading.noun_end)[1]
     for start, _, kind in triggers(sentence):
-        if reading.noun_end <= start < end and kind != reading.kind:
+        if reading.noun_end <= start < end and kind != reading.kind and kind in PEOPLE_KINDS:
             return kind
     return reading.kind
 
@@ -84,13 +85,19 @@ def triggers(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), kinds[m.lastindex]) for m in _ANY_TRIGGER.finditer(lowered(sentence))]
 
 
+#: What a count of people, or a number with no noun, may be: people's kinds, and objects ("12 were destroyed").
+_COUNTABLE = PEOPLE_KINDS | OBJECT_KINDS
+
+
 def nearest_trigger(
-    found: list[tuple[int, int, str]], span: tuple[int, int], within: tuple[int, int], reach: int
+    found: list[tuple[int, int, str]], span: tuple[int, int], within: tuple[int, int], reach: int,
+    kinds: frozenset[str] = PEOPLE_KINDS,
 ) -> str | None:
-    """Return the kind of the trigger nearest to ``span`` inside ``within`` and no farther than ``reach``."""
+    """Return the kind (one of ``kinds``) of the trigger nearest to ``span`` inside ``within`` and no farther than
+    ``reach``."""
     best = None
     for start, end, kind in found:
-        if start < within[0] or end > within[1] or span[0] <= start < span[1]:
+        if kind not in kinds or start < within[0] or end > within[1] or span[0] <= start < span[1]:
             continue
         gap = start - span[1] if start >= span[1] else span[0] - end
         if gap <= reach and (best is None or gap < best[0]):
@@ -113,11 +120,18 @@ def decide(
         return reading.kind, reading.rule
     found = triggers(sentence)
     span = (quantity.start, reading.noun_end)
+    if reading.thing:
+        # "14 homes were damaged", "зруйновано 3 школи": what was done to them, in the clause, else near them
+        clause = clause_of(clauses(lowered(sentence)), quantity.start)
+        kind = nearest_trigger(found, span, clause, 10**6, OBJECT_KINDS) or nearest_trigger(
+            found, span, (0, len(sentence)), SENTENCE_REACH, OBJECT_KINDS)
+        return kind, "object"
     if reading.bare:
         # Its own clause first: "held there; of them, 12 were subjected to torture"
         clause = clause_of(clauses(lowered(sentence)), quantity.start)
         own = (max(between[0], clause[0]), min(between[1], clause[1]))
-        kind = nearest_trigger(found, span, own, BARE_REACH) or nearest_trigger(found, span, between, BARE_REACH)
+        kind = nearest_trigger(found, span, own, BARE_REACH, _COUNTABLE) or nearest_trigger(
+            found, span, between, BARE_REACH, _COUNTABLE)
         low = lowered(sentence)
         if kind is None and (
             _CHANGE.search(low, max(0, quantity.start - 25), quantity.start)
@@ -157,3 +171,24 @@ def _ends_clause(sentence: str, position: int) -> bool:
 def coordinated(sentence: str, previous_end: int, start: int) -> bool:
     """Say whether a number continues the one before it: "1,017 civilians killed and 2,145 injured"."""
     return _COORDINATION.fullmatch(lowered(sentence), previous_end, start) is not None
+
+
+#: Where a kind's qualifier is read (``vocab/claim_kinds.yaml``, field ``qualifiers``): the counted noun.
+NOUN_QUALIFIER = "noun"
+
+
+def kind_qualifiers(kind: str, sentence: str, noun: tuple[int, int]) -> dict[str, str]:
+    """Return the qualifiers of a count of a kind that counts no people: from its noun ("14 homes": object home) or
+    from its sentence, when the sentence states one value only ("drones": weapon drone; "artillery and drones":
+    none). ``sentence`` is lowered; ``noun`` the span of the count's words."""
+    found: dict[str, str] = {}
+    for key, where in KIND_QUALIFIERS.get(kind, {}).items():
+        words = KIND_QUALIFIER_WORDS.get(key, [])
+        if where == NOUN_QUALIFIER:
+            value = next((value for value, pattern in words if pattern.search(sentence, *noun)), None)
+        else:
+            stated = {value for value, pattern in words if pattern.search(sentence)}
+            value = stated.pop() if len(stated) == 1 else None
+        if value is not None:
+            found[key] = value
+    return found

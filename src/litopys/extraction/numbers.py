@@ -98,6 +98,8 @@ _NOT_COUNT_AFTER = re.compile(
 )
 _YEAR_AFTER = re.compile(rf"\s?(?:{alternation('numbers', 'years')})(?!\w)")
 _ID_BEFORE = re.compile(rf"(?:[№#+\[^_]|\b{trie(alternation('numbers', 'references'))})\s*$", re.I)
+#: Before a number, what makes it an age: "aged 68", "у віці 68", "в возрасте 68 лет".
+_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'ages_before')})\s+$", re.I)
 #: After a number, what makes it no count: a percentage, exponent, footnote, ordinal ("5th", "14-річний") or age.
 _NOT_COUNT_OR_ORDINAL_AFTER = re.compile(f"{_NOT_COUNT_AFTER.pattern}|{_ORDINAL_AFTER.pattern}", re.I)
 
@@ -127,7 +129,8 @@ def _digit_numbers(text: str):
     for match in _DIGITS.finditer(text):
         start, end, chunk = match.start(), match.end(), match.group(0)
         before, after = text[max(0, start - 12) : start], text[end : end + 24]
-        if before[-1:].isalpha() or _ID_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before):
+        if before[-1:].isalpha() or _ID_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before) or \
+                _AGE_BEFORE.search(text, max(0, start - 24), start):
             continue  # footnote marker glued to a word, identifier, exponent, phone number or negative number
         if after[:1] == "]" or after[:1].isalpha() and not (_MULT_AFTER.match(after) or _GLUED_UNIT.match(after)):
             continue

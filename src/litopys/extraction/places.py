@@ -11,6 +11,9 @@ import bisect
 import functools
 import re
 
+from litopys.names.translit import ukrainian_to_latin
+
+from . import morphology
 from .lexicon.loading import alternation, each, letters
 
 _PREPOSITION = re.compile(
@@ -211,14 +214,21 @@ def oblast_of(mention, gazetteer) -> dict | None:
     return None
 
 
-def to_dict(mention) -> dict | None:
-    """Return the JSON form of a mention's place: {"name", "geonames_id", "admin1"}."""
+def to_dict(mention, language: str | None = None) -> dict | None:
+    """Return the JSON form of a mention's place: {"name", "geonames_id", "admin1"}.
+
+    A place the gazetteer does not know is named in the nominative and the national transliteration, as the
+    gazetteer names the places it knows ("у селі Ягідному" gives "Yahidne"), when ``language`` (the text's) or the
+    name's own letters name a language read with an analyser; else as written.
+    """
     if mention is None:
         return None
     place = getattr(mention, "place", None)
     if place is None:
         name = getattr(mention, "name", None) or mention.text
         centre = getattr(mention, "centre", None)  # a district: no place of the gazetteer, but in its centre's oblast
+        if centre is None and language is not None:
+            name = unknown_name(name, language)
         return {"name": name, "geonames_id": None, "admin1": getattr(centre, "admin1", None) or None}
     admin1 = place.name if getattr(place, "kind", "") == "oblast" else getattr(place, "admin1", None)
     return {"name": place.name, "geonames_id": place.geonames_id, "admin1": admin1 or None}
@@ -245,3 +255,42 @@ def countries(mentions: list) -> list:
 def _key(mention):
     place = getattr(mention, "place", None)
     return place.geonames_id if place is not None else (getattr(mention, "name", None) or mention.text).lower()
+
+
+#: Each language's own letters (``detection``), to tell the language of a name from the text's.
+_OWN_LETTERS = {code: frozenset(detection.get("own", "")) for code, detection in each("detection")}
+#: The gender an adjective naming a place takes when nothing says otherwise ("Ягідне", "Граково": a village's).
+_PLACE_GENDER = {code: gender for code, gender in each("places", "gender")}
+
+
+@functools.lru_cache(maxsize=4096)
+def unknown_name(name: str, language: str) -> str:
+    """Return the name of a place the gazetteer does not know in the nominative and the national transliteration:
+    "Ягідному" -> "Yahidne", "Андріївці" -> "Andriivka"; a name no analyser reads is returned as written."""
+    if not name or name[0].isascii():
+        return name
+    lower = name.lower()
+    owners = [code for code, own in _OWN_LETTERS.items() if own & set(lower)]
+    language = owners[0] if len(owners) == 1 else language
+    if language not in morphology.languages():
+        return name
+    words = name.split()
+    genders = [morphology.gender(word, language) for word in words]
+    noun_gender = next((found for found in reversed(genders) if found), None)
+    gender = noun_gender or _PLACE_GENDER.get(language)
+    nominatives = []
+    for word in words:
+        found = morphology.nominative(word, language, gender)
+        if found is None:
+            return ukrainian_to_latin(name)
+        nominatives.append("-".join(part[:1].upper() + part[1:] for part in found.split("-")))
+    return ukrainian_to_latin(" ".join(nominatives))
+
+
+def country(gazetteer) -> dict | None:
+    """Return the JSON place of the country the gazetteer covers, if it has one."""
+    lookup = getattr(gazetteer, "places", None)
+    for place in lookup() if lookup else ():
+        if getattr(place, "kind", "") == "country":
+            return {"name": place.name, "geonames_id": place.geonames_id, "admin1": None}
+    return None

@@ -16,8 +16,11 @@ TITLES_BACK = 200
 class PlaceChooser:
     """Places for the claims of one document, looked up lazily through the gazetteer."""
 
-    def __init__(self, text: str, paragraphs: list[Paragraph], headline: list[Paragraph], gazetteer=None):
+    def __init__(self, text: str, paragraphs: list[Paragraph], headline: list[Paragraph], gazetteer=None,
+                 language: str | None = None):
         self.text = text
+        #: The text's language: a place the gazetteer does not know is named in the nominative through it.
+        self.language = language
         self.paragraphs = paragraphs
         self.headline = headline
         self.finder = places.PlaceFinder(text, gazetteer, [(p.start, p.end) for p in paragraphs])
@@ -42,7 +45,7 @@ class PlaceChooser:
         clause = (claim_sentence.start + clause[0], claim_sentence.start + clause[1])
         chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:], clause)
         if chosen is not None:
-            return places.to_dict(chosen)
+            return self.json(chosen)
         key = (index, position)
         if key not in self._fallbacks:  # the same for every claim of the sentence
             self._fallbacks = {key: self._before(index, position, anchor, excluded, excluded_before)}
@@ -68,7 +71,7 @@ class PlaceChooser:
             ]
             chosen = places.best(mentions, None, self.finder, recent)
             if chosen is not None and len(places.distinct(mentions)) == 1:
-                return places.to_dict(chosen)
+                return self.json(chosen)
             if chosen is not None:
                 break  # "most of them in Balakliia and Izium": a list of places says nothing about this claim
         headings_done = body_done = False
@@ -77,7 +80,7 @@ class PlaceChooser:
                 headings_done = True  # the nearest heading names the section's place, if just one
                 unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
                 if len(unique) == 1:
-                    return places.to_dict(unique[0])
+                    return self.json(unique[0])
             elif not earlier.heading and not body_done:
                 # else the paragraph before goes on about the same place; one naming none ("Попередньо:") is passed
                 # over, one listing several ("from Mariupol, Lysychansk and Sievierodonetsk") ends the search
@@ -86,19 +89,23 @@ class PlaceChooser:
                 chosen = places.best(mentions, None, self.finder, own)
                 body_done = chosen is not None
                 if chosen is not None and not _several(mentions, chosen):
-                    return places.to_dict(chosen)
+                    return self.json(chosen)
         mentions = [m for p in self.headline if p.end <= anchor[0] for m in self.finder.mentions(p.start, p.end)]
         unique = places.distinct(mentions) or places.countries(mentions)  # "death toll in Ukraine tops 9,000"
         if len(unique) == 1:
-            return places.to_dict(unique[0])
+            return self.json(unique[0])
         # Last resort: the place in a speaker's title ("the Kharkiv governor said 3,000 km² were freed"), the
         # last one named so far. Only the titles are read: reading the paragraph up to each claim took time
         # growing with the square of a paragraph's length.
         for first, last in reversed(excluded[-TITLES_BACK:]):
             titles = [m for m in self.finder.mentions(first, last) if not places.is_country(m[2])]
             if titles:
-                return places.to_dict(titles[-1][2])
+                return self.json(titles[-1][2])
         return None
+
+    def json(self, mention) -> dict | None:
+        """Return the JSON place of a mention, an unknown place named in the nominative."""
+        return places.to_dict(mention, self.language)
 
     def oblast_near(self, index: int, position: int) -> dict | None:
         """Return the oblast of a sentence or, failing that, of the text just before it."""
@@ -109,7 +116,7 @@ class PlaceChooser:
         for start, end in self._spans_before(index, position):
             for _, _, mention in reversed(self.finder.mentions(start, end)):
                 if places.is_district(mention):
-                    return places.to_dict(mention)
+                    return self.json(mention)
         return None
 
     def _spans_before(self, index: int, position: int) -> list[tuple[int, int]]:

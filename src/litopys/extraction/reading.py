@@ -23,9 +23,11 @@ from .kinds import (
     triggers,
 )
 from .lexicon import (
+    KIND_TIMES,
     KIND_TRIGGERS,
     LINKING,
     NAMED_BEFORE,
+    OBJECT,
     OF_GROUP,
     OTHERS,
     PERSON,
@@ -77,6 +79,8 @@ class Reading:
     noun_end: int = 0
     #: The kind a breakdown phrase before the number names ("серед поранених" -> injured).
     group_kind: str | None = None
+    #: It counts civilian objects ("14 homes"): the words of what was done to them decide the kind.
+    thing: bool = False
 
 
 def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
@@ -135,6 +139,8 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         site = _site_of(sentence, position + len(window))
         if site is not None:
             reading.kind, reading.rule = site, "site_where"
+    if reading.kind is None and not reading.person:
+        _read_thing(sentence, quantity, window, position, reading)
     group = breakdown(before)
     if group:
         reading.linked = True
@@ -155,7 +161,7 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         if signs and not _CONJUNCTION.search(sentence, after, signs.start()):
             reading.kind, reading.rule = kind, "signs_after_noun"
             break
-    if reading.kind is None and not reading.person:
+    if reading.kind is None and not reading.person and not reading.thing:
         first = tokens[0] if tokens else ""
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
         if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or trigger_kind(first)):
@@ -199,6 +205,25 @@ def _site_of(sentence: str, after: int) -> str | None:
         return None
     found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
     return PLACE_OF.get(_TRIGGER_KINDS[found.lastindex]) if found is not None else None
+
+
+def _read_thing(sentence: str, quantity: Quantity, window: str, position: int, reading: Reading) -> None:
+    """Read a count of civilian objects ("14 homes") or of attacks as a number of times ("shelled … 30 times": the
+    kind's words must be in the number's clause)."""
+    thing = OBJECT.search(window)
+    if thing is not None and not _BARE_NEXT.match(window.lstrip()):  # "трьох — у машині": where, not what
+        reading.thing, reading.noun_end = True, position + thing.end()
+        return
+    head = window.lstrip()
+    for kind, pattern in KIND_TIMES:
+        times = pattern.match(head)
+        if times is None:
+            continue
+        clause = clause_of(clauses(sentence), quantity.start)
+        if any(found == kind and clause[0] <= start < clause[1] for start, _, found in triggers(sentence)):
+            reading.kind, reading.rule = kind, "noun"
+            reading.noun_end = position + (len(window) - len(head)) + times.end()
+        return
 
 
 def _starts_with_noun(window: str) -> bool:

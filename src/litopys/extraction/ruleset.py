@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 #: Bump when a change to the Python rules changes what is extracted (the data files version themselves).
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 _SRC = Path(__file__).resolve().parent.parent
 #: The data files the rules read, as globs under ``src/litopys``.
 RULE_FILES = (

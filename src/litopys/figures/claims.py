@@ -50,6 +50,11 @@ class ClaimInput:
     text_digest: str = ""
     status: str = "unverified"
     quote: str = ""
+    #: The cell of the place that holds this claim's place (a settlement's oblast, an oblast's country), so that a
+    #: total broken down across places ("10 in the region: six in Kherson, …") is checked against its parts.
+    within: str = ""
+    #: The name of the claim's place, for a sentence about such a breakdown.
+    where: str = ""
 
     @property
     def key(self) -> FigureKey:

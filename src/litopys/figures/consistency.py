@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from litopys.figures.claims import SCHEMES, ClaimInput, Flag, Reconciled
-from litopys.figures.wording import Bound, Valued, Wording, group_of, people, say
+from litopys.figures.wording import Bound, Placed, Valued, Wording, group_of, people, say
 
 CONFLICT = "conflict"
 PARTS_EXCEED_TOTAL = "parts_exceed_total"
@@ -119,6 +119,47 @@ def breakdown_flags(figures: list[Reconciled], claims: list[ClaimInput], interim
         if not parts or total is None or figure is None:
             continue
         figure.flags = merged(figure.flags + _check(parts, total, own_total))
+
+
+def place_breakdown_flags(figures: list[Reconciled], claims: list[ClaimInput], interim: set[int]) -> None:
+    """Check each source's total against its parts at the places it holds, and add the flags to the total's figure.
+
+    "At least 10 torture chambers in the region: six in Kherson, two in Beryslav, one each in Bilozerka and
+    Chornobaivka": the parts are the same source's exact claims of the total's kind and qualifiers whose place lies
+    in the total's. They exceed an exact total, or fall short of any total when stated in its own words (the list
+    claims to cover it).
+    """
+    by_key = {figure.key: figure for figure in figures}
+    live = [c for c in claims if c.id not in interim and c.status != "rejected" and c.min is not None]
+    parts_of: dict[tuple, list[ClaimInput]] = defaultdict(list)
+    for claim in live:
+        if claim.within and claim.exact:
+            parts_of[(claim.within, claim.kind, _frozen(claim.qualifiers), claim.source_id)].append(claim)
+    for total in sorted(live, key=lambda c: c.id):
+        parts = parts_of.get((total.cell, total.kind, _frozen(total.qualifiers), total.source_id), [])
+        figure = by_key.get(total.key)
+        if not parts or figure is None or total.approximate:
+            continue
+        latest: dict[str, ClaimInput] = {}
+        for claim in sorted(parts, key=lambda c: c.order):
+            latest[claim.cell] = claim
+        parts = sorted(latest.values(), key=lambda c: (-c.min, c.where))
+        counted = sum(part.min for part in parts)
+        ids = [total.id] + [part.id for part in parts]
+        listed = tuple(Placed(part.min, part.where or part.cell) for part in parts)
+        said = {"who": total.voice(), "parts": listed, "sum": counted}
+        if total.exact and counted > total.min:
+            found = flag(PARTS_EXCEED_TOTAL, ids, "place_parts_exceed_total", total=total.min, **said)
+        elif counted < total.min and len(parts) > 1 and all(part.quote == total.quote for part in parts):
+            found = flag(PARTS_DO_NOT_ADD_UP, ids, "place_parts_do_not_add_up", total=total.min,
+                         rest=total.min - counted, **said)
+        else:
+            continue
+        figure.flags = merged(figure.flags + [found])
+
+
+def _frozen(qualifiers: Mapping) -> tuple:
+    return tuple(sorted((qualifiers or {}).items()))
 
 
 def _check(parts: list[ClaimInput], total: int, own_total: ClaimInput | None) -> list[Flag]:

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from litopys.vocab.choices import label
+from litopys.vocab.choices import label, qualifier_label
 
 #: How qualifier values read after a kind: "Bodies found — women".
 QUALIFIER_LABELS = {
@@ -14,9 +14,14 @@ QUALIFIER_LABELS = {
 
 
 def qualifier_text(qualifiers: dict) -> str:
-    """Return qualifiers as words: "women, civilians"; a value no label knows is shown as words too."""
-    return ", ".join(str(QUALIFIER_LABELS.get(value, str(value).replace("_", " ")))
-                     for _key, value in sorted((qualifiers or {}).items()))
+    """Return qualifiers as words: "women, civilians", "schools" (the kinds that count no people are labelled by
+    the qualifiers vocabulary); a value no label knows is shown as words too."""
+    return ", ".join(_value_text(key, value) for key, value in sorted((qualifiers or {}).items()))
+
+
+def _value_text(key: str, value) -> str:
+    found = qualifier_label(key, str(value)) if value not in QUALIFIER_LABELS else None
+    return found or str(QUALIFIER_LABELS.get(value, str(value).replace("_", " ")))
 
 
 def kind_text(kind: str, qualifiers: dict) -> str:

@@ -41,6 +41,7 @@ def reconcile(claims: Iterable[ClaimInput], origin_overrides: Mapping[int, str] 
         interim.update(figure.interim)
         figures.append(figure)
     consistency.breakdown_flags(figures, live, interim)
+    consistency.place_breakdown_flags(figures, live, interim)
     return figures
 
 

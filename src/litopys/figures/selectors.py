@@ -60,7 +60,26 @@ def claim_input(claim: Claim) -> ClaimInput:
         qualifiers=claim.qualifiers or {}, cell=cell_of(claim), source_id=source.pk, source_kind=source.kind,
         publisher=source.publisher, speaker=claim.attributed_to.name if claim.attributed_to_id else "",
         stated_on=claim.stated_on or source.published, stated_at=None, text_digest=text_digest(claim.quote),
-        status=reviewed_status(claim), quote=claim.quote)
+        status=reviewed_status(claim), quote=claim.quote, within=within_cell(claim),
+        where=claim.place.name if claim.place_id else claim.place_name)
+
+
+def within_cell(claim: Claim) -> str:
+    """Return the cell of the place holding a claim's place (a settlement's oblast, an oblast's country), for a
+    claim of no incident or site; else ""."""
+    place = claim.place if claim.place_id and not claim.incident_id and not claim.site_id else None
+    if place is None:
+        return ""
+    if place.kind == "settlement" and place.admin1_id:
+        return cell_for(place_id=place.admin1_id)
+    if place.kind == "oblast":
+        country = _country_id()
+        return cell_for(place_id=country) if country else ""
+    return ""
+
+
+def _country_id() -> int | None:
+    return Place.objects.filter(kind="country").values_list("pk", flat=True).first()
 
 
 def reviewed_status(claim: Claim) -> str:

@@ -58,6 +58,14 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A part of a total at a place: 6 in Kherson."""
+
+    n: int
+    where: str
+
+
+@dataclass(frozen=True)
 class Bound:
     """A claim's value as a reader says it: at least 460, at most 450, 436 to 447."""
 
@@ -113,6 +121,11 @@ TEMPLATES: dict[str, Callable] = {
     "parts_do_not_add_up": lambda w, p: w.gettext(
         "The parts given by %(who)s (%(parts)s) add up to %(sum)s, not %(total)s: %(rest)s of the total are not "
         "broken down, although the categories should cover everyone."),
+    "place_parts_exceed_total": lambda w, p: w.gettext(
+        "The parts given by %(who)s by place (%(parts)s) add up to %(sum)s, more than the total of %(total)s."),
+    "place_parts_do_not_add_up": lambda w, p: w.gettext(
+        "The parts given by %(who)s by place (%(parts)s) add up to %(sum)s, not %(total)s: %(rest)s of the total "
+        "are at no place named."),
     "overlapping_categories": lambda w, p: w.gettext(
         "The parts given by %(who)s are not added up: the %(inner)s may already be counted among the %(outer)s."),
     "no_exact_count": lambda w, p: w.gettext(
@@ -185,6 +198,9 @@ def word(value, words=ENGLISH) -> str:
         return "; ".join(voice_text(v, words) for v in value)
     if isinstance(value, tuple) and value and all(isinstance(v, Part) for v in value):
         return ", ".join(people(v, words) for v in value)
+    if isinstance(value, tuple) and value and all(isinstance(v, Placed) for v in value):
+        return ", ".join(words.gettext("%(n)s in %(where)s") % {"n": words.number(v.n), "where": v.where}
+                         for v in value)
     if isinstance(value, list):
         return join_words([word(v, words) for v in value], words)
     if isinstance(value, SourceKind):
@@ -208,6 +224,10 @@ def voice_text(voice: Voice, words=ENGLISH) -> str:
 def people(group: Part, words=ENGLISH) -> str:
     """Name a number of people of one category: 215 women, 5 civilian children, 22 servicemen and servicewomen."""
     qualifiers = dict(group.qualifiers)
+    things = [key for key in qualifiers if key in vocab.load("claim_qualifiers")]
+    if things:  # "14 homes": a count of objects or attacks, its qualifiers worded by the vocabulary
+        labels = [_qualifier_words(key, qualifiers[key], words) for key in sorted(things)]
+        return words.gettext("%(n)s: %(what)s") % {"n": words.number(group.n), "what": ", ".join(labels)}
     noun = (qualifiers.get("age", ""), qualifiers.get("sex", ""))
     status = qualifiers.get("status")
     if status == "military":
@@ -218,6 +238,12 @@ def people(group: Part, words=ENGLISH) -> str:
             (k, v) for k, v in group.qualifiers if k != "status")), words)}
     table = CIVILIANS if status == "civilian" else PEOPLE
     return table.get(noun, PEOPLE[("", "")])(words, group.n) % {"n": words.number(group.n)}
+
+
+def _qualifier_words(key: str, value: str, words=ENGLISH) -> str:
+    """Return a qualifier's value as words in the reader's language, from the qualifiers vocabulary."""
+    labels = vocab.load("claim_qualifiers")[key].get("values", {}).get(value) or {}
+    return labels.get(words.language) or labels.get("en") or str(value).replace("_", " ")
 
 
 def bound_text(bound: Bound, words=ENGLISH) -> str:

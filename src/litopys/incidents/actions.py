@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from litopys.incidents.models import Actor, ActorKind, Claim, OpinionSpan
 from litopys.names import person_key
@@ -104,3 +105,132 @@ def on_source_ingested(sender, source, item, created, **kwargs):
         language = item.language if item.language in LANGUAGES else "auto"
         claims = record_claims(source, item.text, language)
         claims_recorded.send(sender=Claim, source=source, claims=claims)
+        if claims:
+            suggest_incidents(claims)
+
+
+def _place_key(place_id, place_name: str) -> str:
+    if place_id:
+        return f"place:{place_id}"
+    return f"named:{place_name.strip().lower()}" if place_name.strip() else ""
+
+
+def suggest_incidents(claims=None) -> list:
+    """Propose incidents for the claims of no incident: claims from different sources about one kind of event, place
+    and week (``incidents.grouping``), as new incidents or additions to recorded ones, for review.
+
+    With ``claims`` (just recorded), only their places are looked at. An open suggestion that the same claims and
+    more now form is brought up to date; claims a reviewer rejected as a group are not proposed again as that group.
+    """
+    from litopys.incidents.grouping import ClaimFact, IncidentFact, group
+    from litopys.incidents.models import Claim, ClaimStatus, Incident, IncidentSuggestion, SuggestionStatus
+
+    pool = Claim.objects.filter(incident=None, site=None).exclude(status=ClaimStatus.REJECTED)
+    if claims is not None:
+        places = {c.place_id for c in claims if c.place_id}
+        names = {c.place_name for c in claims if not c.place_id and c.place_name}
+        pool = pool.filter(Q(place_id__in=places) | Q(place=None, place_name__in=names))
+    facts = [ClaimFact(c.pk, c.kind, _place_key(c.place_id, c.place_name), str(c.place or c.place_name),
+                       c.refers_to or c.stated_on, c.source_id) for c in pool.select_related("place")]
+    incidents = [IncidentFact(i.pk, i.type, _place_key(i.place_id, ""), i.start_date, i.end_date)
+                 for i in Incident.objects.exclude(place=None)]
+    made = []
+    with transaction.atomic():
+        for grouping in group(facts, incidents):
+            wanted = set(grouping.claims)
+            earlier = [s for s in IncidentSuggestion.objects.filter(claims__in=wanted).distinct()
+                       if s.incident_id == grouping.incident]
+            if any(s.status != SuggestionStatus.OPEN and wanted <= set(s.claims.values_list("pk", flat=True))
+                   for s in earlier):
+                continue  # decided already
+            suggestion = next((s for s in earlier if s.status == SuggestionStatus.OPEN), None)
+            if suggestion is None:
+                first = pool.filter(pk=grouping.claims[0]).first()
+                suggestion = IncidentSuggestion(place=first.place if first else None)
+            suggestion.type, suggestion.incident_id = grouping.event, grouping.incident
+            suggestion.place_name = grouping.place_name[:200]
+            suggestion.start_date, suggestion.end_date = grouping.start, grouping.end
+            suggestion.evidence = grouping.evidence
+            suggestion.save()
+            suggestion.claims.set(grouping.claims)
+            made.append(suggestion)
+    return made
+
+
+def accept_suggestion(suggestion, user, *, title: str = "", type: str = "", start=None, end=None,
+                      claims=None, reason: str = ""):
+    """Accept an incident suggestion, as proposed or edited: create the incident (a draft), or take the recorded
+    one it adds to, and attach the chosen claims (all, unless ``claims`` names some of them) one by one, so that
+    each change is recorded; return the incident. A claim already verified goes back to review, since the incident
+    decides which figure it counts in."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils import timezone
+    from django.utils.text import slugify
+    from django.utils.translation import gettext as _
+
+    from litopys.incidents.models import Incident, IncidentSuggestion, SuggestionStatus
+    from litopys.vocab.choices import label
+
+    if not user.has_perm("incidents.change_incidentsuggestion"):
+        raise PermissionDenied(_("Only an analyst or a reviewer can decide on an incident suggestion."))
+    with transaction.atomic():
+        suggestion = IncidentSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if suggestion.status != SuggestionStatus.OPEN:
+            raise ValidationError(_("This suggestion was already decided."))
+        members = list(suggestion.claims.all())
+        if claims is not None:
+            chosen = {int(pk) for pk in claims}
+            members = [claim for claim in members if claim.pk in chosen]
+        if not members:
+            raise ValidationError(_("Choose at least one claim for the incident."))
+        incident = suggestion.incident
+        if incident is None:
+            kind = type or suggestion.type
+            where = str(suggestion.place) if suggestion.place_id else suggestion.place_name
+            title = (title or f"{label('incident_types', kind)}, {where}, {suggestion.start_date:%Y-%m-%d}")[:300]
+            start, end = start or suggestion.start_date, end or suggestion.end_date
+            if end and start and end < start:
+                raise ValidationError(_("The last day comes before the first day."))
+            incident = Incident.objects.create(
+                title=title, slug=_unique_slug(slugify(title)[:100] or "incident"), type=kind,
+                place=suggestion.place, start_date=start, end_date=end if end != start else None,
+                description=reason)
+        for claim in members:
+            claim.incident = incident
+            claim.save(update_fields=["incident", "updated_at"])
+        suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.ACCEPTED, user, \
+            timezone.now()
+        suggestion.incident, suggestion.reason = incident, reason
+        suggestion.save()
+    return incident
+
+
+def reject_suggestion(suggestion, user, reason: str) -> None:
+    """Reject an incident suggestion with a reason; its claims stay as they are and are not proposed again as one."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from litopys.incidents.models import IncidentSuggestion, SuggestionStatus
+
+    if not user.has_perm("incidents.change_incidentsuggestion"):
+        raise PermissionDenied(_("Only an analyst or a reviewer can decide on an incident suggestion."))
+    if not reason.strip():
+        raise ValidationError(_("Say why the claims are not one incident."))
+    with transaction.atomic():
+        suggestion = IncidentSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if suggestion.status != SuggestionStatus.OPEN:
+            raise ValidationError(_("This suggestion was already decided."))
+        suggestion.status, suggestion.decided_by, suggestion.decided_at = SuggestionStatus.REJECTED, user, \
+            timezone.now()
+        suggestion.reason = reason.strip()
+        suggestion.save()
+
+
+def _unique_slug(base: str) -> str:
+    from litopys.incidents.models import Incident
+
+    slug, n = base, 2
+    while Incident.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -13,9 +13,11 @@ class IncidentsConfig(AppConfig):
             "incidents.view_site", "incidents.add_site", "incidents.change_site",
             "incidents.view_actor", "incidents.add_actor", "incidents.change_actor",
             "incidents.view_claim", "incidents.add_claim", "incidents.change_claim",
+            "incidents.view_incidentsuggestion", "incidents.change_incidentsuggestion",
         ],
         "reviewer": ["incidents.view_incident", "incidents.change_incident", "incidents.view_site",
-                     "incidents.view_actor", "incidents.view_claim", "incidents.change_claim"],
+                     "incidents.view_actor", "incidents.view_claim", "incidents.change_claim",
+                     "incidents.view_incidentsuggestion", "incidents.change_incidentsuggestion"],
         "editor": ["incidents.view_incident", "incidents.change_incident", "incidents.view_site",
                    "incidents.view_claim"],
     }

@@ -17,6 +17,8 @@ from litopys.places.translit import fold
 __all__ = ["Gazetteer", "Place", "PlaceMention", "COUNTRY", "OBLAST", "SETTLEMENT"]
 
 COMMON_WORDS_FILE = Path(__file__).with_name("data") / "common_words.yaml"
+#: Districts named by an adjective the rules do not make from their centre's name ("Бучанський район").
+DISTRICT_ADJECTIVES_FILE = Path(__file__).with_name("data") / "district_adjectives.yaml"
 _KIND_ORDER = {COUNTRY: 0, OBLAST: 0, SETTLEMENT: 1}
 
 
@@ -45,9 +47,12 @@ class Gazetteer:
         self._common = frozenset(
             entry for heads in self._lexicon.names.values() for words, entry in heads if words in common
         )
+        irregular = {fold(centre): [fold(word) for word in words] for centre, words in yaml.safe_load(
+            DISTRICT_ADJECTIVES_FILE.read_text(encoding="utf-8")).items()}
         for index, place in enumerate(self._places):  # "Чугуївський район" → Chuhuiv
             if place.kind == SETTLEMENT:
-                for adjective in adjectives(place.name_uk, place.name_ru):
+                extra = irregular.get(fold(place.name_uk), []) if place.population >= 10_000 else []
+                for adjective in [*adjectives(place.name_uk, place.name_ru), *extra]:
                     if (adjective,) not in common:  # "Київський район" is a district of a city, seldom Kyiv's
                         self._lexicon.add_district(adjective, index, 0)
 

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from litopys import vocab
 from litopys.figures.localised import flag_sentence
 from litopys.figures.selectors import claims_queryset, compute_figures, touched_by
-from litopys.incidents.models import Claim, ClaimStatus
+from litopys.incidents import actions as incidents
+from litopys.incidents.models import Claim, ClaimStatus, IncidentSuggestion, SuggestionStatus
 from litopys.incidents.selectors import readable_claims
 from litopys.review import actions as review
-from litopys.review.wording import origin_text, outcome, view_title
+from litopys.review.wording import origin_text, outcome, suggestion_evidence, view_title
 from litopys.vocab.choices import label
 
 CONTEXT_CHARS = 160
@@ -57,7 +58,10 @@ def queue(request):
     if not request.user.has_perm("incidents.change_claim"):
         raise PermissionDenied
     if request.method == "POST":
-        decide(request)
+        if request.POST.get("suggestion"):
+            decide_suggestion(request)
+        else:
+            decide(request)
         return redirect(request.get_full_path())
     claims = (readable_claims(request.user).filter(status__in=request.GET.getlist("status") or PENDING)
               .select_related("source__item", "attributed_to", "place", "incident", "site")
@@ -75,7 +79,61 @@ def queue(request):
         "rows": rows, "page": page, "kind": kind or "",
         "kinds": [(code, label("claim_kinds", code)) for code in vocab.codes("claim_kinds")],
         "conflicts": conflicts(list(page.object_list)),
+        "suggestions": suggestions(request.user),
+        "incident_types": [(code, label("incident_types", code)) for code in vocab.codes("incident_types")],
     })
+
+
+def suggestions(user) -> list[dict]:
+    """Return the open incident suggestions whose every claim this person may read, with their evidence."""
+    if not user.has_perm("incidents.view_incidentsuggestion"):
+        return []
+    found = []
+    for suggestion in (IncidentSuggestion.objects.filter(status=SuggestionStatus.OPEN)
+                       .select_related("place", "incident").prefetch_related("claims")[:50]):
+        members = list(suggestion.claims.all())
+        readable = readable_claims(user, Claim.objects.filter(pk__in=[c.pk for c in members]))
+        if not members or readable.count() != len(members):
+            continue  # a confidential source's claim: not shown to someone who may not read it
+        claims = (readable.select_related("source", "attributed_to", "place").order_by("stated_on", "pk"))
+        found.append({"suggestion": suggestion, "evidence": suggestion_evidence(suggestion), "claims": claims})
+    return found
+
+
+def decide_suggestion(request) -> None:
+    """Accept (as proposed or edited) or reject one incident suggestion."""
+    suggestion = get_object_or_404(IncidentSuggestion, pk=request.POST.get("suggestion"))
+    members = [c.pk for c in suggestion.claims.all()]
+    if readable_claims(request.user, Claim.objects.filter(pk__in=members)).count() != len(members):
+        raise PermissionDenied
+    action = request.POST.get("action", "")
+    try:
+        if action == "accept":
+            incident = incidents.accept_suggestion(
+                suggestion, request.user, title=request.POST.get("title", "").strip(),
+                type=request.POST.get("type", "") if request.POST.get("type") in vocab.codes("incident_types") else "",
+                start=_day(request.POST.get("start")), end=_day(request.POST.get("end")),
+                claims=request.POST.getlist("claims") or None, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Incident “%(title)s” holds %(count)d claims now; it is a draft until an "
+                                        "editor publishes it.") % {"title": incident.title,
+                                                                   "count": incident.claims.count()})
+        elif action == "reject":
+            incidents.reject_suggestion(suggestion, request.user, request.POST.get("reason", ""))
+            messages.success(request, _("Suggestion rejected: its claims stay as they are."))
+        else:
+            raise ValidationError(_("Accept or reject the suggestion."))
+    except (PermissionDenied, ValidationError, ValueError) as exc:
+        messages.error(request, _("Suggestion #%(id)d: %(problem)s") % {
+            "id": suggestion.pk, "problem": " ".join(getattr(exc, "messages", [str(exc)]))})
+
+
+def _day(value):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValidationError(_("A day is written as YYYY-MM-DD, e.g. 2022-09-23.")) from None
 
 
 def decide(request) -> None:

@@ -51,3 +51,30 @@ def extracted_text(claim) -> str:
     if claim.extracted_by.startswith("person:"):
         return _("entered by %(name)s") % {"name": claim.extracted_by.removeprefix("person:")}
     return _("found by the extraction rules (%(version)s)") % {"version": claim.extracted_by}
+
+
+def suggestion_evidence(suggestion) -> list[str]:
+    """Say why a suggestion's claims go together, a sentence per reason: the event, the place, the days, the
+    sources, and the recorded incident they would be added to."""
+    from datetime import date
+
+    from litopys.vocab.choices import label
+
+    facts = suggestion.evidence or {}
+    start = date.fromisoformat(facts["start"]) if facts.get("start") else suggestion.start_date
+    end = date.fromisoformat(facts["end"]) if facts.get("end") else suggestion.end_date
+    kinds = ", ".join(label("claim_kinds", kind) for kind in facts.get("kinds", []))
+    said = [
+        _("The same kind of event: %(event)s (%(kinds)s).") % {
+            "event": label("incident_types", suggestion.type), "kinds": kinds},
+        _("The same place: %(place)s.") % {"place": suggestion.place or suggestion.place_name},
+        _("Within %(window)s days: from %(start)s to %(end)s.") % {
+            "window": facts.get("window", "?"), "start": formats.date_format(start, "j E Y"),
+            "end": formats.date_format(end, "j E Y")},
+        _("%(claims)s claims from %(sources)s different sources.") % {
+            "claims": facts.get("claims", suggestion.claims.count()), "sources": facts.get("sources", "?")},
+    ]
+    if suggestion.incident_id:
+        said.append(_("An incident of this kind is already recorded there and then: “%(title)s”; the claims would "
+                      "be added to it.") % {"title": suggestion.incident.title})
+    return said

@@ -19,7 +19,10 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "source_kinds": ("in_sentence", "authority"),
     "legal_qualifications": ("instrument", "article"),
     "grades": ("definition",),
+    "claim_qualifiers": ("values",),
 }
+#: Where a kind's qualifier is read (claim_kinds.yaml, field "qualifiers").
+QUALIFIER_SOURCES = ("noun", "sentence")
 
 
 @functools.cache
@@ -38,6 +41,7 @@ def check_all() -> None:
                     raise VocabularyError(f"{where}: needs {field!r}")
     for code, entry in vocab.load("incident_types").items():
         check_mapping(code, entry)
+    check_qualifiers()
     for code, entry in vocab.load("source_kinds").items():
         if not isinstance(entry["authority"], int) or entry["authority"] < 0:
             raise VocabularyError(f"source_kinds.yaml: entry {code!r}: authority must be a whole number ≥ 0")
@@ -67,3 +71,25 @@ def acled(code: str) -> tuple[str, str]:
 def huridocs(code: str) -> str:
     """Return an incident type's HURIDOCS event type."""
     return vocab.load("incident_types")[code]["huridocs"]
+
+
+def check_qualifiers() -> None:
+    """Check that every qualifier a claim kind names is in claim_qualifiers.yaml, each value labelled."""
+    known = vocab.load("claim_qualifiers")
+    for key, entry in known.items():
+        for value, labels in (entry.get("values") or {}).items():
+            for language in vocab.LABEL_LANGUAGES:
+                if not str((labels or {}).get(language) or "").strip():
+                    raise VocabularyError(f"claim_qualifiers.yaml: {key} value {value!r} has no {language!r} label")
+    types = vocab.load("incident_types")
+    for code, entry in vocab.load("claim_kinds").items():
+        for event in ([entry["event"]] if entry.get("event") else []) + list(entry.get("joins") or ()):
+            if event not in types:
+                raise VocabularyError(f"claim_kinds.yaml: entry {code!r}: event {event!r} is not an incident type of "
+                                      "incident_types.yaml")
+        for key, read in (entry.get("qualifiers") or {}).items():
+            where = f"claim_kinds.yaml: entry {code!r}: qualifier {key!r}"
+            if key not in known:
+                raise VocabularyError(f"{where} is not in claim_qualifiers.yaml; add it there with its values")
+            if read not in QUALIFIER_SOURCES:
+                raise VocabularyError(f"{where} is read from {read!r}; use one of {', '.join(QUALIFIER_SOURCES)}")

@@ -33,6 +33,15 @@ def label(name: str, code: str) -> str:
         return code.replace("_", " ")
 
 
+def qualifier_label(key: str, value: str) -> str | None:
+    """Return the label of a qualifier's value from claim_qualifiers.yaml in the active language ("schools"), or
+    None when the vocabulary does not list it."""
+    labels = (vocab.load("claim_qualifiers").get(key) or {}).get("values", {}).get(value)
+    if not labels:
+        return None
+    return labels.get(language()) or labels["en"]
+
+
 def constants(name: str) -> SimpleNamespace:
     """Return a vocabulary's codes as attributes (``SourceKind.WEB_ARCHIVE == "web_archive"``) and ``values``."""
     codes = vocab.codes(name)

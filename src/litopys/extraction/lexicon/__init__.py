@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..patterns import words
-from .loading import alternation, by_key, groups, wordset
+from ..patterns import source, words
+from .loading import alternation, by_key, each, groups, wordset
 
 
 @functools.lru_cache(maxsize=256)
@@ -40,6 +40,22 @@ KIND_PEOPLE: list[tuple[str, re.Pattern]] = [
     (kind, words("|".join(nouns))) for kind, nouns in by_key("kinds", "people").items()
 ]
 OTHERS = words(alternation("others"))
+
+#: Qualifiers of the kinds that count no people: qualifier -> [(value, its words)], the first value that matches wins.
+KIND_QUALIFIER_WORDS: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _, _qualifiers in each("kind_qualifiers"):
+    for _key, _values in _qualifiers.items():
+        for _value, _words in _values.items():
+            KIND_QUALIFIER_WORDS.setdefault(_key, []).append((_value, words("|".join(_words))))
+#: Nouns that count civilian objects ("14 homes", "3 будівлі"): the generic ones and those that name a type.
+OBJECT = words("|".join([alternation("object_nouns"), *(source(found) for _, found in KIND_QUALIFIER_WORDS.get(
+    "object", []))]))
+#: A single civilian object named with no number ("and a school", "та школу").
+SINGLE_OBJECT = words(alternation("single_objects"))
+#: Nouns that count a kind only with its words in the sentence ("shelled … 30 times"), by kind.
+KIND_TIMES: list[tuple[str, re.Pattern]] = [
+    (kind, words("|".join(found))) for kind, found in by_key("kinds", "times").items()
+]
 
 QUALIFIERS: list[tuple[re.Pattern, dict[str, str]]] = [
     (words("|".join(found)), said) for said, found in groups("qualifiers")

@@ -8,17 +8,54 @@ rules compile the entries of all languages together, so that mixed-language text
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import yaml
 
 FOLDER = Path(__file__).resolve().parent
+#: An entry written "~lemma" stands for every form of that word, as the language's analyser inflects it.
+LEMMA = "~"
+#: After a lemma, the grammatical number its forms are limited to ("~школа@sing").
+NUMBER = "@"
+_APOSTROPHE = "['’ʼ`]"
 
 
 @functools.cache
 def languages() -> dict[str, dict]:
-    """Return each language's lexicon by its code ("en", "ru", "uk"), in the order of the codes."""
+    """Return each language's lexicon by its code ("en", "ru", "uk"), in the order of the codes; entries written
+    "~lemma" are replaced by a regular expression of every form of the word (``morphology.forms``)."""
+    return {code: _inflected(lexicon, code) for code, lexicon in written().items()}
+
+
+@functools.cache
+def written() -> dict[str, dict]:
+    """Return each language's lexicon as its file writes it ("~lemma" entries as they are)."""
     return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) or {} for path in sorted(FOLDER.glob("*.yaml"))}
+
+
+def _inflected(value, language: str):
+    """Replace every "~lemma" entry of a lexicon by the alternation of its word's forms."""
+    if isinstance(value, dict):
+        return {key: _inflected(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_inflected(item, language) for item in value]
+    if isinstance(value, str) and value.startswith(LEMMA) and len(value) > 1:
+        return lemma_pattern(value[1:], language)
+    return value
+
+
+def lemma_pattern(lemma: str, language: str) -> str:
+    """Return a regular expression matching every form of ``lemma`` (of several words: every form of the last);
+    "~школа@sing" only its singular forms that are no plural one ("школу", not "школи")."""
+    from ..morphology import forms
+
+    lemma, _, number = lemma.partition(NUMBER)
+    *head, last = lemma.split()
+    written = sorted(forms(last, language, number=number or None), key=len, reverse=True)
+    alternatives = "|".join(re.escape(form).replace("'", _APOSTROPHE) for form in written)
+    prefix = "".join(re.escape(word) + r"\s+" for word in head)
+    return f"{prefix}(?:{alternatives})"
 
 
 def each(*path: str) -> list[tuple[str, object]]:

@@ -1,0 +1,132 @@
+"""A total broken down across places: "at least 10 torture chambers were found in the region: six of them in
+Kherson, two in Beryslav, and one each in Bilozerka and Chornobaivka".
+
+After a total, a list opens (a colon, a parenthesis or a dash) whose items are a number and the place it stands
+at; the number's noun is left out or repeated ("six of them", "дві —", "14 bodies in Izium"). "One each in A and
+B", "по одній у А та Б" give the number to every place listed. Each part is a claim of the total's kind at its own
+place; the engine gives it the total's qualifiers, speaker and date. The words are the lexicon's (section
+``distribution``, with ``groups: after_number``, ``places: prepositions`` and ``kinds: joiners``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .bounds import Quantity
+from .lexicon import lowered
+from .lexicon.loading import alternation
+
+_OF_THEM = alternation("groups", "after_number")
+_PREPOSITION = alternation("places", "prepositions")
+_JOINER = alternation("kinds", "joiners")
+_EACH = alternation("distribution", "each_before")
+_EACH_AFTER = re.compile(rf"\s*(?:{alternation('distribution', 'each_after')})(?!\w)")
+_EACH_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_before')})\s+$")
+#: Between a total's words and its list: a few words ("were found in the region"), then what opens the list.
+_OPENER = re.compile(rf"[^.;:()\[\]0-9]{{0,100}}?(?::|\(|\s[-\u2013\u2014]\s)\s*(?:(?:{_EACH})\s+)?$")
+#: Between a part's number and its place: "of them", its noun, a dash, "in".
+_TO_PLACE = re.compile(
+    rf"\s*(?:(?:{_OF_THEM})\s*)?(?:[^\W\d][\w'\u2019-]*\s+){{0,3}}?(?:[-\u2013\u2014:]\s*)?"
+    rf"(?:(?:{_PREPOSITION})\s+)?$"
+)
+#: Between two places of one part ("in Bilozerka and Chornobaivka", "у Харкові, Ізюмі та Балаклії").
+_PLACE_JOINER = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$"
+)
+#: Between one part and the next: a comma, "and", a semicolon.
+_NEXT_PART = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
+#: "Of the 120 civilians detained …, 70 were held in Izium and 50 in Balakliia": a whole opening its clause, whose
+#: comma opens the list.
+_WHOLE_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+)(?:{alternation('groups', 'of')})\s+$")
+_WHOLE_OPENER = re.compile(r"[^.;:()\[\]0-9]{0,120}?,\s*$")
+#: Where a list opens (without what follows): a colon, a parenthesis, a dash.
+_OPENS = re.compile(r"[^.;:()\[\]0-9]{0,100}?(?::|\(|\s[-\u2013\u2014]\s)")
+#: A place before its number ("у Бучі — 8"): before the place, after it.
+_BEFORE_PLACE = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$")
+_PLACE_TO_NUMBER = re.compile(r"\s*[-\u2013\u2014:]\s*$")
+#: How far a list may open after its total's words, and how far a part's place may stand from its number.
+OPENER_REACH = 120
+PLACE_REACH = 50
+
+
+class Part(NamedTuple):
+    """A part of a total: its quantity, and the places (start, end, mention) it stands at, in sentence offsets."""
+
+    quantity: Quantity
+    places: list[tuple]
+
+
+def parts(sentence: str, total: Quantity, total_end: int, following: list[Quantity],
+          mentions: list[tuple]) -> list[Part]:
+    """Return the parts of a ``total`` whose words end at ``total_end`` in ``sentence``: the quantities after it that a
+    list opened after the total gives each to a place. ``mentions`` are the sentence's places, in its offsets."""
+    if not following:
+        return []
+    low = lowered(sentence)
+    first = following[0]
+    if first.start - total_end > OPENER_REACH:
+        return []
+    if not _OPENER.match(low, total_end, first.start):
+        whole = _WHOLE_BEFORE.search(low, max(0, total.start - 16), total.start) is not None
+        if whole and _WHOLE_OPENER.match(low, total_end, first.start):
+            return _number_first(low, following, mentions)
+        return _place_first(low, total_end, following, mentions)
+    return _number_first(low, following, mentions)
+
+
+def _number_first(low: str, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Read parts written as a number and its place: "six of them in Kherson, two in Beryslav"."""
+    found: list[Part] = []
+    for index, quantity in enumerate(following):
+        if found and not _NEXT_PART.fullmatch(low, _end_of(found[-1]), quantity.start):
+            break
+        stop = following[index + 1].start if index + 1 < len(following) else len(low)
+        places = _places_of(low, quantity, stop, mentions)
+        if not places:
+            break
+        found.append(Part(quantity, places))
+    return found
+
+
+def _place_first(low: str, total_end: int, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Read parts written as a place, then a dash and its number: "14 цивільних: у Бучі — 8, у Гостомелі — 6"."""
+    opens = _OPENS.match(low, total_end, following[0].start)
+    if opens is None:
+        return []
+    found: list[Part] = []
+    previous = opens.end()
+    for quantity in following:
+        between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
+        if len(between) != 1:
+            break
+        place = between[0]
+        if not (_BEFORE_PLACE.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, place[1],
+                                                                                               quantity.start)):
+            break
+        found.append(Part(quantity, [place]))
+        previous = quantity.end
+    return found
+
+
+def _end_of(part: Part) -> int:
+    return max(part.places[-1][1], part.quantity.end)
+
+
+def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple]) -> list[tuple]:
+    """Return the place a part's number stands at or, for "one each" / "по одній", every place listed after it."""
+    after = [m for m in mentions if quantity.end <= m[0] and m[1] <= stop]
+    if not after or after[0][0] - quantity.end > PLACE_REACH:
+        return []
+    each = _EACH_AFTER.match(low, quantity.end) is not None or _EACH_BEFORE.search(
+        low, max(0, quantity.start - 12), quantity.start) is not None
+    words_end = _EACH_AFTER.match(low, quantity.end).end() if _EACH_AFTER.match(low, quantity.end) else quantity.end
+    if not _TO_PLACE.fullmatch(low, words_end, after[0][0]):
+        return []
+    places = [after[0]]
+    if each:
+        for mention in after[1:]:
+            if not _PLACE_JOINER.fullmatch(low, places[-1][1], mention[0]):
+                break
+            places.append(mention)
+    return places

@@ -1,0 +1,122 @@
+"""Claims a sentence lists beside its numbered ones: the parts of a total given to places, a single object named
+with no number, and a paragraph that goes on in the voice of the one before (a part of the engine's reader)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import distribution, places, segment
+from .bounds import Quantity
+from .breakdowns import FoundClaim
+from .claimkinds import OBJECT_KINDS
+from .kinds import SENTENCE_REACH, kind_qualifiers, nearest_trigger, triggers
+from .lexicon import SINGLE_OBJECT, lowered
+from .numbers import Number
+from .placing import LOOK_BACK
+from .result import ClaimCandidate
+from .segment import clause_of, clauses
+
+if TYPE_CHECKING:
+    from .engine import _Paragraph
+
+#: The date of a sentence not read yet (the engine's marker).
+UNSET = object()
+
+
+class ListedClaims:
+    """Methods of the engine's reader (``engine._Reader``) for claims a sentence lists."""
+
+    def _single_objects(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+                        made: list[FoundClaim], sentence_date) -> None:
+        """Count one for each civilian object named with no number where the sentence says what was done to it
+        ("14 homes and a school were damaged": a school)."""
+        text = sentence.text
+        low = lowered(text)
+        singles = list(SINGLE_OBJECT.finditer(low))
+        if not singles:
+            return
+        found = triggers(text)
+        for match in singles:
+            if any(claim.quantity.start <= match.start() < max(claim.noun_end, claim.quantity.end) for claim in made):
+                continue  # counted already: "1 school", "six of them"
+            span = (match.start(), match.end())
+            clause = clause_of(clauses(low), match.start())
+            kind = nearest_trigger(found, span, clause, 10**6, OBJECT_KINDS) or nearest_trigger(
+                found, span, (0, len(text)), SENTENCE_REACH, OBJECT_KINDS)
+            if kind is None:
+                continue
+            start, end = self._quote(sentence, *span)
+            candidate = ClaimCandidate(kind=kind, min=1, max=1, approximate=False, quote=self.text[start:end],
+                                       start=start, end=end, qualifiers=kind_qualifiers(kind, low, span),
+                                       rule="single_object")
+            anchor = (sentence.start + span[0], sentence.start + span[1])
+            candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
+            candidate.attributed_to = state.speaker or self.document_speaker
+            said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
+            if sentence_date is UNSET:
+                sentence_date = self.dates.sentence(text)
+            candidate.date = sentence_date or said
+            number = Number(span[0], span[1], 1)
+            quantity = Quantity(span[0], span[1], 1, 1, False, number, (number,))
+            made.append(FoundClaim(candidate, position, True, sentence_date is not None, quantity, span[1], None))
+
+    def _distribute(self, made: list[FoundClaim], index: int, position: int, sentence: segment.Sentence,
+                    found: list, number: int, distributed: set[int], state: _Paragraph) -> None:
+        """Add the parts of the total just made when a list gives them to places ("six of them in Kherson, two in
+        Beryslav, and one each in …"): each a claim of the total's kind and qualifiers at its own place, said by
+        the total's speaker on its date; the total keeps the place named before its list."""
+        total = made[-1]
+        offset = sentence.start
+        mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
+        pieces = distribution.parts(sentence.text, total.quantity, total.noun_end, found[number + 1:], mentions)
+        if not pieces:
+            return
+        total.candidate.place = self._place_of_total(index, position, sentence, total, pieces, state)
+        whole = total.candidate
+        for shift, piece in enumerate(pieces):
+            distributed.add(number + 1 + shift)
+            quantity = piece.quantity
+            for _, _, mention in piece.places:
+                candidate = ClaimCandidate(
+                    kind=whole.kind, min=quantity.min, max=quantity.max, approximate=quantity.approximate,
+                    quote=whole.quote, start=whole.start, end=whole.end, qualifiers=dict(whole.qualifiers),
+                    rule="distribution",
+                )
+                candidate.place = self.places.json(mention)
+                candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
+                made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
+
+    def _place_of_total(self, index: int, position: int, sentence: segment.Sentence, total: FoundClaim,
+                        pieces: list, state: _Paragraph) -> dict | None:
+        """Return the place of a total broken down across places: one named before its list, else the oblast that
+        holds every place of the list ("in the region: six in Kherson, two in Beryslav"), else as for any claim."""
+        offset = sentence.start
+        start = offset + min(pieces[0].quantity.start, pieces[0].places[0][0])
+        anchor = (offset + total.quantity.start, offset + total.noun_end)
+        before = [m for m in self.places.finder.mentions(offset, start) if m[1] <= start]
+        chosen = places.best(before, anchor, self.places.finder, state.excluded[-LOOK_BACK:])
+        if chosen is not None and not places.says_region(sentence.text[: start - offset]):
+            return self.places.json(chosen)
+        oblasts = [self.places.finder.oblast(m) for piece in pieces for _, _, m in piece.places]
+        if oblasts[0] is not None and all(oblast == oblasts[0] for oblast in oblasts):
+            return oblasts[0]
+        if chosen is None and None not in oblasts:
+            return places.country(self.places.finder.gazetteer)  # several oblasts: the country holds them all
+        if chosen is not None:
+            return self.places.json(chosen)
+        return self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
+
+    def _carry_over(self, index: int, paragraph: segment.Paragraph, state: _Paragraph) -> None:
+        """Give the claims of a paragraph that names no speaker the speaker of the paragraph just before, when that
+        one reported figures and goes on ("… 41 times, the governor said. | In Orikhiv 7 houses were damaged.");
+        remember who reported the figures of this one."""
+        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        if carried is not None and state.speaker is None:
+            for claim in state.claims:
+                if claim.candidate.attributed_to is None:
+                    claim.candidate.attributed_to = carried[0]
+                    claim.candidate.date = claim.candidate.date or carried[1]
+        last = state.claims[-1].candidate if state.claims and not paragraph.heading else None
+        speaker = last.attributed_to if last is not None else None
+        self.carried = (speaker, last.date, index) if speaker is not None and speaker is state.speaker or (
+            carried and speaker is carried[0]) else None
