@@ -18,7 +18,7 @@ from litopys.evidence.ingest import SourceFacts, ingest_stream
 from litopys.evidence.models import Dossier, Source
 from litopys.exchange.actions import export_package
 from litopys.exchange.packages.contents import NOT_ALLOWED, NOT_ASKED, Scope
-from litopys.exchange.packages.verify import PackageError, verify_package
+from litopys.exchange.packages.verify import PackageError, read_public_key, verify_package
 from litopys.incidents.models import Claim, Incident
 
 pytestmark = pytest.mark.django_db
@@ -157,6 +157,13 @@ def test_an_edited_checkpoint_or_another_key_is_found(bag):
     key = json.loads((bag / "data/custody/checkpoints.json").read_text())[0]["public_key"]
     assert kinds(verify_package(bag, public_key="A" * 43 + "=")) == {"wrong_key", "bad_proof"}
     assert verify_package(bag, public_key=key).intact
+    # the key given as the package's own PEM file, or a file holding the base64, is the same key
+    assert read_public_key(str(bag / "data/custody/public-key.pem")) == key
+    (bag.parent / "key.txt").write_text(key + "\n")
+    assert read_public_key(str(bag.parent / "key.txt")) == key
+    out = StringIO()
+    call_command("verify-package", str(bag), "--public-key", str(bag / "data/custody/public-key.pem"), stdout=out)
+    assert "PROBLEM" not in out.getvalue()
 
     def edit(points):
         points[0]["root_hash"] = "sha256:" + "0" * 64
@@ -218,12 +225,13 @@ def test_the_editors_button_downloads_a_package_that_verifies_and_others_get_no_
     url = "/staff/packages/incident/synthetic-graves/"
     assert url in client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+    before = set(Path(tempfile.gettempdir()).glob("litopys-package-download-*"))  # other runs' are not ours
     answer = client.post(url, {"recipient": "Synthetic prosecutor"}, HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 200 and answer["Content-Type"] == "application/zip"
     (tmp_path / "download.zip").write_bytes(b"".join(answer.streaming_content))
     report = verify_package(tmp_path / "download.zip")
     assert report.intact and report.items_checked == 2
-    assert not list(Path(tempfile.gettempdir()).glob("litopys-package-download-*"))
+    assert set(Path(tempfile.gettempdir()).glob("litopys-package-download-*")) <= before
     reviewer = staff("synthetic-reviewer", "reviewer")
     client.force_login(reviewer)
     assert client.get(url).status_code == 403

@@ -160,10 +160,19 @@ def _copy_items(contents: Contents, root: Path, payload: dict, progress) -> list
         if source.file_name:
             names.setdefault(source.item.sha256, []).append(source.file_name)
 
-    def copy(item) -> tuple[str, str, int]:
+    def opened(item):
+        """Open an item in this thread: the vault may ask the database (a sealed item's encrypted copy), and a
+        database connection belongs to its thread."""
+        try:
+            return vault.open(item.sha256)
+        except OSError as exc:
+            raise PackageBuildError(f"item {item.sha256} cannot be read from the vault ({exc}); run `litopys "
+                                    "verify`") from None
+
+    def copy(item, handle) -> tuple[str, str, int]:
         relative = f"{layout.ITEMS}/{item.sha256[len(PREFIX):]}{_extension(item.media_type)}"
         try:
-            with vault.open(item.sha256) as handle:
+            with handle:
                 digest, size = copy_hashing(handle, root / relative)
         except OSError as exc:
             raise PackageBuildError(f"item {item.sha256} cannot be read from the vault ({exc}); run `litopys "
@@ -173,13 +182,22 @@ def _copy_items(contents: Contents, root: Path, payload: dict, progress) -> list
         return relative, digest, size
 
     entries = []
+    items = list(contents.items)
     with ThreadPoolExecutor(max_workers=COPIERS) as pool:
-        for item, (relative, digest, size) in zip(contents.items, pool.map(copy, contents.items), strict=True):
-            if PREFIX + digest != item.sha256:
-                raise PackageBuildError(f"item {item.sha256} in the vault no longer hashes to its name (it hashes to "
-                                        f"sha256:{digest}); run `litopys verify` before exporting it")
-            payload[relative] = (digest, size)
-            entries.append(documents.item_entry(item, relative, sorted(set(names.get(item.sha256, [])))))
+        for start in range(0, len(items), COPIERS * 4):  # a few open files at a time, however many items
+            chunk = items[start:start + COPIERS * 4]
+            handles = [opened(item) for item in chunk]
+            try:
+                copied = list(pool.map(copy, chunk, handles))
+            finally:
+                for handle in handles:
+                    handle.close()
+            for item, (relative, digest, size) in zip(chunk, copied, strict=True):
+                if PREFIX + digest != item.sha256:
+                    raise PackageBuildError(f"item {item.sha256} in the vault no longer hashes to its name (it "
+                                            f"hashes to sha256:{digest}); run `litopys verify` before exporting it")
+                payload[relative] = (digest, size)
+                entries.append(documents.item_entry(item, relative, sorted(set(names.get(item.sha256, [])))))
     return entries
 
 

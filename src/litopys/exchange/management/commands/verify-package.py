@@ -6,7 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from litopys.exchange.packages.verify import PackageError, key_fingerprint, verify_package
+from litopys.exchange.packages.verify import PackageError, key_fingerprint, read_public_key, verify_package
 
 
 class Command(BaseCommand):
@@ -20,13 +20,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("package", metavar="BAG", help=_("The package's folder or .zip file."))
         parser.add_argument("--public-key", default="", metavar="KEY",
-                            help=_("The Ed25519 public key (base64) the checkpoints must be signed with, as obtained "
-                                   "from the organisation by another channel."))
+                            help=_("The Ed25519 public key the checkpoints must be signed with (base64, or a PEM or "
+                                   "base64 file), as obtained from the organisation by another channel."))
         parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
 
     def handle(self, *args, **options):
         try:
-            report = verify_package(options["package"], public_key=options["public_key"])
+            key = read_public_key(options["public_key"])
+            report = verify_package(options["package"], public_key=key)
         except PackageError as exc:
             raise CommandError(str(exc)) from None
         if options["format"] == "json":
