@@ -100,3 +100,8 @@ def test_the_command_estimates_the_linked_lists_without_storing(linked):
     call_command("casualties", "estimate", stdout=out)
     assert "Chosen by lowest BIC" in out.getvalue()
     assert not PublishedEstimate.objects.exists()
+
+
+def test_the_command_says_when_nobody_is_reviewed_yet(imported):
+    with pytest.raises(CommandError, match="No victim has been reviewed yet"):
+        call_command("casualties", "estimate")

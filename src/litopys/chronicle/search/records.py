@@ -81,8 +81,9 @@ def find(words: list[str], limit: int = 20) -> RecordHits:
             hits.incidents.append(incident)
         about = [incident.place, *(site.place for site in incident.sites.all())]
         for place in filter(None, about):
-            if matches(query, tokens(*place_names(place))):
-                places.setdefault(place.pk, PlaceHit(place)).incidents.append(incident)
+            hit = places.setdefault(place.pk, PlaceHit(place)) if matches(query, tokens(*place_names(place))) else None
+            if hit is not None and incident not in hit.incidents:  # an incident and its site in one town: once
+                hit.incidents.append(incident)
         for site in incident.sites.all():
             if matches(query, tokens(site.name, *place_names(site.place))):
                 hits.sites.append((site, incident))

@@ -149,6 +149,9 @@ class Command(BaseCommand):
         from litopys.casualties.selectors import capture_histories
 
         rows = capture_histories(strata=options["stratum"])
+        if not rows:
+            raise CommandError(_("No victim has been reviewed yet: import the lists, link them, and have two people "
+                                 "confirm the people first (see docs/casualties.md)."))
         try:
             result = estimate(rows, model=options["model"], strata=options["stratum"], choose=options["choose"])
         except Refused as refusal:
