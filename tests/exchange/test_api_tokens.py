@@ -35,7 +35,7 @@ def test_the_command_makes_a_token_shown_once_and_kept_as_a_digest(client, world
     call_command("api-token", "--list", "api-editor", "--format", "json", stdout=listing)
     assert [row["name"] for row in json.loads(listing.getvalue())] == ["synthetic script", "synthetic test token"]
     call_command("api-token", "--revoke", token.prefix, stdout=StringIO())
-    answer = client.get("/api/v1/staff/claims", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    answer = client.get("/api/v1/staff/claims", HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE="en")
     assert answer.status_code == 401 and "revoked" in answer.json()["detail"]
 
 
@@ -141,3 +141,11 @@ def test_the_documentation_page_works_under_the_content_security_policy(client, 
     html = page.content.decode()
     assert "<script>" not in html.replace('<script type="application/json"', "")  # no inline script to block
     assert "script-src" not in policy or "'self'" in policy
+
+
+def test_an_id_beyond_any_row_is_not_found(client, world):
+    huge = 10**30
+    answer = client.get(f"/api/v1/staff/claims/{huge}", **world.bearer("editor"))
+    assert answer.status_code == 404, answer.content
+    answer = client.get("/api/v1/staff/claims", {"source": huge}, **world.bearer("editor"))
+    assert answer.status_code == 422, answer.content

@@ -17,7 +17,7 @@ from ninja.errors import ValidationError
 from litopys.evidence import access
 from litopys.exchange.api import auth
 from litopys.exchange.api.paging import PageQuery, page_schema, paginate
-from litopys.exchange.api.schemas import Error, Input, PlaceRef, answers, codes, place_ref, require
+from litopys.exchange.api.schemas import MAX_ID, Error, Input, PlaceRef, answers, codes, place_ref, require
 from litopys.incidents.actions import enter_claim
 from litopys.incidents.models import Claim, ClaimStatus
 from litopys.review import actions as review
@@ -56,7 +56,7 @@ class ClaimOut(Schema):
 
 
 class NewClaim(Input):
-    source: int = Field(ge=1)
+    source: int = Field(ge=1, le=MAX_ID)
     quote: str = Field(min_length=1, max_length=5000, description="The exact words, as they are in the text.")
     start: int | None = Field(None, ge=0, description="Where the words start in the text (else the first match).")
     end: int | None = Field(None, ge=0)
@@ -89,12 +89,12 @@ class DecisionOut(Schema):
 class ClaimFilters(Input):
     status: ClaimStatus = None
     kind: codes("claim_kinds") = None  # type: ignore[valid-type]
-    source: int = Field(None, ge=1)
+    source: int = Field(None, ge=1, le=MAX_ID)
     incident: str = Field(None, max_length=120, description="An incident's slug.")
 
 
 class DecisionFilters(Input):
-    claim: int = Field(None, ge=1)
+    claim: int = Field(None, ge=1, le=MAX_ID)
     action: Decision.Action = None
 
 

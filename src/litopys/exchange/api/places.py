@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from litopys.exchange.api.paging import PageQuery, page_schema, paginate
-from litopys.exchange.api.schemas import Input, PlaceRef, answers, oblast_filter, place_ref
+from litopys.exchange.api.schemas import MAX_ID, Input, PlaceRef, answers, oblast_filter, place_ref
 from litopys.places.models import Place, PlaceKind
 
 router = Router(tags=["public: places"])
@@ -30,7 +30,7 @@ class PlaceFilters(Input):
     kind: PlaceKind = None
     oblast: str = oblast_filter()
     q: str = Field(None, min_length=2, max_length=100, description="Part of the name, in English or Ukrainian.")
-    geonames_id: int = Field(None, ge=1)
+    geonames_id: int = Field(None, ge=1, le=MAX_ID)
 
 
 PlacePage = page_schema("PlacePage", PlaceOut)

@@ -6,6 +6,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -82,6 +83,20 @@ def http_error(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return _error(request, str(exc) or _("Not found."), 404)
+
+
+@api.exception_handler(OverflowError)
+def beyond_any_row(request, exc):
+    """An id larger than any the database stores (SQLite refuses to compare it) names no row."""
+    return _error(request, _("Not found."), 404)
+
+
+@api.exception_handler(DataError)
+def out_of_range(request, exc):
+    """The same on PostgreSQL, which says the number is out of range for its column; anything else is a fault."""
+    if "out of range" not in str(exc):
+        raise exc
+    return _error(request, _("Not found."), 404)
 
 
 @api.exception_handler(PermissionDenied)

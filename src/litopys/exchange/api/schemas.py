@@ -10,6 +10,9 @@ from pydantic import BeforeValidator, ConfigDict
 
 from litopys import vocab
 
+#: The largest row id any database here stores (a signed 64-bit integer): ids beyond it are no row.
+MAX_ID = 2**63 - 1
+
 
 class Input(Schema):
     """What a client sends. Patterns are read with Python's `re`, as the schema's readers (schemathesis) do."""
