@@ -208,12 +208,11 @@ def record(stored: Stored, name: str, facts: SourceFacts, label: str = "",
                        parent_source=parent.pk if parent else None)
     result = IngestResult(label or name, "new" if created else "held", stored.digest, stored.size,
                           item.media_type, source_id=source.pk)
-    # One item's processing, an archive's captures included, shares one time limit (LITOPYS_ITEM_SECONDS).
-    with limits.item_budget():
-        if created:
+    if created:
+        with limits.item_budget():  # LITOPYS_ITEM_SECONDS
             result.warnings.extend(process_item(item, vault, actor, payload=payload))
-        if item.media_type in ARCHIVE_TYPES and parent is None:
-            ingest_captures(item, source, facts, result)
+    if item.media_type in ARCHIVE_TYPES and parent is None:
+        ingest_captures(item, source, facts, result)
     # Blank facts are filled from the content: the title read from it (else the file name), its language.
     filled = {}
     if not facts.title and item.metadata.get("title"):
@@ -273,9 +272,11 @@ def ingest_captures(container: Item, source: Source, facts: SourceFacts, result:
         return
     vault = get_vault()
     skipped = 0
+    # Each record (its capture's storing and processing included) is timed; the archive as a whole is not.
+    budget = limits.Budget(limits.current(), whole_item=False)
     try:
         with vault.open(container.sha256) as handle:
-            for capture in iter_captures(handle):
+            for capture in iter_captures(handle, budget=budget):
                 if capture.skipped:
                     skipped += 1
                     if skipped <= SKIPPED_SHOWN:
@@ -293,7 +294,7 @@ def ingest_captures(container: Item, source: Source, facts: SourceFacts, result:
     except WebArchiveError as exc:
         result.warnings.append(f"the archive is stored, but it is not a valid web archive: {exc}")
     except limits.Refused as exc:
-        result.warnings.append(f"the archive is stored, but reading it was stopped after {result.captures} "
+        result.warnings.append(f"the archive is stored, but reading it stopped after {result.captures} "
                                f"captures: {exc}")
     if skipped > SKIPPED_SHOWN:
         result.warnings.append(f"… and {skipped - SKIPPED_SHOWN} more records over LITOPYS_MAX_RECORD_BYTES")

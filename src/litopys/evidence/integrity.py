@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 
-from litopys.evidence import checkpoint_log, ledger, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, leftovers, merkle, signing
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
@@ -39,6 +39,8 @@ class Report:
     checkpoints_checked: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Digests stored in the vault that no item record names (see `leftovers`).
+    orphans: list[str] = field(default_factory=list)
 
     @property
     def intact(self) -> bool:
@@ -212,8 +214,13 @@ def verify(progress=None) -> Report:
     check_records(report, entries)
     check_checkpoints(report, entries)
     check_log(report, entries)
-    leftovers = vault.partials()
-    if leftovers:
-        report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "
-                            "folder; they are never under a final name and can be deleted")
+    partials = vault.partials()
+    if partials:
+        report.notes.append(f"{len(partials)} partial file(s) from interrupted writes sit in the vault's tmp "
+                            "folder; they are never under a final name, and the next `litopys ingest` removes them")
+    report.orphans = leftovers.orphans(vault)
+    if report.orphans:
+        shown = ", ".join(report.orphans[:20]) + (" …" if len(report.orphans) > 20 else "")
+        report.notes.append(f"{len(report.orphans)} stored file(s) have no item record: an interrupted ingest stored "
+                            f"their bytes but did not record them; ingest those files again to record them: {shown}")
     return report

@@ -102,12 +102,14 @@ def cut_text(text: str, limits: Limits, notes: list[str] | None = None) -> str:
 class Budget:
     """The time one item, and the web-archive record being read, may still take.
 
-    Long work calls `check()` between chunks, pages and steps; a limit passed raises `Refused`.
+    Long work calls `check()` between chunks, pages and steps; a limit passed raises `Refused`. With
+    `whole_item=False` only records are timed: ingest reads an archive for its captures that way, each
+    capture being an item with a budget of its own, so a large archive is never cut for its size alone.
     """
 
-    def __init__(self, limits: Limits):
+    def __init__(self, limits: Limits, whole_item: bool = True):
         self.limits = limits
-        self.item_until = time.monotonic() + limits.item_seconds
+        self.item_until = time.monotonic() + limits.item_seconds if whole_item else float("inf")
         self.record_until: float | None = None
         self.record_name = ""
 
@@ -136,11 +138,7 @@ _active: ContextVar[Budget | None] = ContextVar("litopys_budget", default=None)
 
 @contextmanager
 def item_budget(limits: Limits | None = None) -> Iterator[Budget]:
-    """Give the work inside one item's time; nested uses (the captures of an archive) share it."""
-    budget = _active.get()
-    if budget is not None:
-        yield budget
-        return
+    """Time the processing of one item (an archive's capture inside another's reading gets its own)."""
     token = _active.set(Budget(limits or current()))
     try:
         yield _active.get()

@@ -54,8 +54,19 @@ class BoundedReader(DecompressingBufferedReader):
         self.header_bytes = 0
 
     def readline(self, length=None):
+        # warcio's own readline joins the pieces of a line with `+=` (quadratic) and miscounts its limit.
         cap = MAX_LINE if length is None else min(length, MAX_LINE)
-        line = super().readline(cap)
+        pieces, got = [], 0
+        while got < cap:
+            self._fillbuff()
+            if self.empty():
+                break
+            piece = self.buff.readline(cap - got)
+            pieces.append(piece)
+            got += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        line = b"".join(pieces)
         self.header_bytes += len(line)
         if len(line) >= MAX_LINE and not line.endswith(b"\n"):
             raise HeaderTooLong(f"a line of more than {size_words(MAX_LINE)} where WARC headers were expected")

@@ -79,15 +79,17 @@ class Capture:
         return data
 
 
-def iter_captures(fileobj: BinaryIO, *, check_digests: bool = True, limits: Limits | None = None) -> Iterator[Capture]:
+def iter_captures(fileobj: BinaryIO, *, check_digests: bool = True, limits: Limits | None = None,
+                  budget: Budget | None = None) -> Iterator[Capture]:
     """Yield the response and resource records of a WARC (plain or gzipped) or a WACZ, in order.
 
     With `check_digests`, a record whose block does not match its `WARC-Block-Digest` stops the
     reading with a `WebArchiveError`, as any other damaged record does. A capture's `record` is
-    closed when the next one is asked for.
+    closed when the next one is asked for. Time is counted in `budget`: by default the budget of
+    the item being processed, or a fresh one.
     """
     limits = limits or bounds.current()
-    budget = bounds.active_budget(limits)
+    budget = budget or bounds.active_budget(limits)
     stream, head = _peek(fileobj, 4)
     if not head:
         raise WebArchiveError("empty file: expected a WARC or WACZ web archive")

@@ -133,7 +133,7 @@ class Ocr(Processor):
                     page = document[index]
                     # A page can declare any size: render it at `dpi`, or smaller when that would pass `pixels`.
                     width, height = (max(1.0, abs(side)) for side in page.get_size())
-                    scale = min(self.dpi / 72, math.sqrt(pixels / (width * height)))
+                    scale = min(self.dpi / 72, math.sqrt(pixels / (width * height)) * 0.999)  # 0.999: rounding
                     yield page.render(scale=scale, grayscale=True).to_pil()
                     page.close()
             finally:
