@@ -13,6 +13,9 @@ from PIL import ExifTags, Image, TiffImagePlugin, UnidentifiedImageError
 from litopys.evidence import limits
 from litopys.evidence.processors.base import Processor, Subject
 
+#: What Pillow raises on damaged files, besides its own errors: a step turns them into one clear ValueError.
+BROKEN = (OSError, SyntaxError, ValueError, TypeError, struct.error, EOFError, IndexError, KeyError, ZeroDivisionError)
+
 _IFD = ExifTags.IFD
 _TAG = ExifTags.Base
 _GPS = ExifTags.GPS
@@ -40,7 +43,7 @@ class ImageProcessor(Processor):
             except UnidentifiedImageError as exc:
                 hint = "; HEIC needs the pillow-heif package" if "hei" in subject.media_type else ""
                 raise ValueError(f"not an image Pillow can read ({subject.media_type}){hint}") from exc
-            except (OSError, SyntaxError, struct.error, EOFError) as exc:
+            except BROKEN as exc:
                 raise ValueError(f"truncated or corrupt image: {type(exc).__name__}: {exc}") from exc
             with image:
                 width, height = image.size
@@ -58,13 +61,17 @@ class ImageMetadata(ImageProcessor):
 
     def process(self, subject: Subject) -> None:
         with self.open_image(subject) as image:
-            self._read(image, subject)
+            meta = subject.metadata
+            meta["width"], meta["height"] = image.size
+            meta["image_format"] = image.format
+            try:
+                self._read(image, subject)
+            except BROKEN as exc:  # the header (above) is kept; what follows it is damaged
+                raise ValueError(f"truncated or corrupt image data or EXIF: {type(exc).__name__}: {exc}") from exc
 
     def _read(self, image: Image.Image, subject: Subject) -> None:
         meta = subject.metadata
-        meta["width"], meta["height"] = image.size
-        meta["image_format"] = image.format
-        exif = image.getexif()
+        exif = image.getexif()  # a PNG's EXIF can follow the pixels: reading it may read them all
         details = exif.get_ifd(_IFD.Exif)
         found = {
             "camera_make": exif.get(_TAG.Make),
@@ -96,9 +103,9 @@ class PerceptualHash(ImageProcessor):
         with self.open_image(subject) as image:
             try:
                 image.load()
-            except (OSError, SyntaxError, struct.error, EOFError, ValueError) as exc:
+                subject.phash = f"phash:{imagehash.phash(image)}"
+            except BROKEN as exc:
                 raise ValueError(f"truncated or corrupt image: {exc}") from exc
-            subject.phash = f"phash:{imagehash.phash(image)}"
 
 
 def _plain(value: object) -> object:
