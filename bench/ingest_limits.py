@@ -1,6 +1,6 @@
 """Time and peak memory of `litopys ingest` on hostile web archives, beside a normal archive of the same size.
 
-    .venv/bin/python bench/ingest_limits.py [--dir DIR] [--record-gib 2]
+    .venv/bin/python bench/ingest_limits.py [--dir DIR] [--record-gib 2] [--reading-only]
 
 Each input is ingested by `litopys ingest` in a child process with a fresh home (a migrated copy of one
 database), and the child's wall time and peak resident memory are printed beside those of a normal
@@ -28,27 +28,28 @@ READ_ONLY = """
 import sys
 from litopys.evidence.limits import Refused
 from litopys.evidence.webarchive import WebArchiveError, iter_captures
-count = 0
+count, skipped, outcome = 0, 0, "read to the end"
 try:
     with open(sys.argv[1], "rb") as handle:
         for capture in iter_captures(handle):
             count += 1
+            skipped += bool(capture.skipped)
 except (WebArchiveError, Refused) as exc:
-    print(type(exc).__name__, str(exc)[:100])
-print(count, "records")
+    outcome = f"{type(exc).__name__}: {exc}"
+print(f"{count} captures ({skipped} skipped); {outcome}")
 """
 
 
-def measure(command: list[str], env: dict) -> tuple[float, int, str]:
-    """Run command; return (wall seconds, peak resident bytes, its last line of output)."""
+def measure(target: str, args: list[str], env: dict, work: Path) -> tuple[float, int, str]:
+    """Run `python -m target args` (or a script); return (wall seconds, peak resident bytes, what it said)."""
+    peak = work / "peak.txt"
     start = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = child.stdout.read()
-    _, _, usage = os.wait4(child.pid, 0)
+    output = subprocess.run(bombs.peak_command(peak, target, *args), env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT).stdout
     elapsed = time.perf_counter() - start
     lines = [line.strip() for line in output.decode(errors="replace").splitlines() if line.strip()]
     said = [line.lstrip("! ") for line in lines if line.startswith("!")] or lines[-1:]
-    return elapsed, usage.ru_maxrss * 1024, said[0] if said else ""
+    return elapsed, bombs.read_peak(peak), said[0] if said else ""
 
 
 def ingest(path: Path, template: Path, work: Path) -> tuple[float, int, str]:
@@ -58,20 +59,23 @@ def ingest(path: Path, template: Path, work: Path) -> tuple[float, int, str]:
     env = {**os.environ, "LITOPYS_HOME": str(home), "LITOPYS_CLI_LANGUAGE": "en"}
     env.pop("DATABASE_URL", None)
     try:
-        return measure([sys.executable, "-m", "litopys", "ingest", str(path)], env)
+        return measure("litopys", ["ingest", str(path)], env, work)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
 
 def read_only(path: Path) -> tuple[float, int, str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": ""}
-    return measure([sys.executable, "-c", READ_ONLY, str(path)], env)
+    script = path.parent / "read_only.py"
+    script.write_text(READ_ONLY)
+    return measure(str(script), [str(path)], {**os.environ, "DJANGO_SETTINGS_MODULE": ""}, path.parent)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", default=None, help="working folder (default: a temporary one under /tmp)")
     parser.add_argument("--record-gib", type=int, default=2, help="size of the one-record bomb (default 2 GiB)")
+    parser.add_argument("--reading-only", action="store_true",
+                        help="skip `litopys ingest` (the references take minutes: every page is processed)")
     args = parser.parse_args()
     work = Path(args.dir or tempfile.mkdtemp(prefix="litopys-limits-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -86,9 +90,10 @@ def main() -> None:
     }
     references: dict[Path, Path] = {}
     template = work / "template"
-    env = {**os.environ, "LITOPYS_HOME": str(template), "LITOPYS_CLI_LANGUAGE": "en"}
-    env.pop("DATABASE_URL", None)
-    subprocess.run([sys.executable, "-m", "litopys", "migrate", "--verbosity", "0"], env=env, check=True)
+    if not args.reading_only:
+        env = {**os.environ, "LITOPYS_HOME": str(template), "LITOPYS_CLI_LANGUAGE": "en"}
+        env.pop("DATABASE_URL", None)
+        subprocess.run([sys.executable, "-m", "litopys", "migrate", "--verbosity", "0"], env=env, check=True)
     made: list[Path] = []
     for path in inputs.values():
         size = bombs.size_of(path)
@@ -98,9 +103,10 @@ def main() -> None:
             made.append(bombs.pages_warc_gz(work / f"reference-{size}.warc.gz", size))
             near = made[-1:]
         references[path] = near[0]
-    for title, measure_one in (("litopys ingest (a new process, a fresh home each)",
-                                lambda p: ingest(p, template, work)),
-                               ("reading only (iter_captures, no database)", read_only)):
+    tables = [("reading only (iter_captures, no database)", read_only)]
+    if not args.reading_only:
+        tables.insert(0, ("litopys ingest (a new process, a fresh home each)", lambda p: ingest(p, template, work)))
+    for title, measure_one in tables:
         cache: dict[Path, tuple] = {}
 
         def run(path, measure_one=measure_one, cache=cache):
@@ -117,6 +123,16 @@ def main() -> None:
             ref_seconds, ref_peak, _ = run(references[path])
             print(f"{name:42} {size:>10} {seconds:>8.2f} {peak / MIB:>9.0f} | {ref_seconds:>9.2f} "
                   f"{ref_peak / MIB:>8.0f} | {seconds / ref_seconds:>7.2f} {peak / ref_peak:>8.2f}  {outcome[:90]}")
+    print("\nreading only, as the input grows (time should grow with the bytes, no faster)")
+    print(f"{'input':42} {'bytes':>10} {'time s':>8} {'peak MiB':>9}  outcome")
+    for mib in (2, 8, 32):
+        for name, path in ((f"normal pages, {mib} MiB", bombs.pages_warc_gz(work / f"pages-{mib}.warc.gz", mib * MIB)),
+                           (f"WARC header + {mib} MiB random bytes",
+                            bombs.header_then_garbage(work / f"garbage-{mib}.warc", mib * MIB)),
+                           (f"one {mib * 64} MiB record of zeros",
+                            bombs.zero_record_warc_gz(work / f"zeros-{mib}.warc.gz", mib * 64 * MIB))):
+            seconds, peak, outcome = read_only(path)
+            print(f"{name:42} {bombs.size_of(path):>10} {seconds:>8.2f} {peak / MIB:>9.0f}  {outcome[:90]}")
     if not args.dir:
         shutil.rmtree(work, ignore_errors=True)
 

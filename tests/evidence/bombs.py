@@ -8,6 +8,7 @@ import gzip
 import os
 import random
 import struct
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -129,3 +130,31 @@ def pages_warc_gz(path: Path, target_bytes: int, page_bytes: int = 40_000, seed:
 
 def size_of(path: Path) -> int:
     return os.stat(path).st_size
+
+
+# The child's own peak memory: its rusage would count the parent's memory too (a forked child's high-water mark
+# carries over exec), so the child writes Linux's VmHWM (its address space's own peak) to a file at exit.
+_PEAK = """
+import atexit, runpy, sys
+def _peak(path=sys.argv[1]):
+    with open("/proc/self/status") as status:
+        kib = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(path, "w") as out:
+        out.write(kib)
+atexit.register(_peak)
+target, sys.argv = sys.argv[2], sys.argv[2:]
+if target.endswith(".py"):
+    runpy.run_path(target, run_name="__main__")
+else:
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+"""
+
+
+def peak_command(peak_file: Path, target: str, *args: str) -> list[str]:
+    """Return a command running `python -m target args` (or a script) that writes its peak memory, in KiB."""
+    return [sys.executable, "-c", _PEAK, str(peak_file), target, *args]
+
+
+def read_peak(peak_file: Path) -> int:
+    """Return the peak resident bytes a `peak_command` child wrote."""
+    return int(Path(peak_file).read_text()) * 1024

@@ -7,8 +7,6 @@ import io
 import os
 import resource
 import subprocess
-import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -30,7 +28,6 @@ from tests.evidence.test_processors import encoded, pdf_bytes
 from tests.evidence.test_webarchive import warc_bytes
 
 MIB = bombs.MIB
-LITOPYS = [sys.executable, "-m", "litopys"]
 #: The memory one ingest may use on any input.
 MEMORY_LIMIT = 512 * MIB
 
@@ -47,25 +44,11 @@ def run_measured(env, *args, timeout=60) -> tuple[int, str, str, int]:
     def cap():
         resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 * MIB, 3 * 1024 * MIB))
 
-    with open(os.devnull, "rb") as nothing:
-        out_path = Path(env["LITOPYS_HOME"]) / "out.txt"
-        err_path = Path(env["LITOPYS_HOME"]) / "err.txt"
-        with open(out_path, "wb") as out, open(err_path, "wb") as err:
-            child = subprocess.Popen([*LITOPYS, *args], env=env, stdin=nothing, stdout=out, stderr=err,
-                                     preexec_fn=cap)
-            deadline = time.monotonic() + timeout
-            while True:
-                pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.monotonic() > deadline:
-                    child.kill()
-                    os.wait4(child.pid, 0)
-                    raise AssertionError(f"litopys {' '.join(args)} ran over {timeout} s")
-                time.sleep(0.05)
-        child.returncode = os.waitstatus_to_exitcode(status)
-    return (child.returncode, out_path.read_text(errors="replace"), err_path.read_text(errors="replace"),
-            usage.ru_maxrss * 1024)
+    home = Path(env["LITOPYS_HOME"])
+    peak = home / "peak.txt"
+    result = subprocess.run(bombs.peak_command(peak, "litopys", *args), env=env, capture_output=True, text=True,
+                            timeout=timeout, preexec_fn=cap)
+    return result.returncode, result.stdout, result.stderr, bombs.read_peak(peak)
 
 
 @pytest.fixture

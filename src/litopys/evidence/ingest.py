@@ -209,8 +209,7 @@ def record(stored: Stored, name: str, facts: SourceFacts, label: str = "",
     result = IngestResult(label or name, "new" if created else "held", stored.digest, stored.size,
                           item.media_type, source_id=source.pk)
     if created:
-        with limits.item_budget():  # LITOPYS_ITEM_SECONDS
-            result.warnings.extend(process_item(item, vault, actor, payload=payload))
+        result.warnings.extend(process_item(item, vault, actor, payload=payload))
     if item.media_type in ARCHIVE_TYPES and parent is None:
         ingest_captures(item, source, facts, result)
     # Blank facts are filled from the content: the title read from it (else the file name), its language.
