@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 
-from litopys.evidence import checkpoint_log, ledger, leftovers, merkle, signing
+from litopys.evidence import checkpoint_log, ledger, merkle, signing
 from litopys.evidence.hashing import PREFIX
+from litopys.evidence.leftovers import orphans as stored_orphans
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
 
@@ -214,11 +215,12 @@ def verify(progress=None) -> Report:
     check_records(report, entries)
     check_checkpoints(report, entries)
     check_log(report, entries)
-    partials = vault.partials()
-    if partials:
-        report.notes.append(f"{len(partials)} partial file(s) from interrupted writes sit in the vault's tmp "
-                            "folder; they are never under a final name, and the next `litopys ingest` removes them")
-    report.orphans = leftovers.orphans(vault)
+    leftovers = vault.partials()
+    if leftovers:
+        report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "
+                            "folder; they are never under a final name and can be deleted")
+    # Stored bytes no item record names: an ingest stopped between storing and recording (see leftovers.py).
+    report.orphans = stored_orphans(vault)
     if report.orphans:
         shown = ", ".join(report.orphans[:20]) + (" …" if len(report.orphans) > 20 else "")
         report.notes.append(f"{len(report.orphans)} stored file(s) have no item record: an interrupted ingest stored "
