@@ -415,7 +415,7 @@ class TestWebArchiveSummary:
     def test_random_bytes_fail_on_the_item(self):
         subject = run(random.Random(2).randbytes(4096), "application/warc")
         assert [error["step"] for error in subject.errors] == ["web-archive"]
-        assert "WebArchiveError: WARC: record 1 is unreadable" in subject.errors[0]["error"]
+        assert "WebArchiveError: not a valid web archive: WARC: record 1 is unreadable" in subject.errors[0]["error"]
         assert subject.metadata["marker"] is True
 
 

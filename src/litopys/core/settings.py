@@ -130,6 +130,17 @@ LITOPYS_VAULT = {
     ),
 }
 LITOPYS_MAX_ITEM_BYTES = conf.env_int("LITOPYS_MAX_ITEM_BYTES", 4 * 1024**3, minimum=1)
+# Bounded ingest (docs/processors.md, "Limits"): what one file may make Litopys read, decompress and spend. A limit
+# reached stops the reading with its reason on the item; the bytes stay preserved.
+LITOPYS_MAX_RECORD_BYTES = conf.env_int("LITOPYS_MAX_RECORD_BYTES", 32 * 1024**2, minimum=1)
+LITOPYS_RECORD_SECONDS = conf.env_int("LITOPYS_RECORD_SECONDS", 30, minimum=1)
+LITOPYS_ITEM_SECONDS = conf.env_int("LITOPYS_ITEM_SECONDS", 300, minimum=1)
+LITOPYS_MAX_EXPANSION_RATIO = conf.env_int("LITOPYS_MAX_EXPANSION_RATIO", 100, minimum=1)
+LITOPYS_EXPANSION_FLOOR_BYTES = conf.env_int("LITOPYS_EXPANSION_FLOOR_BYTES", 64 * 1024**2, minimum=0)
+LITOPYS_MAX_TEXT_BYTES = conf.env_int("LITOPYS_MAX_TEXT_BYTES", 8 * 1024**2, minimum=1)
+LITOPYS_MAX_HTML_BYTES = conf.env_int("LITOPYS_MAX_HTML_BYTES", 8 * 1024**2, minimum=1)
+LITOPYS_MAX_PDF_PAGES = conf.env_int("LITOPYS_MAX_PDF_PAGES", 1000, minimum=1)
+LITOPYS_MAX_IMAGE_PIXELS = conf.env_int("LITOPYS_MAX_IMAGE_PIXELS", 60_000_000, minimum=1)
 LITOPYS_SIGNING_KEY = Path(conf.env_str("LITOPYS_SIGNING_KEY", str(LITOPYS_HOME / "custody-ed25519.pem")))
 # Every signed checkpoint is also appended here, outside the database, so that rewriting the database's
 # ledger and checkpoints is found by `litopys verify`. Back it up with the signing key.

@@ -5,23 +5,21 @@ bytes are either stored whole under their hash or not at all.
 """
 
 import getpass
-import io
 import os
-import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 import litopys
-from litopys.evidence import custody
+from litopys.evidence import custody, limits
+from litopys.evidence.files import check_file, walk
 from litopys.evidence.media import detect_media_type
 from litopys.evidence.models import CustodyAction, Item, Source, SourceKind
 from litopys.evidence.processing import process_item
@@ -29,6 +27,8 @@ from litopys.evidence.signals import source_ingested
 from litopys.evidence.vault import Pending, Stored, VaultError, get_vault
 
 ARCHIVE_TYPES = ("application/warc", "application/wacz")
+#: Skipped records of one archive reported one by one; past this, their count.
+SKIPPED_SHOWN = 10
 
 
 @dataclass
@@ -72,49 +72,6 @@ def actor_name(facts: SourceFacts) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
-
-
-def walk(paths: list[str], recursive: bool) -> Iterator[tuple[str, str | None]]:
-    """Yield (path, error) for every file to ingest; error is set when a path cannot be used."""
-    for raw in paths:
-        path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-        except OSError as exc:
-            yield raw, f"cannot be read ({exc.strerror})"
-            continue
-        if not is_dir:
-            yield raw, None
-            continue
-        if not recursive:
-            yield raw, "is a folder; add --recursive to ingest what it holds"
-            continue
-        errors: list[OSError] = []
-        for folder, dirnames, filenames in os.walk(path, onerror=errors.append, followlinks=False):
-            dirnames.sort()
-            for name in sorted(filenames):
-                yield os.path.join(folder, name), None
-            while errors:
-                error = errors.pop()
-                yield error.filename or raw, f"folder cannot be read ({error.strerror}); check its permissions"
-
-
-def check_file(path: str) -> tuple[int, str | None]:
-    """Return (size, error) after the cheap checks that need no reading."""
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        if exc.errno == 40:
-            return 0, "is a symbolic link loop; fix or remove the link"
-        return 0, f"cannot be read ({exc.strerror})"
-    if not stat.S_ISREG(info.st_mode):
-        return 0, "is not a regular file"
-    if info.st_size == 0:
-        return 0, "is empty; nothing to preserve"
-    if info.st_size > settings.LITOPYS_MAX_ITEM_BYTES:
-        return info.st_size, (f"is {info.st_size} bytes, over LITOPYS_MAX_ITEM_BYTES "
-                              f"({settings.LITOPYS_MAX_ITEM_BYTES}); raise the limit to ingest it")
-    return info.st_size, None
 
 
 #: Files read ahead: their bytes are hashed and written, or on their way to disk, while the
@@ -300,19 +257,43 @@ def guess_kind(media_type: str, parent: Source | None) -> str:
 
 
 def ingest_captures(container: Item, source: Source, facts: SourceFacts, result: IngestResult) -> None:
-    """Make one source per captured page of a web archive, keeping its response record as the item."""
+    """Make one source per captured page of a web archive, keeping its response record as the item.
+
+    An archive that failed its `web-archive` step (not valid, or refused by a limit) is not read again:
+    its reason is on the item, and in the result's warnings when the item was new.
+    """
     from litopys.evidence.webarchive import WebArchiveError, iter_captures
 
+    failed = [error for error in container.processing_errors if error.get("step") == "web-archive"]
+    if failed:
+        if result.status == "held":
+            result.warnings.append(f"web-archive step failed: {failed[0]['error']}")
+        return
     vault = get_vault()
+    skipped = 0
+    # Each record (its capture's storing and processing included) is timed; the archive as a whole is not.
+    budget = limits.Budget(limits.current(), whole_item=False)
     try:
         with vault.open(container.sha256) as handle:
-            for capture in iter_captures(handle):
+            for capture in iter_captures(handle, budget=budget):
+                if capture.skipped:
+                    skipped += 1
+                    if skipped <= SKIPPED_SHOWN:
+                        result.warnings.append(capture.skipped)
+                    continue
                 page = SourceFacts(**{**facts.__dict__, "kind": SourceKind.WEB_ARCHIVE, "title": "",
                                       "url": capture.url[:2000], "collected_at": capture.captured_at,
                                       "collection_method": "web archive capture"})
-                ingest_stream(io.BytesIO(capture.record), capture.url, page, label=capture.url,
-                              parent=source, derived_from=container,
-                              payload=(capture.payload, capture.content_type))
+                if capture.payload_note:
+                    result.warnings.append(capture.payload_note)
+                body = capture.payload if capture.payload is not None else b""
+                ingest_stream(capture.record, capture.url, page, label=capture.url, parent=source,
+                              derived_from=container, payload=(body, capture.content_type))
                 result.captures += 1
     except WebArchiveError as exc:
-        result.warnings.append(f"the archive is stored, but its captures cannot be read: {exc}")
+        result.warnings.append(f"the archive is stored, but it is not a valid web archive: {exc}")
+    except limits.Refused as exc:
+        result.warnings.append(f"the archive is stored, but reading it stopped after {result.captures} "
+                               f"captures: {exc}")
+    if skipped > SKIPPED_SHOWN:
+        result.warnings.append(f"… and {skipped - SKIPPED_SHOWN} more records over LITOPYS_MAX_RECORD_BYTES")

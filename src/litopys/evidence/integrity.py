@@ -21,6 +21,7 @@ from django.conf import settings
 
 from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, sealed, signing, stamping
 from litopys.evidence.hashing import PREFIX
+from litopys.evidence.leftovers import orphans as stored_orphans
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.vault import CHUNK, Vault, get_vault
 
@@ -45,6 +46,8 @@ class Report:
     timestamps: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Digests stored in the vault that no item record names (see `leftovers`).
+    orphans: list[str] = field(default_factory=list)
 
     @property
     def intact(self) -> bool:
@@ -319,4 +322,10 @@ def verify(progress=None) -> Report:
     if leftovers:
         report.notes.append(f"{len(leftovers)} partial file(s) from interrupted writes sit in the vault's tmp "
                             "folder; they are never under a final name and can be deleted")
+    # Stored bytes no item record names: an ingest stopped between storing and recording (see leftovers.py).
+    report.orphans = stored_orphans(vault)
+    if report.orphans:
+        shown = ", ".join(report.orphans[:20]) + (" …" if len(report.orphans) > 20 else "")
+        report.notes.append(f"{len(report.orphans)} stored file(s) have no item record: an interrupted ingest stored "
+                            f"their bytes but did not record them; ingest those files again to record them: {shown}")
     return report

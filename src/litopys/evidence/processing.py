@@ -5,7 +5,7 @@ import io
 from django.conf import settings
 from django.db import transaction
 
-from litopys.evidence import custody
+from litopys.evidence import custody, limits
 from litopys.evidence.media import detect_media_type
 from litopys.evidence.models import CustodyAction, Item
 from litopys.evidence.processors import load_processors
@@ -33,8 +33,12 @@ def subject_for(item: Item, vault: Vault, payload: tuple[bytes, str] | None) -> 
 
 
 def process_item(item: Item, vault: Vault, actor: str, payload: tuple[bytes, str] | None = None) -> list[str]:
-    """Process an item, store its derivatives, and return one warning per failed step."""
-    subject = run_pipeline(subject_for(item, vault, payload), pipeline())
+    """Process an item, store its derivatives, and return one warning per failed step.
+
+    The steps share the item's time (LITOPYS_ITEM_SECONDS); an archive's captures are items of their own.
+    """
+    with limits.item_budget():
+        subject = run_pipeline(subject_for(item, vault, payload), pipeline())
     item.metadata = {**item.metadata, **subject.metadata}
     item.sensitive_keys = sorted(set(item.sensitive_keys) | subject.sensitive)
     item.processing_errors = subject.errors

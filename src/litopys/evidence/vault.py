@@ -4,6 +4,7 @@ Choose one with LITOPYS_VAULT_BACKEND (a dotted path), as Django's STORAGES does
 `LocalVault` (a folder, the default) or `StorageVault` (any Django storage, e.g. S3).
 """
 
+import fcntl
 import functools
 import hashlib
 import os
@@ -174,6 +175,8 @@ class LocalVault(Vault):
         partial = self.tmp / f".partial-{secrets.token_hex(8)}"
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
+            # Held until the file has its final name: a later run removes only partial files nobody holds.
+            fcntl.flock(fd, fcntl.LOCK_EX)
             digest, size, head = copy_hashing(source, functools.partial(_write_all, fd), max_bytes, label)
         except BaseException:
             os.close(fd)
@@ -187,15 +190,15 @@ class LocalVault(Vault):
         try:
             try:
                 os.fsync(fd)
+                final = self.path(digest)
+                if final.exists():
+                    partial.unlink()
+                    return Stored(digest, size, head, created=False)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.chmod(partial, 0o444)
+                os.replace(partial, final)
             finally:
-                os.close(fd)
-            final = self.path(digest)
-            if final.exists():
-                partial.unlink()
-                return Stored(digest, size, head, created=False)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(partial, 0o444)
-            os.replace(partial, final)
+                os.close(fd)  # only now: the partial file's lock goes with it
             _fsync_dir(final.parent)
             return Stored(digest, size, head, created=True)
         except OSError as exc:

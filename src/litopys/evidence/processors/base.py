@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from litopys.evidence.limits import check_time
+
 
 @dataclass
 class Derivative:
@@ -48,6 +50,12 @@ class Subject:
     def derive(self, kind: str, data: bytes, media_type: str) -> None:
         self.derivatives.append(Derivative(kind=kind, data=data, media_type=media_type))
 
+    def note_limit(self, note: str) -> None:
+        """Record that a limit cut what was read (`metadata["limits"]`); what was read is still kept."""
+        notes = self.metadata.setdefault("limits", [])
+        if note not in notes:
+            notes.append(note)
+
 
 class Processor:
     """Base class: set `name` and `media_types`, implement `process`."""
@@ -65,11 +73,15 @@ class Processor:
 
 
 def run_pipeline(subject: Subject, processors: list[Processor]) -> Subject:
-    """Run each applicable processor in order; record a failure and go on with the next."""
+    """Run each applicable processor in order; record a failure and go on with the next.
+
+    A step that starts when the item is out of time (`LITOPYS_ITEM_SECONDS`) fails with that reason.
+    """
     for processor in processors:
         if not processor.applies_to(subject):
             continue
         try:
+            check_time()
             processor.process(subject)
         except Exception as exc:  # noqa: BLE001 - one broken step never loses an item
             subject.errors.append({"step": processor.name, "error": f"{type(exc).__name__}: {exc}"})

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import io
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import imagehash
 from PIL import ExifTags, Image, TiffImagePlugin, UnidentifiedImageError
 
+from litopys.evidence import limits
 from litopys.evidence.processors.base import Processor, Subject
+
+#: What Pillow raises on damaged files, besides its own errors: a step turns them into one clear ValueError.
+BROKEN = (OSError, SyntaxError, ValueError, TypeError, struct.error, EOFError, IndexError, KeyError, ZeroDivisionError)
 
 _IFD = ExifTags.IFD
 _TAG = ExifTags.Base
@@ -16,30 +22,36 @@ _GPS = ExifTags.GPS
 
 
 class ImageProcessor(Processor):
-    """Common ground of the image steps: raster images only, opened with a size limit."""
+    """Common ground of the image steps: raster images only, opened from their file with a size limit."""
 
     media_types = ("image/",)
-    #: Largest image (width x height) decoded; a small file can claim gigapixels.
-    max_pixels: int = Image.MAX_IMAGE_PIXELS
+    #: Largest image (width x height) decoded; None: `LITOPYS_MAX_IMAGE_PIXELS`. A small file can claim gigapixels.
+    max_pixels: int | None = None
 
     def applies_to(self, subject: Subject) -> bool:
         return super().applies_to(subject) and not subject.media_type.startswith("image/svg")
 
-    def open_image(self, subject: Subject) -> Image.Image:
-        try:
-            image = Image.open(io.BytesIO(subject.read()))
-        except Image.DecompressionBombError as exc:
-            raise ValueError(f"refused as a possible decompression bomb: {exc}") from exc
-        except UnidentifiedImageError as exc:
-            hint = "; HEIC needs the pillow-heif package" if "hei" in subject.media_type else ""
-            raise ValueError(f"not an image Pillow can read ({subject.media_type}){hint}") from exc
-        width, height = image.size
-        if width * height > self.max_pixels:
-            raise ValueError(
-                f"refused as a possible decompression bomb: {width}x{height} pixels is over the limit "
-                f"of {self.max_pixels}"
-            )
-        return image
+    @contextmanager
+    def open_image(self, subject: Subject) -> Iterator[Image.Image]:
+        """Open the image lazily from its file (nothing decoded yet), refusing one of too many pixels."""
+        limit = self.max_pixels or limits.current().max_image_pixels
+        with subject.open() as handle:
+            try:
+                image = Image.open(handle)
+            except Image.DecompressionBombError as exc:
+                raise limits.Refused(f"refused as a possible decompression bomb: {exc}") from exc
+            except UnidentifiedImageError as exc:
+                hint = "; HEIC needs the pillow-heif package" if "hei" in subject.media_type else ""
+                raise ValueError(f"not an image Pillow can read ({subject.media_type}){hint}") from exc
+            except BROKEN as exc:
+                raise ValueError(f"truncated or corrupt image: {type(exc).__name__}: {exc}") from exc
+            with image:
+                width, height = image.size
+                if width * height > limit:
+                    raise limits.Refused(
+                        f"refused as a possible decompression bomb: {width}x{height} pixels is over the limit "
+                        f"of {limit} (LITOPYS_MAX_IMAGE_PIXELS)")
+                yield image
 
 
 class ImageMetadata(ImageProcessor):
@@ -48,11 +60,18 @@ class ImageMetadata(ImageProcessor):
     name = "image-metadata"
 
     def process(self, subject: Subject) -> None:
-        image = self.open_image(subject)
+        with self.open_image(subject) as image:
+            meta = subject.metadata
+            meta["width"], meta["height"] = image.size
+            meta["image_format"] = image.format
+            try:
+                self._read(image, subject)
+            except BROKEN as exc:  # the header (above) is kept; what follows it is damaged
+                raise ValueError(f"truncated or corrupt image data or EXIF: {type(exc).__name__}: {exc}") from exc
+
+    def _read(self, image: Image.Image, subject: Subject) -> None:
         meta = subject.metadata
-        meta["width"], meta["height"] = image.size
-        meta["image_format"] = image.format
-        exif = image.getexif()
+        exif = image.getexif()  # a PNG's EXIF can follow the pixels: reading it may read them all
         details = exif.get_ifd(_IFD.Exif)
         found = {
             "camera_make": exif.get(_TAG.Make),
@@ -81,12 +100,12 @@ class PerceptualHash(ImageProcessor):
     name = "perceptual-hash"
 
     def process(self, subject: Subject) -> None:
-        image = self.open_image(subject)
-        try:
-            image.load()
-        except OSError as exc:
-            raise ValueError(f"truncated or corrupt image: {exc}") from exc
-        subject.phash = f"phash:{imagehash.phash(image)}"
+        with self.open_image(subject) as image:
+            try:
+                image.load()
+                subject.phash = f"phash:{imagehash.phash(image)}"
+            except BROKEN as exc:
+                raise ValueError(f"truncated or corrupt image: {exc}") from exc
 
 
 def _plain(value: object) -> object:

@@ -8,11 +8,13 @@ as a second derivative, `ocr-words` (JSON, with each word's character span in th
 
 from __future__ import annotations
 
-import io
 import json
+import math
+import struct
 
 from PIL import Image
 
+from litopys.evidence import limits
 from litopys.evidence.processors.base import Processor, Subject
 from litopys.evidence.processors.pdf import PAGE_BREAK
 from litopys.evidence.processors.text import UTF8_TEXT
@@ -52,20 +54,23 @@ class Ocr(Processor):
                 return  # a PDF that cannot be read already has its one line
             if (subject.text or "").strip(PAGE_BREAK).strip():
                 return  # it has a text layer: nothing to read from pictures
-            pages = self._pdf_pages(subject)
+            # Pages are rendered one at a time (each is tens of megabytes), again for a second reading.
+            def pages():
+                return self._pdf_pages(subject)
         else:
             picture = self._image(subject)
             if picture is None:
                 return  # the image steps say, in one line, why it cannot be read
-            pages = [picture]
+
+            def pages():
+                return iter([picture])
         languages = _setting("LITOPYS_OCR_LANGUAGES", self.languages)
-        pages = list(pages)
-        text, texts, words = self._read(pages, languages)
+        text, texts, words = self._read(pages(), languages)
         # Tesseract favours its first language: when the text is in another one, read it again with that first.
         first = _language_of(text, languages)
         if first and first != languages.split("+")[0]:
             languages = "+".join([first] + [code for code in languages.split("+") if code != first])
-            text, texts, words = self._read(pages, languages)
+            text, texts, words = self._read(pages(), languages)
         import pytesseract
 
         confidences = [word["conf"] for word in words]
@@ -85,6 +90,7 @@ class Ocr(Processor):
         texts, words = [], []
         offset = 0
         for number, picture in enumerate(pages, start=1):
+            limits.check_time()
             page_text, page_words = read_words(picture, languages, offset, number)
             texts.append(page_text)
             words.extend(page_words)
@@ -92,10 +98,16 @@ class Ocr(Processor):
         return PAGE_BREAK.join(texts), texts, words
 
     def _image(self, subject: Subject) -> Image.Image | None:
+        cap = limits.current().max_image_pixels
         try:
-            picture = Image.open(io.BytesIO(subject.read()))
-            picture.load()
-        except (OSError, Image.DecompressionBombError):
+            with subject.open() as handle:
+                picture = Image.open(handle)
+                if picture.width * picture.height > cap:
+                    return None  # the image steps refuse it, in one line
+                if picture.width * picture.height > self.max_pixels:
+                    picture.draft("L", (picture.width // 2, picture.height // 2))  # JPEG: decode at half size
+                picture.load()
+        except (OSError, ValueError, SyntaxError, struct.error, EOFError, Image.DecompressionBombError):
             return None
         if picture.width * picture.height > self.max_pixels:
             picture.thumbnail((8000, 8000))
@@ -104,21 +116,28 @@ class Ocr(Processor):
     def _pdf_pages(self, subject: Subject):
         import pypdfium2
 
-        try:
-            document = pypdfium2.PdfDocument(subject.read())
-        except pypdfium2.PdfiumError as exc:
-            name = subject.name or "this PDF"
-            raise ValueError(f"{name}: malformed PDF, its pages cannot be rendered ({exc})") from exc
-        limit = _setting("LITOPYS_OCR_MAX_PAGES", self.max_pages)
-        count = len(document)
-        if count > limit:
-            subject.metadata["ocr_note"] = (f"only the first {limit} of {count} pages were read "
-                                            "(LITOPYS_OCR_MAX_PAGES)")
-        for index in range(min(count, limit)):
-            page = document[index]
-            yield page.render(scale=self.dpi / 72, grayscale=True).to_pil()
-            page.close()
-        document.close()
+        pixels = min(self.max_pixels, limits.current().max_image_pixels)
+        with subject.open() as handle:
+            try:
+                document = pypdfium2.PdfDocument(handle)
+            except pypdfium2.PdfiumError as exc:
+                name = subject.name or "this PDF"
+                raise ValueError(f"{name}: malformed PDF, its pages cannot be rendered ({exc})") from exc
+            try:
+                limit, setting = min((_setting("LITOPYS_OCR_MAX_PAGES", self.max_pages), "LITOPYS_OCR_MAX_PAGES"),
+                                     (limits.current().max_pdf_pages, "LITOPYS_MAX_PDF_PAGES"))
+                count = len(document)
+                if count > limit:
+                    subject.metadata["ocr_note"] = f"only the first {limit} of {count} pages were read ({setting})"
+                for index in range(min(count, limit)):
+                    page = document[index]
+                    # A page can declare any size: render it at `dpi`, or smaller when that would pass `pixels`.
+                    width, height = (max(1.0, abs(side)) for side in page.get_size())
+                    scale = min(self.dpi / 72, math.sqrt(pixels / (width * height)) * 0.999)  # 0.999: rounding
+                    yield page.render(scale=scale, grayscale=True).to_pil()
+                    page.close()
+            finally:
+                document.close()
 
 
 _LINGUA = {"ukr": "UKRAINIAN", "rus": "RUSSIAN", "eng": "ENGLISH"}

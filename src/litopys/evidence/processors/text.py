@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litopys.evidence import limits
 from litopys.evidence.media import decode_text
 from litopys.evidence.processors.base import Processor, Subject
 
@@ -9,14 +10,23 @@ UTF8_TEXT = "text/plain; charset=utf-8"
 
 
 class PlainText(Processor):
-    """Decode text/plain; strict UTF-8 is taken as is, anything else is detected and noted."""
+    """Decode text/plain; strict UTF-8 is taken as is, anything else is detected and noted.
+
+    Only the first `LITOPYS_MAX_TEXT_BYTES` are read; a longer file says so in `metadata["limits"]`.
+    """
 
     name = "plain-text"
     media_types = ("text/plain",)
 
     def process(self, subject: Subject) -> None:
-        data = subject.read()
-        decoded = decode_text(data)
+        cap = limits.current().max_text_bytes
+        data = subject.read(cap + 1)
+        cut = len(data) > cap
+        if cut:
+            data = data[:cap]
+            subject.note_limit(f"only the first {limits.size_words(cap)} of the text were read "
+                               "(LITOPYS_MAX_TEXT_BYTES)")
+        decoded = decode_text(data, partial=cut)
         if decoded is None:
             raise ValueError(
                 f"{subject.name or 'this item'} is not valid UTF-8 and no text encoding fits; "

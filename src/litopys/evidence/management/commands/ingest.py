@@ -1,3 +1,4 @@
+import contextlib
 import json
 import signal
 import sys
@@ -7,8 +8,11 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from litopys.evidence.ingest import SourceFacts, check_file, ingest_paths, walk
+from litopys.evidence.files import check_file, printable, walk
+from litopys.evidence.ingest import SourceFacts, ingest_paths
+from litopys.evidence.leftovers import Leftovers, ingest_run
 from litopys.evidence.models import Sensitivity, SourceKind
+from litopys.evidence.vault import VaultError, get_vault
 
 
 def iso_date(value: str) -> date:
@@ -44,6 +48,15 @@ class Command(BaseCommand):
             author=options["author"], url=options["url"],
             published=iso_date(options["published"]) if options["published"] else None,
             collected_by=options["collected_by"], sensitivity=options["sensitivity"], notes=options["notes"])
+        with contextlib.ExitStack() as stack:
+            try:
+                running = stack.enter_context(ingest_run(get_vault()))
+            except VaultError as exc:
+                raise CommandError(str(exc)) from None
+            self.report_leftovers(running.leftovers)
+            self.ingest(options, facts, running)
+
+    def ingest(self, options, facts, running):
         bar = self.progress_bar(options)
         results = []
         stop = threading.Event()
@@ -67,14 +80,17 @@ class Command(BaseCommand):
 
         checkpoint()
         if interrupted:
+            running.interrupted = True  # the next run looks for what this one stored but did not record
             self.stderr.write(_("interrupted: %(done)d file(s) recorded above; the others were not recorded "
                                 "(run the same command again: what is held already is recognised)")
                               % {"done": len(results)})
             sys.exit(130)
         failed = [r for r in results if not r.ok]
         if options["format"] == "json":
-            self.stdout.write(json.dumps({"results": [r.__dict__ for r in results],
-                                          "failed": len(failed)}, ensure_ascii=False, indent=2))
+            leftovers = running.leftovers
+            self.stdout.write(json.dumps({"results": [r.__dict__ for r in results], "failed": len(failed),
+                                          "removed_partials": len(leftovers.removed),
+                                          "orphans": leftovers.orphans}, ensure_ascii=False, indent=2))
         else:
             counts = {s: sum(r.status == s for r in results) for s in ("new", "held", "failed")}
             summary = _("%(new)d new, %(held)d already held, %(failed)d failed") % counts
@@ -93,15 +109,29 @@ class Command(BaseCommand):
                 total += check_file(path)[0]
         return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr, leave=False)
 
+    def report_leftovers(self, leftovers: Leftovers):
+        """Say what interrupted runs left, on stderr (stdout keeps one line per file)."""
+        if leftovers.removed:
+            self.stderr.write(_("removed %(count)d temporary file(s) left in the vault by an interrupted ingest")
+                              % {"count": len(leftovers.removed)})
+        if leftovers.orphans:
+            self.stderr.write(
+                _("%(count)d stored file(s) have no record: an interrupted ingest stored their bytes but did not "
+                  "record them; ingest those files again to record them (`litopys verify` lists them)")
+                % {"count": len(leftovers.orphans)})
+
     def print_line(self, result, bar):
+        # Names and messages can hold anything a file name can (a newline, a terminal escape): escaped, one
+        # result is always one line.
+        path = printable(result.path)
         if result.status == "failed":
-            line = f"{'-' * 71}  failed  {result.path}: {result.message}"
+            line = f"{'-' * 71}  failed  {path}: {printable(result.message)}"
         else:
             status = _("new") if result.status == "new" else _("already held")
-            line = f"{result.digest}  {status}  {result.path}"
+            line = f"{result.digest}  {status}  {path}"
             if result.captures:
                 line += "  " + _("(%d captured pages)") % result.captures
-        lines = [line] + [f"    ! {result.path}: {warning}" for warning in result.warnings]
+        lines = [line] + [f"    ! {path}: {printable(warning)}" for warning in result.warnings]
         for text in lines:
             if bar:
                 bar.write(text, file=sys.stdout)
