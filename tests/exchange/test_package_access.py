@@ -236,3 +236,17 @@ def test_the_editors_button_downloads_a_package_that_verifies_and_others_get_no_
     client.force_login(reviewer)
     assert client.get(url).status_code == 403
     assert url not in client.get("/staff/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_verify_package_without_a_home_leaves_nothing_behind(bag, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    where = tmp_path / "court-machine"
+    where.mkdir()
+    env = {key: value for key, value in os.environ.items() if key not in ("LITOPYS_HOME", "DATABASE_URL")}
+    done = subprocess.run([sys.executable, "-m", "litopys", "verify-package", str(bag)], cwd=where, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(where.iterdir()) == []  # no ./var, no secret key, no static folder

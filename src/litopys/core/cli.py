@@ -12,6 +12,15 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and argv[1] == "demo":
         # The demo is for looking around on one's own machine: it alone turns DEBUG on.
         os.environ.setdefault("LITOPYS_DEBUG", "1")
+    if len(argv) > 1 and argv[1] in HOMELESS_COMMANDS and "LITOPYS_HOME" not in os.environ:
+        # Checking a package on a court's machine leaves nothing behind: settings get a home that goes away.
+        import atexit
+        import shutil
+        import tempfile
+
+        home = tempfile.mkdtemp(prefix="litopys-no-home-")
+        atexit.register(shutil.rmtree, home, True)
+        os.environ["LITOPYS_HOME"] = home
     from django.core.exceptions import ImproperlyConfigured
 
     try:
@@ -36,6 +45,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(141)
 
 
+#: Commands that need no home of their own: without LITOPYS_HOME they write nothing to the current folder.
+HOMELESS_COMMANDS = frozenset({"verify-package"})
 #: Commands that read or write the record: they set up a new database themselves.
 RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import", "export",
                              "capture", "worker", "jobs", "dedupe", "casualties",
