@@ -8,6 +8,7 @@ as a second derivative, `ocr-words` (JSON, with each word's character span in th
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 
@@ -66,11 +67,9 @@ class Ocr(Processor):
         if first and first != languages.split("+")[0]:
             languages = "+".join([first] + [code for code in languages.split("+") if code != first])
             text, texts, words = self._read(pages, languages)
-        import pytesseract
-
         confidences = [word["conf"] for word in words]
         subject.metadata["ocr"] = {
-            "engine": f"tesseract {pytesseract.get_tesseract_version()}", "languages": languages,
+            "engine": f"tesseract {tesseract_version()}", "languages": languages,
             "pages": len(texts), "words": len(words),
             "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None}
         if not text.strip(PAGE_BREAK).strip():
@@ -137,8 +136,30 @@ def _language_of(text: str, languages: str) -> str:
     return {name: code for code, name in _LINGUA.items()}[best.language.name]
 
 
+@functools.cache
+def tesseract_version() -> str:
+    """Tesseract's version, asked once per process (each ask starts the program)."""
+    import pytesseract
+
+    return str(pytesseract.get_tesseract_version())
+
+
+def is_blank(picture: Image.Image) -> bool:
+    """Tell whether a picture is one colour throughout (every band the same everywhere): it holds no writing."""
+    try:
+        extrema = picture.getextrema()
+    except (OSError, ValueError):
+        return False
+    bands = extrema if extrema and isinstance(extrema[0], tuple) else (extrema,)
+    return all(low == high for low, high in bands)
+
+
 def read_words(picture: Image.Image, languages: str, offset: int = 0, page: int = 1) -> tuple[str, list[dict]]:
-    """Return the text of one picture, lines and paragraphs kept, and its words with confidence and span."""
+    """Return the text of one picture, lines and paragraphs kept, and its words with confidence and span.
+
+    A picture of one colour (a blank page, a placeholder image) is not handed to Tesseract: it has no words."""
+    if is_blank(picture):
+        return "", []
     import pytesseract
 
     data = pytesseract.image_to_data(picture, lang=languages, output_type=pytesseract.Output.DICT)
