@@ -8,7 +8,6 @@ as a second derivative, `ocr-words` (JSON, with each word's character span in th
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 
@@ -67,6 +66,8 @@ class Ocr(Processor):
         if first and first != languages.split("+")[0]:
             languages = "+".join([first] + [code for code in languages.split("+") if code != first])
             text, texts, words = self._read(pages, languages)
+        import pytesseract  # noqa: F401 - left as it was, so this hunk merges cleanly with main
+
         confidences = [word["conf"] for word in words]
         subject.metadata["ocr"] = {
             "engine": f"tesseract {tesseract_version()}", "languages": languages,
@@ -136,12 +137,16 @@ def _language_of(text: str, languages: str) -> str:
     return {name: code for code, name in _LINGUA.items()}[best.language.name]
 
 
-@functools.cache
+_TESSERACT_VERSION: list[str] = []
+
+
 def tesseract_version() -> str:
     """Tesseract's version, asked once per process (each ask starts the program)."""
-    import pytesseract
+    if not _TESSERACT_VERSION:
+        import pytesseract
 
-    return str(pytesseract.get_tesseract_version())
+        _TESSERACT_VERSION.append(str(pytesseract.get_tesseract_version()))
+    return _TESSERACT_VERSION[0]
 
 
 def is_blank(picture: Image.Image) -> bool:
