@@ -66,11 +66,11 @@ class Ocr(Processor):
         if first and first != languages.split("+")[0]:
             languages = "+".join([first] + [code for code in languages.split("+") if code != first])
             text, texts, words = self._read(pages, languages)
-        import pytesseract  # noqa: F401 - left as it was, so this hunk merges cleanly with main
+        import pytesseract
 
         confidences = [word["conf"] for word in words]
         subject.metadata["ocr"] = {
-            "engine": f"tesseract {tesseract_version()}", "languages": languages,
+            "engine": f"tesseract {tesseract_version(pytesseract)}", "languages": languages,
             "pages": len(texts), "words": len(words),
             "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None}
         if not text.strip(PAGE_BREAK).strip():
@@ -140,11 +140,9 @@ def _language_of(text: str, languages: str) -> str:
 _TESSERACT_VERSION: list[str] = []
 
 
-def tesseract_version() -> str:
+def tesseract_version(pytesseract) -> str:
     """Tesseract's version, asked once per process (each ask starts the program)."""
     if not _TESSERACT_VERSION:
-        import pytesseract
-
         _TESSERACT_VERSION.append(str(pytesseract.get_tesseract_version()))
     return _TESSERACT_VERSION[0]
 
