@@ -13,6 +13,7 @@ it asserts nothing. Installs Debian's wget when it is missing.
 import argparse
 import io
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,6 +61,12 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}"
 
 
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (and the descendants they waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def time_wget(base: str, pages: int, work: Path) -> float:
     if not shutil.which("wget"):
         subprocess.run(["apt-get", "install", "-y", "-qq", "wget"], check=True)
@@ -72,20 +79,22 @@ def time_wget(base: str, pages: int, work: Path) -> float:
 
 
 def time_litopys(base: str, pages: int, work: Path, concurrency: int, screenshots: bool) -> tuple[float, str]:
+    """Return (seconds, outcome) of working off PAGES queued captures; the outcome names the CPU seconds per
+    page too, which a machine busy with other work does not change as much as the wall clock."""
     env = {**os.environ, "LITOPYS_HOME": str(work / "home"), "LITOPYS_CAPTURE_ALLOW_PRIVATE": "1"}
     env.pop("DATABASE_URL", None)
     subprocess.run([*LITOPYS, "migrate", "--verbosity", "0"], env=env, check=True)
     urls = [f"{base}/page-{n}.html" for n in range(pages)]
     flags = [] if screenshots else ["--no-screenshots"]
     subprocess.run([*LITOPYS, "capture", "--no-wait", *flags, *urls], env=env, check=True, capture_output=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     subprocess.run([*LITOPYS, "worker", "--concurrency", str(concurrency), "--until-empty", "--interval", "0.05",
                     "--verbosity", "0"], env=env, check=True)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, children_cpu() - cpu
     states = subprocess.run([*LITOPYS, "jobs", "--limit", str(pages + 10)], env=env, capture_output=True,
                             text=True).stdout
     ok = sum(" succeeded " in line for line in states.splitlines())
-    return elapsed, f"{ok}/{pages} succeeded"
+    return elapsed, f"{ok}/{pages} succeeded, {cpu / pages:.2f} CPU s/page"
 
 
 def main() -> None:
@@ -111,6 +120,7 @@ def main() -> None:
                   f"{options.concurrency} workers)")
             print(f"ratio without screenshots / wget: {wget / plain:.3f} (target ≥ 0.5)")
             print(f"with screenshots: {options.pages / shots:.2f} pages/s on {os.cpu_count()} cores (target ≥ 2)")
+            print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
         finally:
             server.shutdown()
 

@@ -1,5 +1,6 @@
 """A small web site the tests serve on 127.0.0.1 (SYNTHETIC pages): images, redirects, a changing page,
-a 404, a page that never answers, one that sends 2 GB, a PDF, a video and a broken one."""
+a page that remembers what an earlier visit left, a 404, a page that never answers, one that sends 2 GB,
+a PDF, a video and a broken one."""
 
 import io
 import threading
@@ -33,6 +34,14 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synt
 <script>document.body.insertAdjacentHTML('beforeend', '<p id="late">Written by a script after loading.</p>');</script>
 </body></html>"""
 
+REMEMBER = """<!doctype html><html><head><title>Synthetic memory</title></head><body>
+<p id="out">?</p><p id="agent">?</p><script>
+var before = localStorage.getItem('mark') || 'none', cookie = document.cookie || 'none';
+localStorage.setItem('mark', 'set'); document.cookie = 'mark=set; max-age=3600';
+document.getElementById('out').textContent = 'stored before: ' + before + '; cookie: ' + cookie;
+document.getElementById('agent').textContent = 'agent: ' + navigator.userAgent;
+</script></body></html>"""
+
 
 class Site:
     def __init__(self):
@@ -61,6 +70,8 @@ class Site:
                 site.hits[path] = site.hits.get(path, 0) + 1
                 if path == "/page":
                     self.send(200, PAGE.encode())
+                elif path == "/remember":
+                    self.send(200, REMEMBER.encode())
                 elif path == "/img/red.png":
                     self.send(200, png((200, 30, 30)), "image/png")
                 elif path == "/img/green.png":

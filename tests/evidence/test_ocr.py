@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from litopys.evidence.processors.base import Subject, run_pipeline
-from litopys.evidence.processors.ocr import Ocr
+from litopys.evidence.processors.ocr import Ocr, is_blank
 from litopys.evidence.processors.pdf import PdfText
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -78,6 +78,26 @@ def test_a_picture_without_text_is_one_note():
     subject = ocr(encoded(Image.new("RGB", (400, 300), (120, 160, 200)), "PNG"), "image/png")
     assert not subject.errors and not subject.derivatives
     assert subject.metadata["ocr_note"].startswith("no text found")
+
+
+def test_a_picture_with_no_writing_but_many_colours_is_read_and_is_one_note():
+    gradient = Image.linear_gradient("L").resize((400, 300)).convert("RGB")  # not one colour: Tesseract reads it
+    assert not is_blank(gradient)
+    subject = ocr(encoded(gradient, "PNG"), "image/png")
+    assert not subject.errors and not subject.derivatives
+    assert subject.metadata["ocr_note"].startswith("no text found")
+    assert subject.metadata["ocr"]["pages"] == 1 and subject.metadata["ocr"]["words"] == 0
+
+
+def test_only_a_picture_of_one_colour_counts_as_blank():
+    assert is_blank(Image.new("RGB", (40, 30), (120, 160, 200)))
+    assert is_blank(Image.new("RGBA", (40, 30), (1, 2, 3, 4)))
+    assert is_blank(Image.new("L", (40, 30), 255))
+    one_dot = Image.new("RGB", (40, 30), "white")
+    one_dot.putpixel((39, 29), (254, 255, 255))
+    assert not is_blank(one_dot)
+    text = render([TEXTS["en"]])
+    assert not is_blank(text)
 
 
 def test_a_corrupt_pdf_is_one_line():

@@ -73,6 +73,8 @@ class Renderer:
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
         self.browser = None
         self.playwright = None
+        #: (browser, user agent, context, page) made ahead for the next capture and not yet used.
+        self.spare: tuple | None = None
 
     @classmethod
     def shared(cls, executable: str) -> Renderer:
@@ -83,10 +85,14 @@ class Renderer:
 
     def render(self, visit: Visit, client: Client, *, screenshot: bool = True, pdf: bool = True,
                timeout: float = 30) -> Rendered:
-        return self.thread.submit(self._render, visit, client, screenshot, pdf, timeout).result()
+        rendered = self.thread.submit(self._render, visit, client, screenshot, pdf, timeout).result()
+        # The next capture's fresh context is made now, while this one's files are stored.
+        self.thread.submit(self._make_spare, client.policy.user_agent)
+        return rendered
 
     def close(self) -> None:
         def stop():
+            self._drop_spare()
             if self.browser:
                 self.browser.close()
             if self.playwright:
@@ -110,12 +116,10 @@ class Renderer:
 
         browser = self._launch()
         rendered = Rendered(browser_version=browser.version)
-        context = browser.new_context(service_workers="block", user_agent=client.policy.user_agent,
-                                      viewport={"width": 1280, "height": 900}, accept_downloads=False)
+        context, page = self._fresh_context(browser, client.policy.user_agent)
         context.set_default_timeout(timeout * 1000)
         context.route("**/*", lambda route: _answer(route, client))
         try:
-            page = context.new_page()
             try:
                 page.goto(visit.url, wait_until="load")
             except PlaywrightError as exc:
@@ -145,6 +149,34 @@ class Renderer:
             context.close()
         return rendered
 
+    def _fresh_context(self, browser, user_agent: str):
+        """A context never used before, with its one blank page: the one made ahead when it fits, else a new one.
+        No cookies, no storage, no service workers; nothing of an earlier capture is in it."""
+        spare, self.spare = self.spare, None
+        if spare and spare[0] is browser and spare[1] == user_agent and browser.is_connected():
+            return spare[2], spare[3]
+        if spare:
+            _close_quietly(spare[2])
+        context = browser.new_context(service_workers="block", user_agent=user_agent,
+                                      viewport={"width": 1280, "height": 900}, accept_downloads=False)
+        return context, context.new_page()
+
+    def _make_spare(self, user_agent: str) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        if self.spare is not None:
+            return
+        try:
+            browser = self._launch()
+            self.spare = (browser, user_agent, *self._fresh_context(browser, user_agent))
+        except PlaywrightError:
+            self.spare = None  # the next capture makes its own context, and says so if it cannot
+
+    def _drop_spare(self) -> None:
+        spare, self.spare = self.spare, None
+        if spare:
+            _close_quietly(spare[2])
+
     def _interact(self, page, visit: Visit, rendered: Rendered) -> None:
         from playwright.sync_api import Error as PlaywrightError
 
@@ -164,20 +196,29 @@ class Renderer:
                 rendered.errors.append(f"{visit.url}: {visit.wait_for} never appeared ({_short(exc)})")
 
 
-def _settle(page, client: Client, quiet: float = 0.25, longest: float = 5.0) -> None:
+def _settle(page, client: Client, quiet: float = 0.1, longest: float = 5.0) -> None:
     """Wait until the page has asked for nothing for `quiet` seconds (at most `longest`): a page that keeps
-    polling is rendered as it is then."""
+    polling is rendered as it is then. The quiet time counts from the last answer, which for an ordinary page
+    came before its load event: such a page is not kept waiting. (Requests are answered on this thread while
+    it waits, so none is half-answered when the clock is read.)"""
     started = time.monotonic()
     while time.monotonic() - started < longest:
-        page.wait_for_timeout(50)
         if time.monotonic() - getattr(client, "last_request_at", 0.0) >= quiet:
             return
+        page.wait_for_timeout(25)
 
 
 def _answer(route, client: Client) -> None:
     """Answer one of Chromium's requests with what the client fetches under the capture's rules."""
-    request = route.request
     client.last_request_at = time.monotonic()
+    try:
+        _fulfil(route, client)
+    finally:
+        client.last_request_at = time.monotonic()
+
+
+def _fulfil(route, client: Client) -> None:
+    request = route.request
     if request.method not in ("GET", "HEAD") or not request.url.startswith(("http://", "https://")):
         route.abort("blockedbyclient")  # a capture reads; it never posts forms or sends data
         return
@@ -197,7 +238,15 @@ def _answer(route, client: Client) -> None:
             route.abort("blockedbyclient")
             return
     route.fulfill(status=exchange.status, headers=_headers(exchange), body=exchange.read())
-    client.last_request_at = time.monotonic()
+
+
+def _close_quietly(context) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        context.close()
+    except PlaywrightError:
+        pass  # a browser that went away took the context with it
 
 
 def _kept(client: Client, url: str) -> Exchange | None:

@@ -75,7 +75,7 @@ class Ocr(Processor):
 
         confidences = [word["conf"] for word in words]
         subject.metadata["ocr"] = {
-            "engine": f"tesseract {pytesseract.get_tesseract_version()}", "languages": languages,
+            "engine": f"tesseract {tesseract_version(pytesseract)}", "languages": languages,
             "pages": len(texts), "words": len(words),
             "mean_confidence": round(sum(confidences) / len(confidences), 1) if confidences else None}
         if not text.strip(PAGE_BREAK).strip():
@@ -156,8 +156,32 @@ def _language_of(text: str, languages: str) -> str:
     return {name: code for code, name in _LINGUA.items()}[best.language.name]
 
 
+_TESSERACT_VERSION: list[str] = []
+
+
+def tesseract_version(pytesseract) -> str:
+    """Tesseract's version, asked once per process (each ask starts the program)."""
+    if not _TESSERACT_VERSION:
+        _TESSERACT_VERSION.append(str(pytesseract.get_tesseract_version()))
+    return _TESSERACT_VERSION[0]
+
+
+def is_blank(picture: Image.Image) -> bool:
+    """Tell whether a picture is one colour throughout (every band the same everywhere): it holds no writing."""
+    try:
+        extrema = picture.getextrema()
+    except (OSError, ValueError):
+        return False
+    bands = extrema if extrema and isinstance(extrema[0], tuple) else (extrema,)
+    return all(low == high for low, high in bands)
+
+
 def read_words(picture: Image.Image, languages: str, offset: int = 0, page: int = 1) -> tuple[str, list[dict]]:
-    """Return the text of one picture, lines and paragraphs kept, and its words with confidence and span."""
+    """Return the text of one picture, lines and paragraphs kept, and its words with confidence and span.
+
+    A picture of one colour (a blank page, a placeholder image) is not handed to Tesseract: it has no words."""
+    if is_blank(picture):
+        return "", []
     import pytesseract
 
     data = pytesseract.image_to_data(picture, lang=languages, output_type=pytesseract.Output.DICT)
