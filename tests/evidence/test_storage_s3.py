@@ -12,7 +12,8 @@ from litopys.evidence.integrity import verify
 from litopys.evidence.models import Item
 from litopys.evidence.storage_s3 import MIB, S3Vault
 from litopys.evidence.vault import VaultError, relative_name
-from tests.evidence.s3server import s3_endpoint, s3_options, s3_vault  # noqa: F401 - fixtures
+
+pytest_plugins = ["tests.evidence.s3server"]  # moto's S3 server and a bucket per test
 
 pytestmark = pytest.mark.django_db
 

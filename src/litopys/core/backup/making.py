@@ -1,0 +1,201 @@
+"""`litopys backup DEST`: the database, the vault and the checkpoint log, as they stood at one moment.
+
+The database is read in one snapshot (PostgreSQL: a repeatable-read transaction; SQLite: one read transaction,
+which in WAL mode lets writers go on). The vault's items are those the snapshot names — bytes are never
+changed, so copying them after is safe — each re-hashed as it is copied. The checkpoint log is cut at the
+snapshot's last checkpoint. Everything is written into a hidden folder beside DEST and renamed to DEST only
+when whole: a backup that failed leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+import litopys
+from litopys.core.backup import tables
+from litopys.core.backup.manifest import (
+    FORMAT,
+    LOG,
+    MANIFEST,
+    BackupError,
+    copy_keys,
+    keys_in_force,
+    write_sums,
+)
+from litopys.evidence import checkpoint_log
+from litopys.evidence.hashing import hex_of
+from litopys.evidence.models import Checkpoint, CustodyEvent, Item
+from litopys.evidence.vault import VaultError, copy_hashing, get_vault, relative_name
+
+
+@dataclass
+class Made:
+    path: str
+    tables: int
+    rows: int
+    items: int
+    item_bytes: int
+    entries: int
+    checkpoints: int
+    keys_included: bool
+    total_bytes: int
+    seconds: float
+    digest: str  # of sha256sums.txt: write it down to know the backup later
+
+
+@contextmanager
+def snapshot():
+    """Read the whole database as it stood at one moment."""
+    if connection.in_atomic_block:  # already inside a transaction (a test): it is the snapshot
+        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    else:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("COMMIT")
+
+
+def applied_migrations() -> list[list[str]]:
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise BackupError(f"the database {connection.settings_dict.get('NAME')} needs migrating for this version of "
+                          "Litopys: back it up with the version that made it (or copy it with pg_dump or as a file), "
+                          "then run `litopys migrate`")
+    return sorted([app, name] for app, name in executor.loader.applied_migrations)
+
+
+def prepare_folder(dest: Path) -> Path:
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise BackupError(f"{dest} exists and is not an empty folder; give a new folder for the backup")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        partial = dest.parent / f".{dest.name}.partial-{secrets.token_hex(4)}"
+        partial.mkdir()
+    except OSError as exc:
+        raise BackupError(f"{dest} cannot be written ({exc.strerror}); give a writable folder") from None
+    return partial
+
+
+def make_backup(dest: Path, include_keys: bool = False, progress: Callable[[int], None] | None = None) -> Made:
+    """Back up the database, the vault and the checkpoint log into dest (a new or empty folder)."""
+    started = time.monotonic()
+    dest = Path(dest).absolute()
+    migrations = applied_migrations()
+    partial = prepare_folder(dest)
+    try:
+        with snapshot():
+            written = tables.dump(partial / "database")
+            items = list(Item.objects.order_by("sha256").values_list("sha256", "size"))
+            last = Checkpoint.objects.order_by("-tree_size").values_list("tree_size", flat=True).first()
+            entries = CustodyEvent.objects.count()
+            checkpoints = Checkpoint.objects.count()
+        known = copy_vault(items, partial, progress)
+        logged = copy_log(partial / LOG, last)
+        if include_keys:
+            copy_keys(partial)
+        manifest = {
+            "format": FORMAT, "made_at": timezone.now().isoformat(), "litopys": litopys.__version__,
+            "database": {"vendor": connection.vendor, "tables": written}, "migrations": migrations,
+            "vault": {"backend": settings.LITOPYS_VAULT["BACKEND"], "items": len(items),
+                      "bytes": sum(size for _, size in items)},
+            "ledger": {"entries": entries, "checkpoints": checkpoints, "last_checkpoint": last},
+            "checkpoint_log": {"lines": logged} if logged is not None else None,
+            "keys": keys_in_force(), "keys_included": include_keys,
+        }
+        (partial / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        digest = write_sums(partial, known)
+        total = sum(path.stat().st_size for path in partial.rglob("*") if path.is_file())
+        flush_filesystem(partial)
+        if dest.exists():
+            dest.rmdir()
+        os.rename(partial, dest)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return Made(str(dest), len(written), sum(written.values()), len(items), manifest["vault"]["bytes"], entries,
+                checkpoints, include_keys, total, time.monotonic() - started, digest)
+
+
+def flush_filesystem(folder: Path) -> None:
+    """Make everything written to the backup's file system durable (syncfs, else sync)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if libc.syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        pass
+    os.sync()
+
+
+def copy_vault(items: list[tuple[str, int]], folder: Path, progress) -> dict[str, str]:
+    """Copy each item into folder/vault under its hash, re-hashing it; return backup path -> hex digest."""
+    vault = get_vault()
+    known = {}
+    for digest, size in items:
+        name = f"vault/{relative_name(digest)}"
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with vault.open(digest) as source, open(target, "wb") as out:
+                actual, copied, _ = copy_hashing(source, out.write, max(size, 1), label=digest)
+        except FileNotFoundError:
+            raise BackupError(f"item {digest} is missing from the vault; run `litopys verify`, and back up again "
+                              "once the vault is intact") from None
+        except OSError as exc:
+            raise BackupError(f"item {digest} cannot be read from the vault ({exc.strerror or exc}); check the "
+                              "vault and back up again") from None
+        except VaultError:  # more bytes than were stored
+            actual, copied = "", -1
+        if actual != digest or copied != size:
+            raise BackupError(f"item {digest} in the vault is altered (its bytes no longer hash to its name); run "
+                              "`litopys verify`: a backup never copies damaged evidence as if it were whole")
+        known[name] = hex_of(digest)
+        if progress:
+            progress(size)
+    return known
+
+
+def copy_log(target: Path, last_tree_size: int | None) -> int | None:
+    """Copy the checkpoint log's lines up to the snapshot's last checkpoint; return how many, None if no log."""
+    source = checkpoint_log.path()
+    if not source.exists():
+        return None
+    kept = []
+    for line in source.read_text(encoding="utf-8").splitlines(keepends=True):
+        if not line.strip():
+            continue
+        try:
+            size = json.loads(line)["tree_size"]
+        except (ValueError, KeyError, TypeError):
+            raise BackupError(f"{source} holds a line that is not a checkpoint; run `litopys verify`") from None
+        if last_tree_size is None or size > last_tree_size:
+            break
+        kept.append(line)
+    target.write_text("".join(kept), encoding="utf-8")
+    return len(kept)
