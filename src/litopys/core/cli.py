@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> None:
 #: Commands that read or write the record: they set up a new database themselves.
 RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import",
                              "capture", "worker", "jobs", "dedupe", "casualties",
-                             "publish", "places", "serve", "restore"})
+                             "publish", "places", "serve", "restore", "synth"})
 
 
 def prepare_database() -> None:

@@ -42,7 +42,8 @@ def source_claims(request, pk: int):
             new_form = NewClaimForm(request.POST)
             if add_claim(request, source, text, new_form):
                 return redirect(request.path)
-    claims = list(source.claims.select_related("attributed_to", "place", "incident", "site"))
+    claims = list(source.claims.select_related("attributed_to", "place__admin1", "incident", "site", "accepted_by",
+                                               "entered_by"))
     for claim in claims:  # only the decisions this person may take on each claim now are offered
         claim.available = review.available(claim, request.user)
     spans = [(c.pk, c.start, c.end) for c in claims]
@@ -54,11 +55,19 @@ def source_claims(request, pk: int):
         "segments": segments(text, spans, opinions),
         "claims": claims,
         "decision_form": DecisionForm(),
-        "attach_form": AttachForm(),
+        "attach_form": attach_form(),
         "new_form": new_form,
         "opinion_count": len(opinions),
     }
     return render(request, "review/source_claims.html", context)
+
+
+def attach_form() -> AttachForm:
+    """Return the attach form with its incidents and sites read once: it is shown beside every claim."""
+    form = AttachForm()
+    for name in ("incident", "site"):
+        form.fields[name].choices = list(form.fields[name].choices)
+    return form
 
 
 def handle_decision(request, source: Source) -> None:
