@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bench.load import discover, fetch, run_load
 
 pytestmark = pytest.mark.slow

@@ -55,19 +55,11 @@ def source_claims(request, pk: int):
         "segments": segments(text, spans, opinions),
         "claims": claims,
         "decision_form": DecisionForm(),
-        "attach_form": attach_form(),
+        "attach_form": AttachForm(),
         "new_form": new_form,
         "opinion_count": len(opinions),
     }
     return render(request, "review/source_claims.html", context)
-
-
-def attach_form() -> AttachForm:
-    """Return the attach form with its incidents and sites read once: it is shown beside every claim."""
-    form = AttachForm()
-    for name in ("incident", "site"):
-        form.fields[name].choices = list(form.fields[name].choices)
-    return form
 
 
 def handle_decision(request, source: Source) -> None:

@@ -10,6 +10,7 @@ when whole: a backup that failed leaves nothing behind.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 import os
 import secrets
@@ -37,9 +38,12 @@ from litopys.core.backup.manifest import (
     write_sums,
 )
 from litopys.evidence import checkpoint_log
-from litopys.evidence.hashing import hex_of
+from litopys.evidence.hashing import PREFIX, hex_of
 from litopys.evidence.models import Checkpoint, CustodyEvent, Item
-from litopys.evidence.vault import VaultError, copy_hashing, get_vault, relative_name
+from litopys.evidence.vault import get_vault, relative_name
+
+#: Items are copied through one buffer of this size, hashed on the way.
+COPY = 1024 * 1024
 
 
 @dataclass
@@ -157,21 +161,20 @@ def copy_vault(items: list[tuple[str, int]], folder: Path, progress) -> dict[str
     """Copy each item into folder/vault under its hash, re-hashing it; return backup path -> hex digest."""
     vault = get_vault()
     known = {}
+    buffer = bytearray(COPY)
     for digest, size in items:
         name = f"vault/{relative_name(digest)}"
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with vault.open(digest) as source, open(target, "wb") as out:
-                actual, copied, _ = copy_hashing(source, out.write, max(size, 1), label=digest)
+                actual, copied = copy_item(source, out, buffer, size)
         except FileNotFoundError:
             raise BackupError(f"item {digest} is missing from the vault; run `litopys verify`, and back up again "
                               "once the vault is intact") from None
         except OSError as exc:
             raise BackupError(f"item {digest} cannot be read from the vault ({exc.strerror or exc}); check the "
                               "vault and back up again") from None
-        except VaultError:  # more bytes than were stored
-            actual, copied = "", -1
         if actual != digest or copied != size:
             raise BackupError(f"item {digest} in the vault is altered (its bytes no longer hash to its name); run "
                               "`litopys verify`: a backup never copies damaged evidence as if it were whole")
@@ -179,6 +182,18 @@ def copy_vault(items: list[tuple[str, int]], folder: Path, progress) -> dict[str
         if progress:
             progress(size)
     return known
+
+
+def copy_item(source, out, buffer: bytearray, size: int) -> tuple[str, int]:
+    """Copy and hash one item through one reused buffer; return its digest and size (stops past `size`)."""
+    hasher = hashlib.sha256()
+    view = memoryview(buffer)
+    copied = 0
+    while copied <= size and (count := source.readinto(buffer)):
+        hasher.update(view[:count])
+        out.write(view[:count])
+        copied += count
+    return PREFIX + hasher.hexdigest(), copied
 
 
 def copy_log(target: Path, last_tree_size: int | None) -> int | None:
