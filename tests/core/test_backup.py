@@ -149,10 +149,10 @@ def test_keys_are_listed_never_copied_unless_asked_and_restore_needs_them(held, 
     make_backup(tmp_path / "plain")
     make_backup(tmp_path / "with-keys", include_keys=True)
     key = settings.LITOPYS_SIGNING_KEY
-    assert (tmp_path / "with-keys" / "keys" / "custody-ed25519.pem").read_bytes() == key.read_bytes()
+    assert (tmp_path / "with-keys" / "keys" / "signing_key").read_bytes() == key.read_bytes()
     new_home(settings, tmp_path)
     settings.LITOPYS_SIGNING_KEY = tmp_path / "elsewhere" / "custody-ed25519.pem"
-    with pytest.raises(BackupError, match="put that key at .*elsewhere"):
+    with pytest.raises(BackupError, match="needs its custody signing key .*put it at .*elsewhere"):
         restore(tmp_path / "plain")
     assert not tables.occupied()
     restored = restore(tmp_path / "with-keys")
@@ -169,3 +169,33 @@ def test_a_vault_in_s3_is_backed_up_and_restored_into_a_local_vault(s3_vault, se
     restore(tmp_path / "backup")
     assert sorted(get_vault().digests()) == sorted(s3_vault.digests())
     assert verify().intact
+
+
+def test_a_vault_key_is_listed_copied_when_asked_and_required(held, settings, tmp_path):
+    """Homes that seal items keep a vault key in a file (LITOPYS_VAULT_KEY_FILE): a key like the others."""
+    settings.LITOPYS_VAULT_KEY_FILE = tmp_path / "vault.key"
+    settings.LITOPYS_VAULT_KEY_FILE.write_text("c3ludGhldGljLXZhdWx0LWtleS1mb3ItYS10ZXN0LTAx\n")
+    plain = make_backup(tmp_path / "plain")
+    make_backup(tmp_path / "with-keys", include_keys=True)
+    listed = json.loads((Path(plain.path) / "manifest.json").read_text())["keys"]
+    assert "vault_key" in {key["name"] for key in listed}
+    assert "c3ludGhldGlj" not in (Path(plain.path) / "manifest.json").read_text()
+    new_home(settings, tmp_path)
+    settings.LITOPYS_VAULT_KEY_FILE = tmp_path / "restored" / "vault.key"
+    with pytest.raises(BackupError, match="needs its vault key"):
+        restore(tmp_path / "plain")
+    settings.LITOPYS_VAULT_KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
+    settings.LITOPYS_VAULT_KEY_FILE.write_text("c29tZWJvZHktZWxzZXMta2V5LW5vdC10aGUtYmFja3Vw\n")
+    with pytest.raises(BackupError, match="holds another vault key"):
+        restore(tmp_path / "with-keys")
+    settings.LITOPYS_VAULT_KEY_FILE.unlink()
+    restore(tmp_path / "with-keys")
+    assert settings.LITOPYS_VAULT_KEY_FILE.read_text().strip() == "c3ludGhldGljLXZhdWx0LWtleS1mb3ItYS10ZXN0LTAx"
+    assert verify().intact
+
+
+def test_an_item_missing_from_the_vault_is_said_and_the_vault_copied_as_it_stands(held, vault, tmp_path):
+    gone = Item.objects.filter(derived_from=None).first().sha256
+    vault.path(gone).unlink()
+    made = make_backup(tmp_path / "backup")
+    assert made.absent == 1 and made.items == Item.objects.count() - 1

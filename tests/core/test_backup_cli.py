@@ -33,7 +33,7 @@ def test_the_demo_home_backed_up_restores_into_a_new_home_that_verifies(tmp_path
 
     second = home(tmp_path, "second")
     refused = run(second, "restore", str(tmp_path / "plain"), check=False)
-    assert refused.returncode == 1 and "another secret key" in refused.stderr, refused.stderr
+    assert refused.returncode == 1 and "needs its secret key" in refused.stderr, refused.stderr
     assert refused.stderr.count("\n") <= 2, refused.stderr
 
     restored = run(second, "restore", str(tmp_path / "with-keys"))

@@ -151,6 +151,10 @@ class S3Vault(Vault):
             raise
         return True
 
+    def remove(self, digest: str) -> None:
+        """Delete an object: only ever the plaintext a sealed (encrypted) copy replaces."""
+        self.client.delete_object(Bucket=self.bucket, Key=self.key(digest))
+
     def digests(self) -> Iterator[str]:
         start = f"{self.prefix}/sha256/" if self.prefix else "sha256/"
         for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=start):

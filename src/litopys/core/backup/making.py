@@ -59,6 +59,8 @@ class Made:
     total_bytes: int
     seconds: float
     digest: str  # of sha256sums.txt: write it down to know the backup later
+    #: Items the database names whose bytes the vault does not hold as themselves (sealed, or missing).
+    absent: int = 0
 
 
 @contextmanager
@@ -115,15 +117,17 @@ def make_backup(dest: Path, include_keys: bool = False, progress: Callable[[int]
             last = Checkpoint.objects.order_by("-tree_size").values_list("tree_size", flat=True).first()
             entries = CustodyEvent.objects.count()
             checkpoints = Checkpoint.objects.count()
-        known = copy_vault(items, partial, progress)
+        sizes = dict(items)
+        known, held_bytes = copy_vault(sizes, partial, progress)
+        absent = sum(1 for digest in sizes if f"vault/{relative_name(digest)}" not in known)
         logged = copy_log(partial / LOG, last)
         if include_keys:
             copy_keys(partial)
         manifest = {
             "format": FORMAT, "made_at": timezone.now().isoformat(), "litopys": litopys.__version__,
             "database": {"vendor": connection.vendor, "tables": written}, "migrations": migrations,
-            "vault": {"backend": settings.LITOPYS_VAULT["BACKEND"], "items": len(items),
-                      "bytes": sum(size for _, size in items)},
+            "vault": {"backend": settings.LITOPYS_VAULT["BACKEND"], "objects": len(known), "bytes": held_bytes,
+                      "items_named": len(items), "items_named_absent": absent},
             "ledger": {"entries": entries, "checkpoints": checkpoints, "last_checkpoint": last},
             "checkpoint_log": {"lines": logged} if logged is not None else None,
             "keys": keys_in_force(), "keys_included": include_keys,
@@ -138,8 +142,8 @@ def make_backup(dest: Path, include_keys: bool = False, progress: Callable[[int]
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return Made(str(dest), len(written), sum(written.values()), len(items), manifest["vault"]["bytes"], entries,
-                checkpoints, include_keys, total, time.monotonic() - started, digest)
+    return Made(str(dest), len(written), sum(written.values()), len(known), held_bytes, entries, checkpoints,
+                include_keys, total, time.monotonic() - started, digest, absent)
 
 
 def flush_filesystem(folder: Path) -> None:
@@ -157,39 +161,44 @@ def flush_filesystem(folder: Path) -> None:
     os.sync()
 
 
-def copy_vault(items: list[tuple[str, int]], folder: Path, progress) -> dict[str, str]:
-    """Copy each item into folder/vault under its hash, re-hashing it; return backup path -> hex digest."""
+def copy_vault(sizes: dict[str, int], folder: Path, progress) -> tuple[dict[str, str], int]:
+    """Copy every object the vault holds into folder/vault under its hash, as stored (an encrypted item stays
+    encrypted), re-hashing each; return backup path -> hex digest, and the bytes copied."""
     vault = get_vault()
+    raw = getattr(vault, "inner", vault)  # the backend itself, under any layer that decrypts
     known = {}
+    total = 0
     buffer = bytearray(COPY)
-    for digest, size in items:
+    for digest in sorted(raw.digests()):
+        size = sizes.get(digest)
         name = f"vault/{relative_name(digest)}"
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with vault.open(digest) as source, open(target, "wb") as out:
+            with raw.open(digest) as source, open(target, "wb") as out:
                 actual, copied = copy_item(source, out, buffer, size)
         except FileNotFoundError:
-            raise BackupError(f"item {digest} is missing from the vault; run `litopys verify`, and back up again "
-                              "once the vault is intact") from None
+            raise BackupError(f"item {digest} went missing from the vault during the backup; run `litopys verify`, "
+                              "and back up again once the vault is intact") from None
         except OSError as exc:
             raise BackupError(f"item {digest} cannot be read from the vault ({exc.strerror or exc}); check the "
                               "vault and back up again") from None
-        if actual != digest or copied != size:
+        if actual != digest or (size is not None and copied != size):
             raise BackupError(f"item {digest} in the vault is altered (its bytes no longer hash to its name); run "
                               "`litopys verify`: a backup never copies damaged evidence as if it were whole")
         known[name] = hex_of(digest)
+        total += copied
         if progress:
-            progress(size)
-    return known
+            progress(copied)
+    return known, total
 
 
-def copy_item(source, out, buffer: bytearray, size: int) -> tuple[str, int]:
+def copy_item(source, out, buffer: bytearray, size: int | None) -> tuple[str, int]:
     """Copy and hash one item through one reused buffer; return its digest and size (stops past `size`)."""
     hasher = hashlib.sha256()
     view = memoryview(buffer)
     copied = 0
-    while copied <= size and (count := source.readinto(buffer)):
+    while (size is None or copied <= size) and (count := source.readinto(buffer)):
         hasher.update(view[:count])
         out.write(view[:count])
         copied += count

@@ -7,10 +7,10 @@ A backup is a folder::
     database/<app.model>.jsonl  every table (see tables.py)
     vault/sha256/ab/cd/abcd…    every item the database names, under its hash as in a local vault
     custody-checkpoints.jsonl   the checkpoint log, up to the last checkpoint in the database copy
-    keys/                       only with --include-keys: the secret key and the custody signing key
+    keys/<name>                 only with --include-keys: secret_key, signing_key, vault_key (where there is one)
 
-Keys are listed in the manifest (a fingerprint of the secret key, the signing key's public key) and copied
-only when asked: a backup that holds them must be kept as safe as the keys themselves.
+Keys are listed in the manifest (a fingerprint of each, and the signing key's public key) and copied only
+when asked: a backup that holds them must be kept as safe as the keys themselves.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -28,7 +29,6 @@ SUMS = "sha256sums.txt"
 LOG = "custody-checkpoints.jsonl"
 KEYS = "keys"
 SECRET_KEY_FILE = "secret_key"
-SIGNING_KEY_FILE = "custody-ed25519.pem"
 READ = 4 * 1024 * 1024
 
 
@@ -56,42 +56,67 @@ def write_private(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def secret_fingerprint(key: str) -> str:
-    """Return a short fingerprint of the secret key that says which key it is and reveals nothing of it."""
-    return hashlib.sha256(b"litopys secret key fingerprint\n" + key.encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class Key:
+    """A key the record depends on, kept outside the database: in an environment variable or a file."""
+
+    name: str
+    env: str  #: the variable that gives it, if set
+    setting: str  #: the setting naming its file
+    why: str
+
+    def path(self) -> Path | None:
+        if self.name == "secret_key":
+            return Path(settings.LITOPYS_HOME) / SECRET_KEY_FILE
+        value = getattr(settings, self.setting, None)
+        return Path(value) if value else None
+
+    def text(self) -> str | None:
+        """Return the key in force (as its variable or file gives it), or None when there is none."""
+        if self.name == "secret_key":
+            return settings.SECRET_KEY
+        if os.environ.get(self.env, "").strip():
+            return os.environ[self.env].strip()
+        path = self.path()
+        if path is None or not path.exists():
+            return None
+        return path.read_text(encoding="utf-8").strip()
+
+    def fingerprint(self, text: str) -> str:
+        """Say which key this is without revealing anything of it."""
+        return hashlib.sha256(f"litopys key fingerprint\n{self.name}\n{text.strip()}".encode()).hexdigest()[:16]
+
+    def listing(self) -> dict | None:
+        text = self.text()
+        if text is None:
+            return None
+        where = self.env if os.environ.get(self.env, "").strip() else str(self.path())
+        found = {"name": self.name, "where": where, "fingerprint": self.fingerprint(text), "why": self.why}
+        if self.name == "signing_key":
+            from litopys.evidence import signing
+
+            found["public_key"] = signing.public_key_text(signing.load_or_create_key(self.path()))
+        return found
 
 
-def signing_public_key() -> str | None:
-    """Return the custody signing key's public key, or None when there is no key yet."""
-    from litopys.evidence import signing
-
-    path = Path(settings.LITOPYS_SIGNING_KEY)
-    if not path.exists():
-        return None
-    return signing.public_key_text(signing.load_or_create_key(path))
-
-
-def secret_key_place() -> str:
-    return "LITOPYS_SECRET_KEY" if os.environ.get("LITOPYS_SECRET_KEY") else str(
-        Path(settings.LITOPYS_HOME) / SECRET_KEY_FILE)
+#: The keys a restored home needs; the vault key exists only where sealed (encrypted) items do.
+KEY_SPECS = (
+    Key("secret_key", "LITOPYS_SECRET_KEY", "", "seals verified claims and keys readers' fingerprints"),
+    Key("signing_key", "", "LITOPYS_SIGNING_KEY", "signs the custody ledger's checkpoints"),
+    Key("vault_key", "LITOPYS_VAULT_KEY", "LITOPYS_VAULT_KEY_FILE", "opens sealed (encrypted) items"),
+)
 
 
 def keys_in_force() -> list[dict]:
     """Return the keys this installation uses, as the manifest lists them (never the keys themselves)."""
-    keys = [{"name": "secret_key", "where": secret_key_place(), "fingerprint": secret_fingerprint(settings.SECRET_KEY),
-             "why": "seals verified claims and keys readers' fingerprints"}]
-    public = signing_public_key()
-    if public:
-        keys.append({"name": "signing_key", "where": str(settings.LITOPYS_SIGNING_KEY), "public_key": public,
-                     "why": "signs the custody ledger's checkpoints"})
-    return keys
+    return [found for key in KEY_SPECS if (found := key.listing()) is not None]
 
 
 def copy_keys(folder: Path) -> None:
-    write_private(folder / KEYS / SECRET_KEY_FILE, settings.SECRET_KEY.encode())
-    path = Path(settings.LITOPYS_SIGNING_KEY)
-    if path.exists():
-        write_private(folder / KEYS / SIGNING_KEY_FILE, path.read_bytes())
+    for key in KEY_SPECS:
+        text = key.text()
+        if text is not None:
+            write_private(folder / KEYS / key.name, (text + "\n").encode())
 
 
 def write_sums(folder: Path, known: dict[str, str]) -> str:

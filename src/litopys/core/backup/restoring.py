@@ -16,22 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 from litopys.core.backup import tables
 from litopys.core.backup.manifest import (
+    KEY_SPECS,
     KEYS,
     LOG,
-    SECRET_KEY_FILE,
-    SIGNING_KEY_FILE,
     BackupError,
     check_files,
     file_digest,
     read_manifest,
-    secret_fingerprint,
-    signing_public_key,
     write_private,
 )
 from litopys.evidence import checkpoint_log
@@ -61,6 +57,7 @@ def restore(src: Path, progress: Callable[[int], None] | None = None) -> Restore
     check_files(src, sums, skip=VAULT)
     check_migrations(manifest)
     vault = get_vault()
+    vault = getattr(vault, "inner", vault)  # objects are restored as stored (an encrypted item stays encrypted)
     items = {PREFIX + name.rsplit("/", 1)[-1]: name for name in sums if name.startswith(VAULT)}
     refusals = home_refusals(vault, set(items))
     if refusals:
@@ -107,35 +104,34 @@ def home_refusals(vault, held: set[str]) -> list[str]:
     return refusals
 
 
+KEY_LABELS = {"secret_key": "secret key", "signing_key": "custody signing key", "vault_key": "vault key"}
+
+
 def plan_keys(manifest: dict, src: Path) -> list[tuple[Path, bytes]]:
     """Return the key files to install from the backup; refuse when a key the backup needs is not at hand."""
+    specs = {key.name: key for key in KEY_SPECS}
     installs = []
-    listed = {key["name"]: key for key in manifest["keys"]}
-    secret = listed.get("secret_key")
-    if secret and secret_fingerprint(settings.SECRET_KEY) != secret["fingerprint"]:
-        copy = src / KEYS / SECRET_KEY_FILE
+    for listed in manifest["keys"]:
+        key = specs.get(listed["name"])
+        if key is None:
+            continue
+        label = KEY_LABELS.get(key.name, key.name)
+        here = key.text()
+        if here is not None and key.fingerprint(here) == listed["fingerprint"]:
+            continue
+        given = key.env if key.env and os.environ.get(key.env, "").strip() else None
+        # A new home's generated secret key protects nothing yet: the backup's replaces it. Any other key in
+        # force that is not the backup's is someone's key: never overwritten.
+        if given or (here is not None and key.name != "secret_key"):
+            raise BackupError(f"{given or key.path()} holds another {label} than the backup's (fingerprint "
+                              f"{listed['fingerprint']}); unset it or move it away, then run restore again")
+        copy = src / KEYS / key.name
         if not copy.exists():
-            raise BackupError(f"the backup was made with another secret key (fingerprint {secret['fingerprint']}), "
-                              "which seals verified claims: set LITOPYS_SECRET_KEY to it or write it into "
-                              f"{Path(settings.LITOPYS_HOME) / SECRET_KEY_FILE}, then run restore again")
-        if os.environ.get("LITOPYS_SECRET_KEY"):
-            raise BackupError("LITOPYS_SECRET_KEY is set to another key than the backup's; unset it (the backup's "
-                              "key is then installed in LITOPYS_HOME) or set it to the backup's key")
-        installs.append((Path(settings.LITOPYS_HOME) / SECRET_KEY_FILE, copy.read_bytes()))
-    signing = listed.get("signing_key")
-    if signing:
-        here = signing_public_key()
-        target = Path(settings.LITOPYS_SIGNING_KEY)
-        if here is not None and here != signing["public_key"]:
-            raise BackupError(f"{target} holds another signing key than the one that signed the backup's checkpoints "
-                              f"(public key {signing['public_key']}); move it away, then run restore again")
-        if here is None:
-            copy = src / KEYS / SIGNING_KEY_FILE
-            if not copy.exists():
-                raise BackupError(f"the backup's checkpoints are signed with the key whose public key is "
-                                  f"{signing['public_key']}: put that key at {target} (LITOPYS_SIGNING_KEY) from where "
-                                  "you keep it, then run restore again")
-            installs.append((target, copy.read_bytes()))
+            public = f", public key {listed['public_key']}" if listed.get("public_key") else ""
+            raise BackupError(f"the backup needs its {label} (fingerprint {listed['fingerprint']}{public}): put it at "
+                              f"{key.path()} or in {key.env or key.setting} from where you keep it, or restore a "
+                              "backup made with --include-keys")
+        installs.append((key.path(), copy.read_bytes()))
     return installs
 
 

@@ -41,6 +41,10 @@ class Command(BaseCommand):
                              "mb": made.total_bytes / 1e6 / max(made.seconds, 1e-6)})
         self.stdout.write(_("sha256sums.txt: sha256:%(digest)s (write it down to recognise this backup later)")
                           % {"digest": made.digest})
+        if made.absent:
+            self.stdout.write(_("note: %(n)d item(s) the database names are not in the vault as themselves (a sealed "
+                                "item is kept as its encrypted copy); if that is not why, run `litopys verify`")
+                              % {"n": made.absent})
         if made.keys_included:
             self.stdout.write(_("the backup holds the secret key and the signing key: keep it as safe as them"))
         else:
