@@ -8,7 +8,8 @@ A size is a number of claims; sources, incidents and posts follow it (``--per-so
 100``, ``--posts-per 500``). For each size, in a home of its own (SQLite, or the PostgreSQL database given,
 emptied first — only with --wipe-database):
 
-- ``litopys synth`` builds the record (claims per second);
+- ``litopys synth`` builds the record (claims per second), and ``--media-mib`` of SYNTHETIC media files are
+  ingested (MB/s), so that the vault weighs what photos and videos weigh;
 - every public page, download and staff list is requested ``--requests`` times in-process, page cache off:
   p50/p95 latency and queries per request;
 - site search: p95 over ``--searches`` queries; the statistics page: its time;
@@ -96,6 +97,8 @@ def measure_size(claims: int, options, work: Path) -> dict:
     _made, seconds = timed(lambda: litopys(env, "synth", "--claims", claims, "--sources", sources, "--incidents",
                                            incidents, "--posts", posts, "--format", "json"))
     figures["synth: claims/s"] = claims / seconds
+    if options.media_mib:
+        figures["ingest of SYNTHETIC media: MB/s"] = add_media(env, work / f"media-{claims}", options.media_mib)
     pages = json.loads(litopys(env, "shell", "-c", MEASURE.format(requests=options.requests,
                                                                  searches=options.searches,
                                                                  words=SEARCH_WORDS)).stdout.splitlines()[-1])
@@ -111,6 +114,18 @@ def measure_size(claims: int, options, work: Path) -> dict:
     figures.update(backup_and_restore(env, home, claims, options, work))
     figures.update(load(env, options))
     return figures
+
+
+def add_media(env: dict, folder: Path, mib: int) -> float:
+    """Ingest `mib` MiB of SYNTHETIC media (random bytes, 16 MiB a file): evidence as photos and videos weigh."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(max(1, mib // 16)):
+        (folder / f"synthetic-media-{n}.bin").write_bytes(os.urandom(16 * 1024 * 1024))
+    _done, seconds = timed(lambda: litopys(env, "ingest", str(folder), "--recursive", "--title", "SYNTHETIC media",
+                                           "--collected-by", "synthetic generator"))
+    total = folder_bytes(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+    return total / 1e6 / seconds
 
 
 def backup_and_restore(env: dict, home: Path, claims: int, options, work: Path) -> dict:
@@ -238,6 +253,9 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=10, help="claims per source (default 10)")
     parser.add_argument("--per-incident", type=int, default=100, help="claims per incident (default 100)")
     parser.add_argument("--posts-per", type=int, default=500, help="claims per post (default 500)")
+    parser.add_argument("--media-mib", type=int, default=256,
+                        help="MiB of SYNTHETIC media ingested at each size, so that backups copy evidence of a real "
+                             "weight (default 256; 0 for none)")
     parser.add_argument("--requests", type=int, default=10, help="requests per page (default 10)")
     parser.add_argument("--searches", type=int, default=1000, help="search queries (default 1000)")
     parser.add_argument("--readers", type=int, default=50, help="readers at once in the load (default 50)")

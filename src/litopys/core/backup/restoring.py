@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,8 @@ from litopys.evidence.vault import VaultError, get_vault
 VAULT = "vault/"
 #: Restore brings back what was held, whatever LITOPYS_MAX_ITEM_BYTES says now.
 ANY_SIZE = 2**62
+#: Items read ahead while earlier ones are made durable.
+AHEAD = 8
 
 
 @dataclass
@@ -136,23 +139,19 @@ def plan_keys(manifest: dict, src: Path) -> list[tuple[Path, bytes]]:
 
 
 def store_items(vault, src: Path, items: dict[str, str], sums: dict[str, str], progress) -> int:
-    """Store each of the backup's items through the vault, re-hashed; return the bytes read."""
+    """Store each of the backup's items through the vault, re-hashed; return the bytes read.
+
+    A few items are under way at once, as in ingest: one is read while the one before is made durable.
+    """
     total = 0
-    for digest, name in sorted(items.items()):
-        path = src / name
-        if PREFIX + sums[name] != digest:
-            raise BackupError(f"{path} is listed in sha256sums.txt under another hash; the backup is damaged")
-        if vault.exists(digest):
-            continue
+    waiting: deque = deque()
+
+    def settle() -> None:
+        nonlocal total
+        path, digest, pending = waiting.popleft()
         try:
-            # Checked before it is stored: damaged bytes would otherwise land in the vault under their own hash.
-            if PREFIX + file_digest(path) != digest:
-                raise BackupError(f"{path} does not hash to its name; the backup is damaged")
-            with open(path, "rb") as handle:
-                stored = vault.store(handle, ANY_SIZE, label=str(path))
-        except FileNotFoundError:
-            raise BackupError(f"{path} is missing from the backup; the backup is incomplete") from None
-        except (OSError, VaultError) as exc:
+            stored = pending.finish()
+        except VaultError as exc:
             raise BackupError(f"{path} cannot be restored into the vault ({exc}); check the vault and run restore "
                               "again") from None
         if stored.digest != digest:
@@ -160,4 +159,33 @@ def store_items(vault, src: Path, items: dict[str, str], sums: dict[str, str], p
         total += stored.size
         if progress:
             progress(stored.size)
+
+    try:
+        for digest, name in sorted(items.items()):
+            path = src / name
+            if PREFIX + sums[name] != digest:
+                raise BackupError(f"{path} is listed in sha256sums.txt under another hash; the backup is damaged")
+            if vault.exists(digest):
+                continue
+            try:
+                # Checked before it is stored: damaged bytes would otherwise land in the vault under their own hash.
+                if PREFIX + file_digest(path) != digest:
+                    raise BackupError(f"{path} does not hash to its name; the backup is damaged")
+                with open(path, "rb") as handle:
+                    waiting.append((path, digest, vault.begin(handle, ANY_SIZE, label=str(path))))
+            except FileNotFoundError:
+                raise BackupError(f"{path} is missing from the backup; the backup is incomplete") from None
+            except (OSError, VaultError) as exc:
+                raise BackupError(f"{path} cannot be restored into the vault ({exc}); check the vault and run "
+                                  "restore again") from None
+            while len(waiting) > AHEAD:
+                settle()
+        while waiting:
+            settle()
+    finally:
+        for _path, _digest, pending in waiting:  # an error stopped us: let the writes under way end whole
+            try:
+                pending.finish()
+            except VaultError:
+                pass
     return total

@@ -32,7 +32,6 @@ LEFT_OUT = NAMED | {"sessions.session"}
 #: Rows that `migrate` makes in a new database (the role groups): replaced by the backup's own on loading.
 MADE_BY_MIGRATE = {"auth.group", "auth.group_permissions"}
 CHUNK = 2000
-PARAMETERS = 60_000
 
 
 class TablesError(Exception):
@@ -180,37 +179,43 @@ def load(folder: Path, files: dict[str, int], progress: Callable[[int], None] | 
 
 
 def _insert(model, fields, header, rows, names, progress) -> int:
-    def instance(row):
-        values = {}
+    """Insert rows as they are: one prepared INSERT, executed for a batch of rows at a time."""
+    quote = connection.ops.quote_name
+    statement = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+                 f"VALUES ({', '.join(['%s'] * len(fields))})")
+
+    def prepared(row) -> list:
+        values = []
         for field, value in zip(fields, row, strict=True):
+            if value is None:
+                values.append(None)
+                continue
             target = header["named"].get(field.attname)
-            if target and value is not None:
+            if target:
                 found = names[target]["id"].get(tuple(value))
                 if found is None:
                     raise TablesError(f"{header['model']}: {field.attname} names {value}, which this database "
                                       "does not have; restore with the version that made the backup")
                 value = found
-            values[field.attname] = field.to_python(value) if value is not None else None
-        return model(**values)
+            values.append(field.get_db_prep_save(field.to_python(value), connection=connection))
+        return values
 
-    manager = model._base_manager
     count = 0
     batch: list = []
-    # Within every database's limit on parameters in one statement (SQLite's is the smallest).
-    size = max(1, min(CHUNK, PARAMETERS // len(fields), connection.ops.bulk_batch_size(fields, [None] * CHUNK)))
-    for row in rows:
-        batch.append(instance(row))
-        if len(batch) >= size:
-            manager._insert(batch, fields=fields, raw=True)
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(prepared(row))
+            if len(batch) >= CHUNK:
+                cursor.executemany(statement, batch)
+                count += len(batch)
+                if progress:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            cursor.executemany(statement, batch)
             count += len(batch)
             if progress:
                 progress(len(batch))
-            batch = []
-    if batch:
-        manager._insert(batch, fields=fields, raw=True)
-        count += len(batch)
-        if progress:
-            progress(len(batch))
     return count
 
 
