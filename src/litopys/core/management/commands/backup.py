@@ -17,8 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("dest", metavar="DEST", help=_("A new (or empty) folder for the backup."))
         parser.add_argument("--include-keys", action="store_true",
-                            help=_("Copy the secret key and the custody signing key into the backup too (keep it as "
-                                   "safe as the keys)."))
+                            help=_("Copy the keys (the secret key, the custody signing key, the vault key) into the "
+                                   "backup too (keep it as safe as the keys)."))
         parser.add_argument("--format", choices=["text", "json"], default="text", help=_("Output format."))
 
     def handle(self, *args, **options):
@@ -46,10 +46,10 @@ class Command(BaseCommand):
                                 "item is kept as its encrypted copy); if that is not why, run `litopys verify`")
                               % {"n": made.absent})
         if made.keys_included:
-            self.stdout.write(_("the backup holds the secret key and the signing key: keep it as safe as them"))
+            self.stdout.write(_("the backup holds the keys: keep it as safe as them"))
         else:
-            self.stdout.write(_("keys were not copied: keep the secret key and the signing key listed in "
-                                "manifest.json elsewhere; restore needs them"))
+            self.stdout.write(_("keys were not copied: keep the keys listed in manifest.json elsewhere; restore "
+                                "needs them"))
 
 
 def progress_bar(options):
