@@ -50,7 +50,7 @@ HOMELESS_COMMANDS = frozenset({"verify-package"})
 #: Commands that read or write the record: they set up a new database themselves.
 RECORD_COMMANDS = frozenset({"ingest", "verify", "custody", "checkpoint", "duplicates", "figures", "import", "export",
                              "capture", "worker", "jobs", "dedupe", "casualties",
-                             "publish", "places", "serve", "api-token"})
+                             "publish", "places", "serve", "api-token", "restore", "synth"})
 
 
 def prepare_database() -> None:

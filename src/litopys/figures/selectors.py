@@ -190,7 +190,9 @@ def compute_figures(claims=None) -> list[FigureView]:
         behind = [by_id[i] for i in figure.claims + figure.rejected if i in by_id]
         views.append(FigureView(figure, behind, incident, site, place,
                                 {i: origin_of.get(i, "") for i in figure.claims}))
-    rows = Figure.objects.in_bulk([view.key for view in views], field_name="key") if views else {}
+    # Corrections come with their rows: a public page shows each figure's, and must not ask once per figure.
+    rows = (Figure.objects.prefetch_related("corrections").in_bulk([view.key for view in views], field_name="key")
+            if views else {})
     for view in views:
         view.row = rows.get(view.key)
     return views
@@ -276,7 +278,7 @@ def published_rows_without_claims(views: list[FigureView], **about) -> list[Figu
     """Return published figures about these records (e.g. ``incident__in=...``) that no claim gives any more."""
     seen = {view.key for view in views}
     rows = (Figure.objects.filter(published_at__isnull=False, **about).exclude(key__in=seen)
-            .select_related("incident", "site__incident", "place"))
+            .select_related("incident", "site__incident", "place").prefetch_related("corrections"))
     return [without_claims(row) for row in rows]
 
 

@@ -57,6 +57,7 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ("action", "to_status")
     search_fields = ("reason", "claim__quote", "user__username")
     readonly_fields = ("claim", "action", "from_status", "to_status", "user", "at", "reason", "changes")
+    list_select_related = ("claim", "user")
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(claim__in=readable_claims(request.user).values("pk"))

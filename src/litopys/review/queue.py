@@ -64,7 +64,7 @@ def queue(request):
             decide(request)
         return redirect(request.get_full_path())
     claims = (readable_claims(request.user).filter(status__in=request.GET.getlist("status") or PENDING)
-              .select_related("source__item", "attributed_to", "place", "incident", "site")
+              .select_related("source__item", "attributed_to", "place__admin1", "incident", "site")
               .order_by("kind", "place_id", "pk"))
     kind = request.GET.get("kind")
     if kind:

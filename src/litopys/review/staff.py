@@ -42,7 +42,8 @@ def source_claims(request, pk: int):
             new_form = NewClaimForm(request.POST)
             if add_claim(request, source, text, new_form):
                 return redirect(request.path)
-    claims = list(source.claims.select_related("attributed_to", "place", "incident", "site"))
+    claims = list(source.claims.select_related("attributed_to", "place__admin1", "incident", "site", "accepted_by",
+                                               "entered_by"))
     for claim in claims:  # only the decisions this person may take on each claim now are offered
         claim.available = review.available(claim, request.user)
     spans = [(c.pk, c.start, c.end) for c in claims]

@@ -35,6 +35,14 @@ NOT_STORED = {"set-cookie", "content-length"}
 HEADERS_304 = ("cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary")
 #: Pages kept in this process's memory, so a hit reads only the generations from the shared cache.
 LOCAL_ENTRIES = 256
+#: A page past its time is kept this many times longer, served to other readers while one renews it: under
+#: many readers, an expensive page (statistics, the map) is never computed by all of them at once. Nothing
+#: that changed is served stale: every change retires pages by their generation, not by their time.
+STALE_FACTOR = 10
+#: How long one request may take to renew a page before another may try.
+RENEW_SECONDS = 60
+#: Set in a request's environ when it renews the page it asked for.
+RENEWING = "litopys.renewing"
 _local: OrderedDict[str, dict] = OrderedDict()
 
 
@@ -89,18 +97,31 @@ def lookup(environ: dict, cookies: dict, complete_only: bool = False) -> dict | 
         return None
     page_key = key(environ, cookies, site)
     entry = _local.get(page_key)
-    if entry is None:
+    if entry is None or entry["expires"] < time.time():  # another worker may have renewed it since
         entry = cache.get(page_key)
         if entry is None:
             return None
         _remember(page_key, entry)
-    if entry["expires"] < time.time() or (complete_only and not entry["complete"]):
+    if complete_only and not entry["complete"]:
+        return None
+    if entry["expires"] < time.time() and not renewed_elsewhere(environ, page_key):
         return None
     if entry["deps"]:
         now = cache.get_many(list(entry["deps"]))
         if any(now.get(dep) != value for dep, value in entry["deps"].items()):
             return None
     return entry
+
+
+def renewed_elsewhere(environ: dict, page_key: str) -> bool:
+    """Tell whether another request renews this expired page (serve the old one meanwhile); else this request
+    takes the renewal on."""
+    if environ.get(RENEWING) == page_key:
+        return False
+    if cache.add(f"{page_key}:renewing", 1, RENEW_SECONDS):
+        environ[RENEWING] = page_key
+        return False
+    return True
 
 
 def _remember(page_key: str, entry: dict) -> None:
@@ -129,7 +150,10 @@ def store(request, response, complete: bool) -> None:
         "expires": time.time() + seconds(),
         "complete": complete,
     }
-    cache.set(key(request.META, request.COOKIES, marks["site"], marks["language"]), entry, seconds())
+    page_key = key(request.META, request.COOKIES, marks["site"], marks["language"])
+    cache.set(page_key, entry, seconds() * (1 + STALE_FACTOR))
+    if request.META.get(RENEWING) == page_key:
+        cache.delete(f"{page_key}:renewing")
 
 
 def not_modified(environ: dict, entry: dict) -> bool:
@@ -182,6 +206,9 @@ class PageCacheMiddleware:
                 return response_for(request.META, entry)
         response = self.get_response(request)
         store(request, response, complete=True)
+        renewing = request.META.pop(RENEWING, None)
+        if renewing:  # not stored after all (an error, a cookie): let the next reader try
+            cache.delete(f"{renewing}:renewing")
         return response
 
 
