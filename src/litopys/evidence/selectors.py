@@ -16,6 +16,12 @@ def redacted_copy(item: Item, kind: str = "") -> Item | None:
     return None
 
 
+def redacted_item_ids(item_ids) -> set[int]:
+    """Return which of these items have a redacted copy (one query for a whole page of quotes)."""
+    return set(Item.objects.filter(derivation=REDACTED, derived_from_id__in=set(item_ids))
+               .values_list("derived_from_id", flat=True))
+
+
 def public_copy(item: Item) -> Item:
     """Return what a public page or export may show of an item: its latest redacted copy, else the item."""
     return redacted_copy(item) or item

@@ -26,7 +26,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from litopys.evidence.models import Sensitivity
-from litopys.evidence.selectors import public_quote
+from litopys.evidence.selectors import public_quote, redacted_item_ids
 from litopys.figures.localised import LOCALISED, flag_sentence, sentence
 from litopys.figures.naming import qualifier_text
 from litopys.figures.selectors import FigureView, find_figure, reviewed_status
@@ -185,14 +185,16 @@ def public_claim_ids(views: Iterable[FigureView]) -> set[int]:
     return {claim.pk for view in views for claim in view.claims if is_public(claim)}
 
 
-def project(view: FigureView, public_claims: set[int] | None = None, ref: str = "") -> PublicFigure:
+def project(view: FigureView, public_claims: set[int] | None = None, ref: str = "",
+            redacted: set[int] | None = None) -> PublicFigure:
     """Return what the public may see of a verified figure.
 
     A flag may speak of claims of other figures of its cell (the parts of a breakdown); pass
-    ``public_claim_ids(views)`` of all the views computed together to save looking them up.
+    ``public_claim_ids(views)`` of all the views computed together to save looking them up, and
+    ``redacted_items(views)`` to look up the redacted copies of all their sources at once.
     """
     if view.figure.status != VERIFIED or view.reopened:
-        return _as_published(view, ref)
+        return _as_published(view, ref, redacted)
     figure = view.figure
     rejected = set(figure.rejected)
     live = [claim for claim in view.claims if claim.pk not in rejected]
@@ -204,11 +206,12 @@ def project(view: FigureView, public_claims: set[int] | None = None, ref: str = 
         max=figure.max, best=figure.best, status=figure.status, origins=len(figure.origins), flags=flags,
         withheld_flags=withheld,
         best_reason=_best_reason(figure, {claim.pk for claim in public}) if figure.best is not None else "",
-        sources=_sources(public), withheld_sources=len({claim.source_id for claim in live if not is_public(claim)}),
+        sources=_sources(public, redacted),
+        withheld_sources=len({claim.source_id for claim in live if not is_public(claim)}),
         corrections=_corrections(view.row))
 
 
-def _as_published(view: FigureView, ref: str) -> PublicFigure:
+def _as_published(view: FigureView, ref: str, redacted: set[int] | None = None) -> PublicFigure:
     """The figure as readers were last shown it, while a change waits for a second reviewer: its numbers, and
     the sources of the claims behind them that still say what was verified."""
     row = view.row
@@ -219,7 +222,7 @@ def _as_published(view: FigureView, ref: str) -> PublicFigure:
         ref=ref or view.key, id=row.pk, kind=row.kind, label=label("claim_kinds", row.kind),
         qualifiers=dict(row.qualifiers), min=row.published_min, max=row.published_max, best=row.published_best,
         status=VERIFIED, origins=len({view.origin_of.get(claim.pk) for claim in kept}) or 1, under_review=True,
-        sources=_sources(public), withheld_sources=len({c.source_id for c in kept if not is_public(c)}),
+        sources=_sources(public, redacted), withheld_sources=len({c.source_id for c in kept if not is_public(c)}),
         corrections=_corrections(row))
 
 
@@ -250,14 +253,22 @@ def public_figure(ref: str) -> PublicFigure | None:
     return project(view, ref=ref)
 
 
-def _sources(claims: list[Claim]) -> list[PublicSource]:
+def redacted_items(views: Iterable[FigureView]) -> set[int]:
+    """Return the items behind these figures' claims that have a redacted copy, in one query."""
+    return redacted_item_ids(claim.source.item_id for view in views for claim in view.claims)
+
+
+def _sources(claims: list[Claim], redacted: set[int] | None = None) -> list[PublicSource]:
     sources: dict[int, PublicSource] = {}
+    if redacted is None:
+        redacted = redacted_item_ids(claim.source.item_id for claim in claims)
     for claim in sorted(claims, key=lambda c: (c.source.published or date.min, c.source.title, c.pk)):
         source = claim.source
         shown = sources.setdefault(source.pk, PublicSource(
             title=source.title or source.get_kind_display(), url=web_address(source.url),
             publisher=source.publisher, published=source.published, kind=source.get_kind_display(), id=source.pk))
-        quote = Quote(public_quote(source, claim.quote, claim.start, claim.end),
+        words = public_quote(source, claim.quote, claim.start, claim.end) if source.item_id in redacted else claim.quote
+        quote = Quote(words,
                       claim.attributed_to.name if claim.attributed_to_id else "", claim.value_text(), claim=claim.pk)
         if claim.quote and all(q.text != quote.text for q in shown.quotes):
             shown.quotes.append(quote)

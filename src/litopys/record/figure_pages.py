@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from litopys.evidence.selectors import public_quote
+from litopys.evidence.selectors import public_quote, redacted_item_ids
 from litopys.figures.models import Correction, Figure
 from litopys.figures.naming import about_text
 from litopys.figures.public import correction_note, is_public, project
@@ -31,9 +31,17 @@ def figure_context(row: Figure) -> dict:
     about = about_text(view.incident, view.site, view.place, row.place_name)
     url = settings.LITOPYS_SITE_URL + reverse("record:figure", args=[row.pk])
     site, today = str(_("Litopys")), timezone.localdate()
+    redacted = redacted_item_ids(claim.source.item_id for claim in view.claims)
+
+    def quote(claim) -> str:
+        if not is_public(claim):
+            return ""
+        if claim.source.item_id not in redacted:
+            return claim.quote
+        return public_quote(claim.source, claim.quote, claim.start, claim.end)
+
     claims = [{"claim": claim, "public": is_public(claim), "status": reviewed_status(claim),
-               "kind": claim.source.get_kind_display(),
-               "quote": public_quote(claim.source, claim.quote, claim.start, claim.end) if is_public(claim) else ""}
+               "kind": claim.source.get_kind_display(), "quote": quote(claim)}
               for claim in view.claims if claim.pk not in set(view.figure.rejected)]
     return {
         "figure": figure, "row": row, "view": view, "about": about, "claims": claims, "url": url,

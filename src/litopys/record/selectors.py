@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from litopys import vocab
-from litopys.figures.public import PublicFigure, project, public_claim_ids, showable
+from litopys.figures.public import PublicFigure, project, public_claim_ids, redacted_items, showable
 from litopys.figures.selectors import cited_by, claims_queryset, compute_figures, published_rows_without_claims
 from litopys.incidents.models import Incident, RecordStatus
 
@@ -37,10 +37,10 @@ def verified_figures(incidents=None) -> dict[int, list[PublicFigure]]:
         about["incident__in"] = incidents
     views = [view for view in views + published_rows_without_claims(views, **about)
              if view.incident is not None and showable(view)]
-    public_claims = public_claim_ids(views)
+    public_claims, redacted = public_claim_ids(views), redacted_items(views)
     by_incident: dict[int, list[PublicFigure]] = defaultdict(list)
     for view in views:
-        by_incident[view.incident.pk].append(project(view, public_claims))
+        by_incident[view.incident.pk].append(project(view, public_claims, redacted=redacted))
     for figures in by_incident.values():
         figures.sort(key=figure_order)
     return dict(by_incident)
