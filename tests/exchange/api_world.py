@@ -19,24 +19,10 @@ from litopys.evidence.models import Dossier, Item, Source
 from litopys.exchange.api import actions
 from litopys.incidents.models import Actor, Claim
 from litopys.review.actions import decide
+from tests.core.test_role_crawl import MATERIAL, READS
 from tests.record.test_pages import FORBIDDEN, PUBLIC_TITLE, assert_nothing_private, record  # noqa: F401
 
-#: name -> (sensitivity, collector, in the dossier, words only its readers may see)
-MATERIAL = {
-    "public": ("public", "collector-a", False, "Synthetic public bulletin PUBLIC-MARK"),
-    "restricted": ("restricted", "collector-b", False, "Synthetic restricted notes RESTRICTED-MARK"),
-    "dossier": ("confidential", "collector-a", True, "Synthetic testimony of witness Olha DOSSIER-MARK"),
-    "alone": ("confidential", "collector-b", False, "Synthetic confidential list ALONE-MARK"),
-}
-#: Who reads which of them (as the staff site: tests/core/test_role_crawl.py).
-READS = {
-    "administrator": {"public", "restricted", "dossier", "alone"},
-    "collector-a": {"public", "dossier"},
-    "collector-b": {"restricted", "alone"},
-    "analyst": {"public", "restricted"},
-    "reviewer": {"public", "restricted"},
-    "member": {"public", "restricted", "dossier"},
-}
+#: The material and who reads which of it: the same as the staff site's (tests/core/test_role_crawl.py).
 ROLE_OF = {"administrator": "administrator", "collector-a": "collector", "collector-b": "collector",
            "analyst": "analyst", "reviewer": "reviewer", "second-reviewer": "reviewer", "member": "analyst",
            "editor": "editor"}
