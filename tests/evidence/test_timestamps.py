@@ -23,13 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tsa():
-    authority = TestTSA()
-    yield authority
-    authority.close()
-
-
-@pytest.fixture
 def stamped(settings, vault, tsa, tmp_path):
     """The test TSA configured, its CA trusted."""
     settings.LITOPYS_TSA_URL = [tsa.url]

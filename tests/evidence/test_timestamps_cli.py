@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.evidence.test_cli import run
-from tests.evidence.tsa import TestTSA, pem
-
-
-@pytest.fixture
-def tsa():
-    authority = TestTSA()
-    yield authority
-    authority.close()
+from tests.evidence.tsa import pem
 
 
 @pytest.fixture

@@ -23,14 +23,16 @@ def manifest_name(path: str) -> str:
     return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def sha256_file(path: Path) -> tuple[str, int]:
-    """Return the hex SHA-256 and the size of a file, read in chunks."""
+def sha256_file(path: Path, progress=None) -> tuple[str, int]:
+    """Return the hex SHA-256 and the size of a file, read in chunks (``progress`` is told each chunk's size)."""
     hasher = hashlib.sha256()
     size = 0
     with open(path, "rb") as handle:
         while block := handle.read(CHUNK):
             hasher.update(block)
             size += len(block)
+            if progress:
+                progress(len(block))
     return hasher.hexdigest(), size
 
 

@@ -35,7 +35,7 @@ import bagit
 
 from litopys.evidence import ledger, signing
 from litopys.exchange.packages import layout
-from litopys.exchange.packages.bag import CHUNK
+from litopys.exchange.packages.bag import sha256_file
 from litopys.exchange.packages.proofs import root_from_path
 
 #: Files hashed at once.
@@ -165,15 +165,7 @@ def check_bag(root: Path, report: Report, progress=None) -> dict[str, tuple[str,
 
 
 def _hash(path: Path, progress) -> tuple[str, int]:
-    hasher = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(CHUNK):
-            hasher.update(block)
-            size += len(block)
-            if progress:
-                progress(len(block))
-    return hasher.hexdigest(), size
+    return sha256_file(path, progress)
 
 
 def _read_json(root: Path, name: str, report: Report):
