@@ -23,16 +23,8 @@ from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, sealed, si
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.leftovers import orphans as stored_orphans
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
+from litopys.evidence.problems import Problem
 from litopys.evidence.vault import CHUNK, Vault, get_vault
-
-
-@dataclass
-class Problem:
-    #: missing_item, altered_item, unrecorded_item, missing_record, broken_chain, bad_checkpoint, bad_signature,
-    #: no_checkpoint, checkpoint_log, bad_timestamp
-    kind: str
-    subject: str
-    message: str
 
 
 @dataclass

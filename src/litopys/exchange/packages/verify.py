@@ -34,6 +34,7 @@ from pathlib import Path
 import bagit
 
 from litopys.evidence import ledger, signing
+from litopys.evidence.problems import Problem
 from litopys.exchange.packages import layout
 from litopys.exchange.packages.bag import sha256_file
 from litopys.exchange.packages.proofs import root_from_path
@@ -48,13 +49,6 @@ ZIP_RATIO = 200
 
 class PackageError(Exception):
     """The path given is not a package that can be opened; the message names it and what to do."""
-
-
-@dataclass
-class Problem:
-    kind: str
-    subject: str
-    message: str
 
 
 @dataclass
