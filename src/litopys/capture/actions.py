@@ -17,6 +17,8 @@ _EVERY = re.compile(r"^\s*(\d+)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 #: The shortest interval a schedule accepts: a capture is evidence, not a monitor.
 MIN_EVERY = 60
+#: The longest: a year (and well within the database's integer column).
+MAX_EVERY = 366 * 86400
 
 
 def parse_every(text: str) -> int:
@@ -27,6 +29,8 @@ def parse_every(text: str) -> int:
     seconds = int(found[1]) * _UNITS[found[2].lower()]
     if seconds < MIN_EVERY:
         raise ValueError(f"{text!r} is too often; re-capture at most every {MIN_EVERY // 60} minute(s)")
+    if seconds > MAX_EVERY:
+        raise ValueError(f"{text!r} is too seldom to schedule; give at most 52w, or capture it again by hand")
     return seconds
 
 

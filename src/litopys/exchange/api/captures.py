@@ -28,7 +28,8 @@ Link = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[A-
 class CaptureRequest(Input):
     urls: list[Link] = Field(min_length=1, max_length=100, description="http(s) addresses, at most 100.")
     recursive_media: bool = Field(False, description="Keep video and audio too.")
-    every: str = Field(None, pattern=r"^[1-9][0-9]{0,3}[mhdw]$",
+    every: str = Field(None, pattern=r"^(?:[1-9][0-9]{0,3}m|[1-9][0-9]{0,2}h|[1-9][0-9]?d|[12][0-9]{2}d|3[0-5][0-9]d"
+                                     r"|36[0-6]d|[1-9]w|[1-4][0-9]w|5[0-2]w)$",
                        description="Capture again every 30m, 6h, 1d, 2w… (needs the right to schedule).")
 
 
