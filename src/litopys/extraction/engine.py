@@ -13,7 +13,7 @@ from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS,
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
-from .lexicon import SINGLE_OBJECT, lowered
+from .lexicon import SINGLE_OBJECT, SINGLE_PERSON, lowered
 from .listed import UNSET as _UNSET
 from .listed import ListedClaims
 from .numbers import WORD_NUMBER, find_numbers
@@ -102,7 +102,7 @@ class _Reader(ListedClaims):
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
         low = lowered(text)
         return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
-                    or SINGLE_OBJECT.search(low))
+                    or SINGLE_OBJECT.search(low) or SINGLE_PERSON.search(low))
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
@@ -261,6 +261,7 @@ class _Reader(ListedClaims):
                 self._distribute(made, index, position, sentence, found, number, distributed, state)
         if OBJECT_KINDS:
             self._single_objects(index, position, sentence, state, made, sentence_date)
+        self._single_people(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)
         return made
 

@@ -175,6 +175,9 @@ def coordinated(sentence: str, previous_end: int, start: int) -> bool:
 
 #: Where a kind's qualifier is read (``vocab/claim_kinds.yaml``, field ``qualifiers``): the counted noun.
 NOUN_QUALIFIER = "noun"
+#: How far after its noun a count's own words reach ("3 удари FPV-дронами"), up to a comma or a bracket.
+OWN_WORDS_REACH = 30
+_OWN_WORDS_STOP = re.compile(r"[,;:.!?()\[\]\d]|\s[—–]\s")
 
 
 def kind_qualifiers(kind: str, sentence: str, noun: tuple[int, int]) -> dict[str, str]:
@@ -186,9 +189,16 @@ def kind_qualifiers(kind: str, sentence: str, noun: tuple[int, int]) -> dict[str
         words = KIND_QUALIFIER_WORDS.get(key, [])
         if where == NOUN_QUALIFIER:
             value = next((value for value, pattern in words if pattern.search(sentence, *noun)), None)
-        else:
+            found.update({key: value} if value is not None else {})
+            continue
+        # The count's own words first ("9 mortar attacks and 2 FPV drone strikes", "3 удари FPV-дронами"), then the
+        # sentence when it states one value only.
+        stop = _OWN_WORDS_STOP.search(sentence, noun[1], noun[1] + OWN_WORDS_REACH)
+        own = (noun[0], stop.start() if stop else min(len(sentence), noun[1] + OWN_WORDS_REACH))
+        stated = {value for value, pattern in words if pattern.search(sentence, *own)}
+        if not stated:  # "with artillery and drones": two in its own words are none
             stated = {value for value, pattern in words if pattern.search(sentence)}
-            value = stated.pop() if len(stated) == 1 else None
+        value = stated.pop() if len(stated) == 1 else None
         if value is not None:
             found[key] = value
     return found

@@ -1,16 +1,16 @@
-"""Claims a sentence lists beside its numbered ones: the parts of a total given to places, a single object named
-with no number, and a paragraph that goes on in the voice of the one before (a part of the engine's reader)."""
+"""Claims a sentence lists beside its numbered ones: the parts of a total given to places, a single object or person
+named with no number, and a paragraph that goes on in the voice of the one before (a part of the engine's reader)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import distribution, places, segment
+from . import attribution, distribution, places, segment
 from .bounds import Quantity
 from .breakdowns import FoundClaim
-from .claimkinds import OBJECT_KINDS
+from .claimkinds import GROUP_KINDS, OBJECT_KINDS
 from .kinds import SENTENCE_REACH, kind_qualifiers, nearest_trigger, triggers
-from .lexicon import SINGLE_OBJECT, lowered
+from .lexicon import AGE, EVERY, SINGLE_OBJECT, SINGLE_PEOPLE, SINGLE_PERSON, YOUNG, lowered
 from .numbers import Number
 from .placing import LOOK_BACK
 from .result import ClaimCandidate
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 #: The date of a sentence not read yet (the engine's marker).
 UNSET = object()
+#: How far before a person's noun their age may be written ("74-річна жінка").
+AGE_REACH = 20
+#: What may befall a single person named with no number: the kinds of people's fates (``takes_fate_words``).
+_FATES = GROUP_KINDS
 
 
 class ListedClaims:
@@ -30,35 +34,79 @@ class ListedClaims:
                         made: list[FoundClaim], sentence_date) -> None:
         """Count one for each civilian object named with no number where the sentence says what was done to it
         ("14 homes and a school were damaged": a school)."""
-        text = sentence.text
-        low = lowered(text)
+        low = lowered(sentence.text)
         singles = list(SINGLE_OBJECT.finditer(low))
+        if singles:
+            found = triggers(sentence.text)
+            for match in singles:
+                kind = self._single_kind(low, match, made, found, OBJECT_KINDS)
+                if kind is not None:
+                    qualifiers = kind_qualifiers(kind, low, match.span())
+                    sentence_date = self._single(index, position, sentence, state, made, sentence_date, kind,
+                                                 match.span(), qualifiers, "single_object")
+
+    def _single_people(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+                       made: list[FoundClaim], sentence_date) -> None:
+        """Count one for each person named with no number where a word of their fate stands near ("killing a
+        woman", "загинула 74-річна жінка", "среди них 14-летняя девочка"), with the sex and age the words give."""
+        text, low = sentence.text, lowered(sentence.text)
+        singles = list(SINGLE_PERSON.finditer(low))
         if not singles:
             return
         found = triggers(text)
+        speakers = [(start - sentence.start, end - sentence.start) for start, end in state.excluded]
         for match in singles:
-            if any(claim.quantity.start <= match.start() < max(claim.noun_end, claim.quantity.end) for claim in made):
-                continue  # counted already: "1 school", "six of them"
-            span = (match.start(), match.end())
-            clause = clause_of(clauses(low), match.start())
-            kind = nearest_trigger(found, span, clause, 10**6, OBJECT_KINDS) or nearest_trigger(
-                found, span, (0, len(text)), SENTENCE_REACH, OBJECT_KINDS)
+            if self._speaks(text, match) or any(s < match.end() and match.start() < e for s, e in speakers):
+                continue  # "a woman told us", "— пригадує жінка", "Мешканка Ірпеня … розповідає": who speaks
+            if EVERY.search(low, max(0, match.start() - 30), match.start()):
+                continue  # "кожна українська дитина": no one person
+            kind = self._single_kind(low, match, made, found, _FATES)
             if kind is None:
                 continue
-            start, end = self._quote(sentence, *span)
-            candidate = ClaimCandidate(kind=kind, min=1, max=1, approximate=False, quote=self.text[start:end],
-                                       start=start, end=end, qualifiers=kind_qualifiers(kind, low, span),
-                                       rule="single_object")
-            anchor = (sentence.start + span[0], sentence.start + span[1])
-            candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
-            candidate.attributed_to = state.speaker or self.document_speaker
-            said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
-            if sentence_date is UNSET:
-                sentence_date = self.dates.sentence(text)
-            candidate.date = sentence_date or said
-            number = Number(span[0], span[1], 1)
-            quantity = Quantity(span[0], span[1], 1, 1, False, number, (number,))
-            made.append(FoundClaim(candidate, position, True, sentence_date is not None, quantity, span[1], None))
+            noun = match.group(0)
+            qualifiers = dict(next((said for pattern, said in SINGLE_PEOPLE if pattern.fullmatch(noun)), {}))
+            age = AGE.search(low, max(0, match.start() - AGE_REACH), match.end())
+            if age is not None and int(age.group(1)) < YOUNG["below"]:
+                qualifiers.update(YOUNG["qualifiers"])
+            sentence_date = self._single(index, position, sentence, state, made, sentence_date, kind, match.span(),
+                                         qualifiers, "single_person")
+
+    @staticmethod
+    def _speaks(text: str, match) -> bool:
+        """Say whether a reporting verb stands right after or right before a person's noun (who speaks)."""
+        before = text[: match.start()].rstrip()
+        last = max(before.rfind(" "), before.rfind("\n")) + 1
+        return attribution.speaks(text, match.end()) or (bool(before) and attribution.speaks(before, last))
+
+    @staticmethod
+    def _single_kind(low: str, match, made: list[FoundClaim], found: list, kinds: frozenset[str]) -> str | None:
+        """Return the kind of what befell a thing or person named with no number: the nearest word of ``kinds`` in its
+        clause, else in its sentence; None when a claim made already counts it ("1 school", "six of them")."""
+        if any(claim.quantity.start <= match.start() < max(claim.noun_end, claim.quantity.end) for claim in made):
+            return None
+        span = match.span()
+        clause = clause_of(clauses(low), match.start())
+        return nearest_trigger(found, span, clause, 10**6, kinds) or nearest_trigger(
+            found, span, (0, len(low)), SENTENCE_REACH, kinds)
+
+    def _single(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+                made: list[FoundClaim], sentence_date, kind: str, span: tuple[int, int], qualifiers: dict,
+                rule: str):
+        """Add a claim of one of ``kind`` named at ``span`` of the sentence; return the sentence's date."""
+        start, end = self._quote(sentence, *span)
+        candidate = ClaimCandidate(kind=kind, min=1, max=1, approximate=False, quote=self.text[start:end],
+                                   start=start, end=end, qualifiers=qualifiers, rule=rule)
+        anchor = (sentence.start + span[0], sentence.start + span[1])
+        candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
+        candidate.attributed_to = state.speaker or self.document_speaker
+        said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
+        if sentence_date is UNSET:
+            sentence_date = self.dates.sentence(sentence.text)
+        candidate.date = sentence_date or said
+        number = Number(span[0], span[1], 1)
+        quantity = Quantity(span[0], span[1], 1, 1, False, number, (number,))
+        made.append(FoundClaim(candidate, position, True, sentence_date is not None, quantity, span[1], None))
+        return sentence_date
 
     def _distribute(self, made: list[FoundClaim], index: int, position: int, sentence: segment.Sentence,
                     found: list, number: int, distributed: set[int], state: _Paragraph) -> None:

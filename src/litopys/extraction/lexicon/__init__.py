@@ -52,6 +52,17 @@ OBJECT = words("|".join([alternation("object_nouns"), *(source(found) for _, fou
     "object", []))]))
 #: A single civilian object named with no number ("and a school", "та школу").
 SINGLE_OBJECT = words(alternation("single_objects"))
+#: A single person named with no number ("a woman", "74-річна жінка"), each pattern with the qualifiers it gives.
+SINGLE_PEOPLE: list[tuple[re.Pattern, dict[str, str]]] = [
+    (words("|".join(found)), said) for said, found in groups("single_people")
+]
+SINGLE_PERSON = words("|".join(source(pattern) for pattern, _ in SINGLE_PEOPLE))
+#: Just before a person's noun, words that make it no one person in particular ("every child", "кожна дитина").
+EVERY = re.compile(rf"(?:^|\W)(?:{alternation('every')})\s+(?:[\w-]+\s+)?$")
+#: An age in digits ("12-year-old", "74-річна", "14-летняя"): its years are the group.
+#: An age under ``YOUNG["below"]`` gives ``YOUNG["qualifiers"]`` (a child).
+YOUNG: dict = next((young for _, young in each("numbers", "young")), {"below": 0, "qualifiers": {}})
+AGE = re.compile(rf"(?<!\d)(\d{{1,3}})\s?[-‑–]?\s?(?:{alternation('numbers', 'ages')})")
 #: Nouns that count a kind only with its words in the sentence ("shelled … 30 times"), by kind.
 KIND_TIMES: list[tuple[str, re.Pattern]] = [
     (kind, words("|".join(found))) for kind, found in by_key("kinds", "times").items()
