@@ -27,6 +27,7 @@ _SUPERSEDED = re.compile(
 )
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
 _OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
+_RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\w)")
 
 
 def discounted(sentence: str, start: int, end: int) -> bool:
@@ -39,5 +40,8 @@ def discounted(sentence: str, start: int, end: int) -> bool:
     outcome = _OUTCOME.search(low, max(clause[0], start - REACH), start)
     if outcome is None:
         return False
-    # "звільнених … 95 мали сліди катувань": what befell them after the number still counts
-    return not any(end <= first < clause[1] for first, _, _ in triggers(sentence))
+    # "звільнених … 95 мали сліди катувань": what befell them after the number still counts, unless a relative clause
+    # says what had befallen them before ("the fate of 300 people who had been reported missing")
+    relative = _RELATIVE.search(low, end, clause[1])
+    stop = relative.start() if relative else clause[1]
+    return not any(end <= first < stop for first, _, _ in triggers(sentence))

@@ -48,6 +48,17 @@ _PLACE_TO_NUMBER = re.compile(r"\s*[-\u2013\u2014:]\s*$")
 #: How far a list may open after its total's words, and how far a part's place may stand from its number.
 OPENER_REACH = 120
 PLACE_REACH = 50
+#: A list of parts that opens the next sentence ("…at least 10 places. Six of them are in the city of Kherson, two
+#: in Beryslav, and one each in …"): at most a few words before its first number ("По его словам,").
+CONTINUED_OPENING = re.compile(r"\W*(?:[^\W\d][\w'\u2019-]*\W+){0,4}?$")
+#: Between one part and the next in such a sentence: an aside may come first ("… itself, among them the basement of
+#: a police station; two are in Beryslav").
+_NEXT_PART_LOOSE = re.compile(rf"[^.\d]{{0,90}}?[,;]\s*(?:(?:{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
+#: Between a part's number and its place in such a sentence: "of them", a few more words ("are in the city of").
+_TO_PLACE_LOOSE = re.compile(
+    rf"\s*(?:(?:{_OF_THEM})\s*)?(?:[^\W\d][\w'\u2019-]*\s+){{0,5}}?(?:[-\u2013\u2014:]\s*)?"
+    rf"(?:(?:{_PREPOSITION})\s+)?$"
+)
 
 
 class Part(NamedTuple):
@@ -75,14 +86,24 @@ def parts(sentence: str, total: Quantity, total_end: int, following: list[Quanti
     return _number_first(low, following, mentions)
 
 
-def _number_first(low: str, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+def continued(sentence: str, found: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Return the parts a sentence lists when it opens with them, a total's list going on from the sentence before
+    ("Six of them are in the city of Kherson, two are in Beryslav, and one each in …"): two places at least."""
+    if not found or not CONTINUED_OPENING.match(lowered(sentence), 0, found[0].start):
+        return []
+    listed = _number_first(lowered(sentence), found, mentions, _TO_PLACE_LOOSE, _NEXT_PART_LOOSE)
+    return listed if sum(len(part.places) for part in listed) >= 2 else []
+
+
+def _number_first(low: str, following: list[Quantity], mentions: list[tuple], to_place=_TO_PLACE,
+                  next_part=_NEXT_PART) -> list[Part]:
     """Read parts written as a number and its place: "six of them in Kherson, two in Beryslav"."""
     found: list[Part] = []
     for index, quantity in enumerate(following):
-        if found and not _NEXT_PART.fullmatch(low, _end_of(found[-1]), quantity.start):
+        if found and not next_part.fullmatch(low, _end_of(found[-1]), quantity.start):
             break
         stop = following[index + 1].start if index + 1 < len(following) else len(low)
-        places = _places_of(low, quantity, stop, mentions)
+        places = _places_of(low, quantity, stop, mentions, to_place)
         if not places:
             break
         found.append(Part(quantity, places))
@@ -113,7 +134,7 @@ def _end_of(part: Part) -> int:
     return max(part.places[-1][1], part.quantity.end)
 
 
-def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple]) -> list[tuple]:
+def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple], to_place=_TO_PLACE) -> list[tuple]:
     """Return the place a part's number stands at or, for "one each" / "по одній", every place listed after it."""
     after = [m for m in mentions if quantity.end <= m[0] and m[1] <= stop]
     if not after or after[0][0] - quantity.end > PLACE_REACH:
@@ -121,7 +142,7 @@ def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple]) -
     each = _EACH_AFTER.match(low, quantity.end) is not None or _EACH_BEFORE.search(
         low, max(0, quantity.start - 12), quantity.start) is not None
     words_end = _EACH_AFTER.match(low, quantity.end).end() if _EACH_AFTER.match(low, quantity.end) else quantity.end
-    if not _TO_PLACE.fullmatch(low, words_end, after[0][0]):
+    if not to_place.fullmatch(low, words_end, after[0][0]):
         return []
     places = [after[0]]
     if each:

@@ -167,6 +167,8 @@ class _Reader(ListedClaims):
         previous_end = 0  # where the words of the quantity before end: a verb there is not this one's
         whole = None  # "из 111 погибших 35": the whole named again, total of the number after it
         distributed: set[int] = set()  # numbers that are parts of a total broken down across places
+        if len(found) > 1:
+            made.extend(self._distribute_continued(position, sentence, found, state, distributed))
         for number, quantity in enumerate(found):
             if number in distributed:
                 continue

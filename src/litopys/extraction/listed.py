@@ -134,6 +134,41 @@ class ListedClaims:
                 candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
                 made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
 
+    def _distribute_continued(self, position: int, sentence: segment.Sentence, found: list, state: _Paragraph,
+                              distributed: set[int]) -> list[FoundClaim]:
+        """Add the parts of the last total of this paragraph (or, opening a paragraph, of the one before) when the
+        sentence opens with a list giving them to places ("… at least 10 places. | Six of them are in Kherson, two in
+        Beryslav, and one each in …"), as ``_distribute`` does; the parts may not exceed the total."""
+        offset = sentence.start
+        mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
+        pieces = distribution.continued(sentence.text, found, mentions)
+        earlier = state.claims or (self.previous if position == 0 else [])
+        total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total), None)
+        if not pieces or total is None:
+            return []
+        whole = total.candidate
+        ceiling = whole.max if whole.max is not None else whole.min
+        if ceiling is None or sum(piece.quantity.min or 0 for piece in pieces for _ in piece.places) > ceiling:
+            return []
+        made = []
+        for number, piece in enumerate(pieces):
+            distributed.add(number)
+            quantity = piece.quantity
+            for _, _, mention in piece.places:
+                candidate = ClaimCandidate(
+                    kind=whole.kind, min=quantity.min, max=quantity.max, approximate=quantity.approximate,
+                    quote=self.text[offset:sentence.end], start=offset, end=sentence.end,
+                    qualifiers=dict(whole.qualifiers), rule="distribution",
+                )
+                candidate.place = self.places.json(mention)
+                candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
+                made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
+        oblasts = [self.places.finder.oblast(m) for piece in pieces for _, _, m in piece.places]
+        if oblasts[0] is not None and all(oblast == oblasts[0] for oblast in oblasts) and whole.place is not None and (
+                whole.place.get("name") in {c.candidate.place.get("name") for c in made if c.candidate.place}):
+            whole.place = oblasts[0]  # "in Kherson Oblast … Six of them are in Kherson": the total is the oblast's
+        return made
+
     def _place_of_total(self, index: int, position: int, sentence: segment.Sentence, total: FoundClaim,
                         pieces: list, state: _Paragraph) -> dict | None:
         """Return the place of a total broken down across places: one named before its list, else the oblast that

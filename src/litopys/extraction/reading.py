@@ -135,10 +135,15 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     named = named_before(before) if reading.kind in _NAMED_OVER else None
     if named is not None and (reading.kind is None or part_of(reading.kind, named)):
         reading.kind, reading.rule = named, "named_before"  # "тела 432 погибших": the bodies are what is counted
-    if reading.kind is None and not reading.person and _SITE_NOUN.match(window.lstrip()):
-        site = _site_of(sentence, position + len(window))
+    site_noun = _SITE_NOUN.match(window.lstrip()) if reading.kind is None else None
+    if site_noun is not None:
+        # "10 places where civilians were held and tortured": "where" and the people held there may fall inside the
+        # window; the places are what is counted
+        noun_end = position + len(window) - len(window.lstrip()) + site_noun.end()
+        site = _site_of(sentence, noun_end)
         if site is not None:
-            reading.kind, reading.rule = site, "site_where"
+            reading.kind, reading.rule, reading.noun_end = site, "site_where", noun_end
+            reading.person, reading.others, reading.qualifiers = False, False, {}
     if reading.kind is None and not reading.person:
         _read_thing(sentence, quantity, window, position, reading)
     group = breakdown(before)

@@ -42,9 +42,10 @@ def _restates(headline: ClaimCandidate, claim: ClaimCandidate) -> bool:
     if headline.kind != claim.kind:
         return False
     if not _compatible(headline, claim) and not (
-        _oblast_of(headline.place, claim.place) and _same_voice(headline.attributed_to, claim.attributed_to)
+        (_oblast_of(headline.place, claim.place) or _oblast_of(claim.place, headline.place))
+        and _same_voice(headline.attributed_to, claim.attributed_to)
     ):
-        return False  # "На Херсонщині виявили 4 катівні" is restated by "в Херсоні … чотири місця"
+        return False  # "На Херсонщині виявили 4 катівні" is restated by "в Херсоні … чотири місця", and the other way
     if any(claim.qualifiers.get(key) != value for key, value in headline.qualifiers.items()):
         return False
     low, high = _interval(headline)
