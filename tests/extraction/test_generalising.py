@@ -56,7 +56,8 @@ def test_an_attacks_weapon_is_read_from_its_own_words_first():
 
 
 def test_a_total_broken_down_in_the_next_sentence(gazetteer):
-    text = ("At least 9 places where civilians were held and tortured were found in Kharkiv Oblast, the National Police of Ukraine said. "
+    text = ("At least 9 places where civilians were held and tortured were found in Kharkiv Oblast, "
+            "the National Police of Ukraine said. "
             "Five of them are in the town of Izium itself, three in Kupiansk, and one in Hrakove.")
     claims = extract(text, published=PUBLISHED, gazetteer=gazetteer).claims
     assert [(c.kind, c.min, c.max, (c.place or {}).get("name")) for c in claims] == [
@@ -89,3 +90,27 @@ def test_people_whose_fate_is_unknown_are_missing(text, value):
 
 def test_people_whose_fate_was_established_are_not_missing():
     assert found("Investigators established the fate of 300 people who had been reported missing.") == []
+
+
+def test_a_part_at_a_place_inside_its_totals_takes_the_totals_qualifiers(gazetteer):
+    text = ("The mission said it had verified 120 civilians killed in Ukraine in May. "
+            "More than a third of the deaths – 45 – occurred in Kharkiv Oblast.")
+    claims = extract(text, published=PUBLISHED, gazetteer=gazetteer).claims
+    assert [(c.kind, c.min, c.qualifiers, c.place["name"]) for c in claims] == [
+        ("killed", 120, {"status": "civilian"}, "Ukraine"),
+        ("killed", 45, {"status": "civilian"}, "Kharkiv Oblast"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Миссия подтвердила гибель не менее 900 мирных жителей.", "killed"),
+        ("Місія підтвердила загибель щонайменше 900 цивільних.", "killed"),
+        ("Soldiers drove 300 villagers into the school basement.", "detained"),
+        ("В Крыму под стражей находятся 40 человек.", "detained"),
+        ("Occupation officials took 25 children to Crimea.", "deported"),
+    ],
+)
+def test_more_words_of_fate(text, kind):
+    assert [claim[0] for claim in found(text)] == [kind]

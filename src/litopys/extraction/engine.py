@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, mentions, opinions, segment
+from . import attribution, mentions, opinions, segment, wider
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
@@ -93,7 +93,7 @@ class _Reader(ListedClaims):
             signs = opinions.any_sign(paragraph.text)
             if signs or self._worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
-        claims = self.claims.result()
+        claims = wider.inherit_qualifiers(self.claims.result())
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
         return ExtractionResult(self.language, claims, self.opinions)
@@ -243,7 +243,11 @@ class _Reader(ListedClaims):
                 inherited = {key: value for key, value in qualifiers.items() if key in KIND_QUALIFIERS.get(kind, {})}
                 candidate.qualifiers = own or inherited
             if inherits:
-                candidate.place = total.candidate.place
+                # "Of the 174 killed in Ukraine, 61 were in Kharkiv Oblast": a place inside the total's is the part's
+                anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
+                own_place = self.places.in_sentence(index, position, anchor, state.excluded)
+                held = wider.holds(total.candidate.place, own_place)
+                candidate.place = own_place if held else total.candidate.place
                 own_speaker = state.speaker if state.named_in == position else None
                 candidate.attributed_to = own_speaker or total.candidate.attributed_to
                 if own_speaker is not None and own_speaker != total.candidate.attributed_to:

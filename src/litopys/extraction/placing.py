@@ -39,17 +39,23 @@ class PlaceChooser:
         ``excluded`` are the speakers' spans in this paragraph ("Kharkiv governor"), ``excluded_before``
         those of the paragraph before; a place there is no claim's place unless nothing else is found.
         """
+        chosen = self.in_sentence(index, position, anchor, excluded)
+        if chosen is not None:
+            return chosen
+        key = (index, position)
+        if key not in self._fallbacks:  # the same for every claim of the sentence
+            self._fallbacks = {key: self._before(index, position, anchor, excluded, excluded_before)}
+        return self._fallbacks[key]
+
+    def in_sentence(self, index: int, position: int, anchor: tuple[int, int], excluded: list[tuple[int, int]]
+                    ) -> dict | None:
+        """Return the JSON place the claim's own sentence gives it (its clause first), or None."""
         claim_sentence = self.paragraphs[index].sentences[position]
         mentions = self.finder.mentions(claim_sentence.start, claim_sentence.end)
         clause = clause_of(clauses(lowered(claim_sentence.text)), anchor[0] - claim_sentence.start)
         clause = (claim_sentence.start + clause[0], claim_sentence.start + clause[1])
         chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:], clause)
-        if chosen is not None:
-            return self.json(chosen)
-        key = (index, position)
-        if key not in self._fallbacks:  # the same for every claim of the sentence
-            self._fallbacks = {key: self._before(index, position, anchor, excluded, excluded_before)}
-        return self._fallbacks[key]
+        return self.json(chosen) if chosen is not None else None
 
     def _before(self, index, position, anchor, excluded, excluded_before) -> dict | None:
         sentences = self.paragraphs[index].sentences

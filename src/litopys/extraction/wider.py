@@ -1,0 +1,41 @@
+"""A part of a total given to a place inside the total's place takes the total's qualifiers.
+
+"174 civilians killed across Ukraine … More than a third of the deaths – 61 – occurred in Kharkiv Oblast": the 61
+are civilians too. A claim with no qualifiers of its own, of the kind of a larger claim said by the same speaker a
+little before it, at a place the total's place holds (the country holds every place of an oblast; an oblast holds
+its districts and settlements), takes that total's qualifiers.
+"""
+
+from __future__ import annotations
+
+from .result import ClaimCandidate
+
+#: How far (characters) before a part its total may be stated.
+REACH = 1500
+
+
+def holds(wider: dict | None, place: dict | None) -> bool:
+    """Say whether the place ``wider`` holds ``place`` (and is not it): the country an oblast's place, an oblast its
+    districts and settlements."""
+    if not wider or not place or wider == place or not place.get("admin1"):
+        return False
+    if wider.get("admin1") is None:
+        return wider.get("geonames_id") is not None  # the country
+    return wider["name"] == wider["admin1"] and place["admin1"] == wider["name"] and place["name"] != wider["name"]
+
+
+def inherit_qualifiers(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    """Give each part at a place held by its total's place the total's qualifiers (in place; returns ``claims``)."""
+    for index, part in enumerate(claims):
+        if part.qualifiers or part.place is None or part.min is None and part.max is None:
+            continue
+        value = part.max if part.max is not None else part.min
+        for total in reversed(claims[:index]):
+            if part.start - total.start > REACH:
+                break
+            ceiling = total.max if total.max is not None else total.min
+            if (total.kind == part.kind and total.qualifiers and ceiling is not None and value < ceiling
+                    and total.attributed_to == part.attributed_to and holds(total.place, part.place)):
+                part.qualifiers = dict(total.qualifiers)
+                break
+    return claims
