@@ -114,3 +114,24 @@ def test_a_part_at_a_place_inside_its_totals_takes_the_totals_qualifiers(gazette
 )
 def test_more_words_of_fate(text, kind):
     assert [claim[0] for claim in found(text)] == [kind]
+
+
+def test_a_speaker_named_later_in_the_paragraph_with_figures_reported_those_before():
+    text = ("The strikes damaged 11 private houses in Izium.\n\n"
+            "Shelling damaged 9 homes in the town. In Kupiansk, 2 people were wounded, Oleh Syniehubov said.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.min, c.attributed_to and c.attributed_to.name) for c in claims] == [
+        (11, None), (9, "Oleh Syniehubov"), (2, "Oleh Syniehubov")]
+
+
+def test_a_paragraph_saying_who_reported_the_figures_before_it():
+    text = ("Поліція повідомила про обстріл.\n\nУ Ізюмі знайшли тіла 12 людей.\n\n"
+            "Про це 12 травня повідомили в Національній поліції України.")
+    [claim] = extract(text, published=PUBLISHED).claims
+    assert (claim.attributed_to.name, claim.date) == ("National Police of Ukraine", datetime.date(2024, 5, 12))
+
+
+def test_a_headline_naming_a_body_gives_the_document_its_speaker():
+    text = "Офіс Генерального прокурора: в Ізюмі загинули 5 людей\n\nУ середу загинули ще 3 людини."
+    claims = extract(text, published=PUBLISHED).claims
+    assert {c.attributed_to.name for c in claims} == {"Office of the Prosecutor General"}

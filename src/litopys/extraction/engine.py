@@ -84,6 +84,8 @@ class _Reader(ListedClaims):
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
         for line in [*self.headline[:1], signature]:
             reference = attribution.headline_speaker(line.text) if line else None
+            if reference is None and line is not None and line is not signature:
+                reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
             if reference and self.document_speaker is None:
                 self.document_speaker = self.book.resolve(reference)
         self.dates.of_document(self.document_speaker, [*self.headline, signature])
@@ -110,8 +112,11 @@ class _Reader(ListedClaims):
             state.speaker, state.date = self.introduced[:2]  # "Синегубов сообщил в Telegram:" then the figures
         sentences = segment.sentences(paragraph)
         flags, bearing = [], []
+        attributed: set[int] = set()  # sentences that name someone who says something, resolved or not
         for position, sentence in enumerate(sentences):
             found = attribution.find(sentence.text)
+            if found is not None:
+                attributed.add(position)
             if found is None and paragraph.heading:
                 heading = attribution.colon_speaker(sentence.text) or attribution.dash_speaker(sentence.text)
                 found = attribution.Attribution(heading) if heading else None
@@ -127,6 +132,9 @@ class _Reader(ListedClaims):
                 statement_date = self.dates.said(sentence.text, speaker, index)
                 if found.backward:
                     attribute_backward(state.claims, position, LOOK_BACK, speaker, statement_date)
+                    if position == 0 and not state.claims:
+                        # a paragraph "Про це 12 травня повідомили в …" after the figures: theirs too
+                        attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
@@ -142,6 +150,12 @@ class _Reader(ListedClaims):
                 for claim in state.claims[: len(state.claims) - len(keep)]:
                     self.claims.add(claim.candidate)
                 state.claims = keep
+        if state.speaker is not None and state.named_in > 0 and bearing[state.named_in]:
+            # "The strikes damaged 11 houses. In Kherson, an ambulance was damaged, Prokudin said.": a speaker named
+            # later in the paragraph with figures of their own reported the unattributed figures before too
+            earlier = [claim for claim in state.claims if claim.sentence < state.named_in
+                       and claim.sentence not in attributed]
+            attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
         ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
         said_last = state.speaker is not None and state.named_in == len(sentences) - 1
         self.introduced = (state.speaker, state.date, index) if ends_with_colon and said_last else None
