@@ -135,3 +135,24 @@ def test_a_headline_naming_a_body_gives_the_document_its_speaker():
     text = "Офіс Генерального прокурора: в Ізюмі загинули 5 людей\n\nУ середу загинули ще 3 людини."
     claims = extract(text, published=PUBLISHED).claims
     assert {c.attributed_to.name for c in claims} == {"Office of the Prosecutor General"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("По данным правозащитной группы «Голос Крыма», задержаны 6 человек.", "Голос Крыма"),
+        ("За даними громадської організації «Правова ініціатива», затримано 4 людей.", "Правова ініціатива"),
+        ("Пятерых из них, по словам Ольги, избивали.", "Ольга"),
+        ("According to an analysis by the Izium city council, 300 graves were dug.", "Izium city council"),
+    ],
+)
+def test_bodies_in_quotation_marks_analyses_and_first_names_speak(text, name):
+    claims = extract(text, published=PUBLISHED).claims
+    assert claims and {c.attributed_to.name for c in claims} == {name}
+
+
+def test_a_speaker_named_in_a_paragraph_without_figures_goes_on_into_the_next():
+    text = ("Уночі ракета влучила в підприємство в Ізюмі, повідомив начальник Харківської ОВА Олег Синєгубов.\n\n"
+            "Загинули троє працівників, ще шестеро поранені.")
+    claims = extract(text, published=PUBLISHED).claims
+    assert [(c.min, c.attributed_to.name) for c in claims] == [(3, "Олег Синєгубов"), (6, "Олег Синєгубов")]

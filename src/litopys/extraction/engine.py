@@ -77,6 +77,8 @@ class _Reader(ListedClaims):
         self.introduced: tuple | None = None
         #: The speaker in force at the end of the last paragraph read, their date and that paragraph.
         self.carried: tuple | None = None
+        #: The claims of the paragraph before that took the voice of the one before it.
+        self.carried_to: list[FoundClaim] = []
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
@@ -133,7 +135,10 @@ class _Reader(ListedClaims):
                 if found.backward:
                     attribute_backward(state.claims, position, LOOK_BACK, speaker, statement_date)
                     if position == 0 and not state.claims:
-                        # a paragraph "Про це 12 травня повідомили в …" after the figures: theirs too
+                        # a paragraph "Про це 12 травня повідомили в …" after the figures: theirs too, even when the
+                        # voice of the paragraph before theirs had been carried over to them
+                        for claim in self.carried_to:
+                            claim.candidate.attributed_to = None
                         attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position

@@ -194,12 +194,17 @@ class ListedClaims:
         one reported figures and goes on ("… 41 times, the governor said. | In Orikhiv 7 houses were damaged.");
         remember who reported the figures of this one."""
         carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        self.carried_to = []
         if carried is not None and state.speaker is None:
             for claim in state.claims:
                 if claim.candidate.attributed_to is None:
                     claim.candidate.attributed_to = carried[0]
                     claim.candidate.date = claim.candidate.date or carried[1]
+                    self.carried_to.append(claim)  # a paragraph naming who reported them may still follow
         last = state.claims[-1].candidate if state.claims and not paragraph.heading else None
         speaker = last.attributed_to if last is not None else None
         self.carried = (speaker, last.date, index) if speaker is not None and speaker is state.speaker or (
             carried and speaker is carried[0]) else None
+        if not state.claims and not paragraph.heading and state.speaker is not None and state.speaker.name:
+            # "… влучила в об'єкт у Ковелі, повідомив начальник ОВА Іван Рудницький. | Загинули троє …"
+            self.carried = (state.speaker, state.date, index)

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .lexicon.loading import alternation, by_key, letters, pairs, wordset
-from .names import find_name
+from .names import FIRST_NAMES, find_name
 
 #: The canonical names of bodies, roles and oblasts, in the order they are tried; lexicon/<language>.yaml says how
 #: each language names them (section ``speakers``).
@@ -137,6 +137,9 @@ def normalise_role(role: str) -> str:
 _DIGIT = re.compile(r"[0-9]")
 _COMMA = re.compile(r"\s*,\s*")
 _SURNAME = re.compile(rf"[{letters('upper')}][\w'’ʼ-]+")
+#: A body named in quotation marks after a few words saying what it is ("правозащитного объединения «Крымская
+#: солидарность»", "the NGO “Children of War”"): the quoted words are its name.
+_QUOTED_BODY = re.compile(rf"[{letters('lower')}\s-]{{0,60}}[«“\"]([{letters('upper')}][^»”\"]{{1,60}})[»”\"]?")
 
 
 def parse(phrase: str, offset: int = 0) -> Reference | None:
@@ -149,6 +152,9 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return None
     start = offset + phrase.index(stripped)
     end = start + len(stripped)
+    quoted = _QUOTED_BODY.fullmatch(phrase.strip(" ,;:—–-\u00a0"))
+    if quoted is not None and institution(quoted.group(1)) is None:
+        return Reference(Speaker(quoted.group(1).strip(), None, institution=True), "named", start, end)
     if stripped.lower() in _PRONOUNS:
         return Reference(None, "pronoun", start, end)
     body = institution(stripped)
@@ -165,6 +171,8 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     if _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped)):
         cleaned = _LEADING.sub("", stripped)
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
+    if stripped in FIRST_NAMES:  # a witness named by a first name only: "по словам Сергея" -> "Сергей"
+        return Reference(Speaker(FIRST_NAMES[stripped][0], None), "surname", start, end)
     if _SURNAME.fullmatch(stripped):
         return Reference(Speaker(stripped, None), "surname", start, end)
     role = normalise_role(stripped)
