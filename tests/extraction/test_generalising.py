@@ -151,8 +151,9 @@ def test_bodies_in_quotation_marks_analyses_and_first_names_speak(text, name):
     assert claims and {c.attributed_to.name for c in claims} == {name}
 
 
-def test_a_speaker_named_in_a_paragraph_without_figures_goes_on_into_the_next():
-    text = ("Уночі ракета влучила в підприємство в Ізюмі, повідомив начальник Харківської ОВА Олег Синєгубов.\n\n"
+def test_a_speaker_named_in_a_reports_lede_without_figures_goes_on_into_the_next():
+    text = ("Удар по Ізюму\n\nУночі ракета влучила в підприємство в Ізюмі, повідомив начальник Харківської ОВА Олег "
+            "Синєгубов.\n\n"
             "Загинули троє працівників, ще шестеро поранені.")
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.min, c.attributed_to.name) for c in claims] == [(3, "Олег Синєгубов"), (6, "Олег Синєгубов")]

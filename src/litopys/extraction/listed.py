@@ -205,6 +205,8 @@ class ListedClaims:
         speaker = last.attributed_to if last is not None else None
         self.carried = (speaker, last.date, index) if speaker is not None and speaker is state.speaker or (
             carried and speaker is carried[0]) else None
-        if not state.claims and not paragraph.heading and state.speaker is not None and state.speaker.name:
-            # "… влучила в об'єкт у Ковелі, повідомив начальник ОВА Іван Рудницький. | Загинули троє …"
+        lede = bool(self.headline) and index == len(self.headline)
+        if lede and not state.claims and state.speaker is not None and state.speaker.name:
+            # a report's lede naming its source with no figures yet: "… влучила в об'єкт у Ковелі, повідомив
+            # начальник ОВА Іван Рудницький. | Загинули троє …"
             self.carried = (state.speaker, state.date, index)
