@@ -157,3 +157,33 @@ def test_a_speaker_named_in_a_reports_lede_without_figures_goes_on_into_the_next
             "Загинули троє працівників, ще шестеро поранені.")
     claims = extract(text, published=PUBLISHED).claims
     assert [(c.min, c.attributed_to.name) for c in claims] == [(3, "Олег Синєгубов"), (6, "Олег Синєгубов")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian aircraft dropped 5 guided aerial bombs on Kupiansk.", ("attacks", 5, {"weapon": "aerial_bomb"})),
+        ("Russia struck Izium with three Iskander missiles.", ("attacks", 3, {"weapon": "missile"})),
+        ("Окупанти скинули 6 КАБів на Куп'янськ.", ("attacks", 6, {"weapon": "aerial_bomb"})),
+        ("Россияне нанесли удар по Изюму двумя ракетами.", ("attacks", 2, {"weapon": "missile"})),
+    ],
+)
+def test_munitions_used_in_an_attack_count_its_strikes(text, expected):
+    assert [(kind, low, qualifiers) for kind, low, _, qualifiers in found(text)] == [expected]
+
+
+def test_munitions_shot_down_count_nothing():
+    assert found("Air defence shot down 20 drones over Kharkiv Oblast.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Повреждены 5 объектов генерации и передачи электроэнергии.", ("objects_damaged", 5, {"object": "energy"})),
+        ("Damaged were 4 buildings and a pharmacy.",
+         ("objects_damaged", 4, {})),
+        ("Пошкоджено аптеку.", ("objects_damaged", 1, {"object": "other"})),
+    ],
+)
+def test_objects_read_their_type_from_the_words_joined_to_their_noun(text, expected):
+    assert (found(text)[0][0], found(text)[0][1], found(text)[0][3]) == expected
