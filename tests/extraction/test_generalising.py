@@ -187,3 +187,22 @@ def test_munitions_shot_down_count_nothing():
 )
 def test_objects_read_their_type_from_the_words_joined_to_their_noun(text, expected):
     assert (found(text)[0][0], found(text)[0][1], found(text)[0][3]) == expected
+
+
+def test_a_count_over_several_listed_settlements_is_their_oblasts():
+    text = "Окупанти 12 разів обстріляли Ізюм та Куп'янськ."
+    [claim] = extract(text, published=PUBLISHED).claims
+    assert claim.place["name"] == "Kharkiv Oblast"
+
+
+def test_a_headline_in_capitals_names_towns_not_villages():
+    text = "ХАРЬКОВ. ПОСЛЕДСТВИЯ НОЧНОЙ АТАКИ\n\nПострадали 6 человек."
+    [claim] = extract(text, published=PUBLISHED).claims
+    assert claim.place["name"] == "Kharkiv"
+
+
+def test_a_statement_after_the_claims_dates_those_of_its_speaker():
+    text = ("За словами голови Харківської ОВА Олега Синєгубова, в Ізюмі знайшли 5 тіл. "
+            "Про це він повідомив 14 жовтня.")
+    [claim] = extract(text, published=datetime.date(2022, 10, 20)).claims
+    assert (claim.attributed_to.name, claim.date) == ("Олег Синєгубов", datetime.date(2022, 10, 14))

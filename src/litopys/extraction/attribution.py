@@ -15,7 +15,7 @@ from .lexicon.loading import alternation, wordset
 from .names import ROLE_WORDS, find_name
 from .numbers import MONTHS
 from .patterns import trie, union
-from .speakers import Reference, Speaker, normalise_role, parse
+from .speakers import PRONOUNS, Reference, Speaker, normalise_role, parse
 
 _V = r"(?<![\w'’ʼ])(?:{})(?![\w'’ʼ])"
 #: The alternation each pattern below was made from, to merge them into one (``_ANY``).
@@ -136,6 +136,10 @@ def find(sentence: str) -> Attribution | None:
             reference = Reference(None, "pronoun", match.start(), match.end())
         elif how == "backward":
             reference = _object(sentence, match.end())
+            said = lowered(match.group(0)).split()
+            if reference is None and PRONOUNS & set(said):
+                # "Про це він повідомив 14 жовтня": the one named before, dating what came before
+                reference = Reference(None, "pronoun", match.start(), match.end())
         elif how == "prefix":
             reference = None if _RELATIVE.match(sentence, match.end()) else _object(sentence, match.end())
         else:

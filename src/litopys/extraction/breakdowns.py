@@ -97,6 +97,8 @@ def attribute_backward(claims: list[FoundClaim], position: int, reach: int, spea
             break
         if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
             reached.append(claim)
+        elif claim.candidate.attributed_to == speaker and claim.candidate.date is None and not claim.date_known:
+            claim.candidate.date = date  # "За словами Кириленка, … Про це він повідомив 14 жовтня": that day
     for claim in reversed(reached):  # totals before their breakdowns
         claim.candidate.attributed_to = speaker
         if not claim.date_known:

@@ -15,6 +15,7 @@ from litopys.names.translit import ukrainian_to_latin
 
 from . import morphology
 from .lexicon.loading import alternation, each, letters
+from .shouted import shouted_village
 
 _PREPOSITION = re.compile(
     rf"(?<!\w)(?:{alternation('places', 'prepositions')})\s+(?:(?:{alternation('definite_articles')})\s+)?"
@@ -78,7 +79,7 @@ class PlaceFinder:
                 for old in list(self._cache)[: CACHE_SIZE // 2]:
                     del self._cache[old]
                 self._around.clear()
-            found = self.gazetteer.find(self.text[start:end])
+            found = [m for m in self.gazetteer.find(self.text[start:end]) if not shouted_village(m)]
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
 

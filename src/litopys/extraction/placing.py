@@ -3,14 +3,23 @@ the paragraph before, the headline; "in the region" ("в області") takes 
 
 from __future__ import annotations
 
+import re
+
 from . import places
 from .lexicon import lowered
+from .lexicon.loading import alternation
 from .segment import Paragraph, clause_of, clauses
 
 #: How many sentences (and paragraphs) back a place may be found.
 LOOK_BACK = 5
 #: How many speakers' titles back a place may be found, when nothing else gives one.
 TITLES_BACK = 200
+#: Between two places of one list: a comma or "and" ("у Малокатеринівці та Новоданилівці", "Izium, Kupiansk").
+_LISTED = re.compile(
+    rf"\s*(?:,\s*(?:(?:{alternation('kinds', 'joiners')})\s+)?|(?:{alternation('kinds', 'joiners')})\s+)"
+    rf"(?:(?:{alternation('places', 'prepositions')})\s+)?", re.I)
+#: The kinds of place a list of which is held by their oblast.
+_LISTABLE = frozenset({"settlement", "district"})
 
 
 class PlaceChooser:
@@ -55,7 +64,27 @@ class PlaceChooser:
         clause = clause_of(clauses(lowered(claim_sentence.text)), anchor[0] - claim_sentence.start)
         clause = (claim_sentence.start + clause[0], claim_sentence.start + clause[1])
         chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:], clause)
-        return self.json(chosen) if chosen is not None else None
+        if chosen is None:
+            return None
+        listed = self._listed_with(mentions, chosen)
+        if len(listed) >= 2 and all(places.kind_of(mention) in _LISTABLE for mention in listed):
+            # a count over several settlements ("обстріляли Малокатеринівку та Новоданилівку") is their oblast's
+            oblasts = [self.finder.oblast(mention) for mention in listed]
+            if oblasts[0] is not None and all(oblast == oblasts[0] for oblast in oblasts):
+                return oblasts[0]
+        return self.json(chosen)
+
+    def _listed_with(self, mentions: list, chosen) -> list:
+        """Return the places listed together with ``chosen`` ("A, B and C"), itself included, in text order."""
+        index = next((i for i, mention in enumerate(mentions) if mention[2] is chosen), None)
+        if index is None:
+            return [chosen]
+        first = last = index
+        while first > 0 and _LISTED.fullmatch(self.text, mentions[first - 1][1], mentions[first][0]):
+            first -= 1
+        while last + 1 < len(mentions) and _LISTED.fullmatch(self.text, mentions[last][1], mentions[last + 1][0]):
+            last += 1
+        return [mention[2] for mention in mentions[first : last + 1]]
 
     def _before(self, index, position, anchor, excluded, excluded_before) -> dict | None:
         sentences = self.paragraphs[index].sentences

@@ -15,7 +15,7 @@ from .names import FIRST_NAMES, find_name
 #: The canonical names of bodies, roles and oblasts, in the order they are tried; lexicon/<language>.yaml says how
 #: each language names them (section ``speakers``).
 DATA = Path(__file__).with_name("speakers.yaml")
-_PRONOUNS = wordset("speakers", "pronouns")
+PRONOUNS = wordset("speakers", "pronouns")
 _THE = alternation("definite_articles")
 #: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
 _GENERIC_BODY = re.compile(
@@ -155,7 +155,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     quoted = _QUOTED_BODY.fullmatch(phrase.strip(" ,;:—–-\u00a0"))
     if quoted is not None and institution(quoted.group(1)) is None:
         return Reference(Speaker(quoted.group(1).strip(), None, institution=True), "named", start, end)
-    if stripped.lower() in _PRONOUNS:
+    if stripped.lower() in PRONOUNS:
         return Reference(None, "pronoun", start, end)
     body = institution(stripped)
     name = find_name(stripped, anchored=bool(body))  # a body's phrase names a person only by a first name
