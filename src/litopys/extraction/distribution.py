@@ -50,6 +50,7 @@ OPENER_REACH = 120
 PLACE_REACH = 50
 #: A list of parts that opens the next sentence ("…at least 10 places. Six of them are in the city of Kherson, two
 #: in Beryslav, and one each in …"): at most a few words before its first number ("По его словам,").
+CONTINUED_REACH = 40
 CONTINUED_OPENING = re.compile(r"\W*(?:[^\W\d][\w'\u2019-]*\W+){0,4}?$")
 #: Between one part and the next in such a sentence: an aside may come first ("… itself, among them the basement of
 #: a police station; two are in Beryslav").
@@ -86,10 +87,16 @@ def parts(sentence: str, total: Quantity, total_end: int, following: list[Quanti
     return _number_first(low, following, mentions)
 
 
+def opens_with_a_number(sentence: str, found: list[Quantity]) -> bool:
+    """Say whether a sentence opens with a number, a few words at most before it ("По его словам, три …")."""
+    return bool(found) and found[0].start <= CONTINUED_REACH and CONTINUED_OPENING.match(
+        lowered(sentence), 0, found[0].start) is not None
+
+
 def continued(sentence: str, found: list[Quantity], mentions: list[tuple]) -> list[Part]:
     """Return the parts a sentence lists when it opens with them, a total's list going on from the sentence before
     ("Six of them are in the city of Kherson, two are in Beryslav, and one each in …"): two places at least."""
-    if not found or not CONTINUED_OPENING.match(lowered(sentence), 0, found[0].start):
+    if not opens_with_a_number(sentence, found):
         return []
     listed = _number_first(lowered(sentence), found, mentions, _TO_PLACE_LOOSE, _NEXT_PART_LOOSE)
     return listed if sum(len(part.places) for part in listed) >= 2 else []

@@ -139,12 +139,14 @@ class ListedClaims:
         """Add the parts of the last total of this paragraph (or, opening a paragraph, of the one before) when the
         sentence opens with a list giving them to places ("… at least 10 places. | Six of them are in Kherson, two in
         Beryslav, and one each in …"), as ``_distribute`` does; the parts may not exceed the total."""
+        earlier = state.claims or (self.previous if position == 0 else [])
+        total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total), None)
+        if total is None or not distribution.opens_with_a_number(sentence.text, found):
+            return []
         offset = sentence.start
         mentions = [(s - offset, e - offset, m) for s, e, m in self.places.finder.mentions(offset, sentence.end)]
         pieces = distribution.continued(sentence.text, found, mentions)
-        earlier = state.claims or (self.previous if position == 0 else [])
-        total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total), None)
-        if not pieces or total is None:
+        if not pieces:
             return []
         whole = total.candidate
         ceiling = whole.max if whole.max is not None else whole.min
