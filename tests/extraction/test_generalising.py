@@ -206,3 +206,20 @@ def test_a_statement_after_the_claims_dates_those_of_its_speaker():
             "Про це він повідомив 14 жовтня.")
     [claim] = extract(text, published=datetime.date(2022, 10, 20)).claims
     assert (claim.attributed_to.name, claim.date) == ("Олег Синєгубов", datetime.date(2022, 10, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд засудив до 12 років позбавлення волі військовослужбовця, який катував людей.",
+        "He was held for 38 days with other detainees.",
+        "Earlier in the day officials had reported eight dead in Izium.",
+        "Раніше повідомлялося про сімох загиблих в Ізюмі.",
+    ],
+)
+def test_lengths_of_time_and_superseded_figures_count_nobody(text):
+    assert found(text) == []
+
+
+def test_a_bound_may_stand_before_a_preposition():
+    assert found("Щонайменше на 11 тілах виявили сліди катувань.") == [("tortured", 11, None, {})]

@@ -25,8 +25,11 @@ _BEFORE = {
 #: "no more than" before "more than", "не більше" before "більше": at the same position the first group wins.
 _ORDER = (MAX_EXACT, MIN, MAX, ABOUT)
 #: Matched in lowered text; ``_ORDER[_BEFORE_OWNERS[match.lastindex]]`` is the effect of the phrase found.
+#: A preposition may stand between the bound and its number: "щонайменше на 11 тілах", "не менее чем в 20 селах".
+_BOUND_PREPOSITION = alternation("bounds", "prepositions")
 _BEFORE_RE, _BEFORE_OWNERS = union(
-    [_BEFORE[effect] for effect in _ORDER], capture=True, left=r"(?<![\w-])", end=r"\s*$"
+    [_BEFORE[effect] for effect in _ORDER], capture=True, left=r"(?<![\w-])",
+    end=rf"(?:\s+(?:{_BOUND_PREPOSITION}))?\s*$"
 )
 _AFTER_MIN = re.compile(rf"\s*(?:\+|{alternation('bounds', 'or_more')})(?!\w)", re.I)
 _AFTER_ABOUT = re.compile(rf"\s*(?:{alternation('bounds', 'or_so')})(?!\w)", re.I)

@@ -54,6 +54,7 @@ _RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries(
 _RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
 _PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
 _JOINERS = wordset("kinds", "joiners")
+_DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
 _CONJUNCTION = words(alternation("kinds", "conjunctions"))
 #: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
 _SITE_NOUN = words(alternation("kinds", "site_nouns"))
@@ -107,6 +108,8 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     window = window[:end]
     if quantity.number.year_like and not _starts_with_noun(window):
         return None  # "in 1940"
+    if tokens and _DURATION.fullmatch(tokens[0]):
+        return None  # "засудив до 12 років позбавлення волі", "held for 38 days": a length of time
     if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
         return None  # "146 тел из 447": the count that matters is the whole
     rhetorical_from = max(0, quantity.start - 30)
