@@ -117,9 +117,31 @@ def unseen(gazetteer, texts: list[str], rounds: int = 5) -> None:
     print(f"  {name:36} {size:6.2f} MB  {min(seconds):6.2f} s  {size / min(seconds):5.2f} MB/s  (best of {rounds})")
 
 
+def bad_input(gazetteer) -> None:
+    """Time the issue's bad input, a text of 10 MB with 100,000 numbers (thin spaces, "тис.", "млн", capitals),
+    beside 1 MB of the same: linear time reads a ratio near 10."""
+    line = "Загинули 1\u2009{} людей, 3 тис. поранено, ЗРУЙНОВАНО {} ШКОЛИ; 1,5 млн осіб без світла. "
+    print("\nBad input: numbers in every form the issue lists (CPU time)")
+    seconds = {}
+    for megabytes in (1, 10):
+        count = 0
+        parts = []
+        while count < megabytes * 1_000_000:
+            parts.append(line.format(100 + len(parts) % 900, 2 + len(parts) % 7))
+            count += len(parts[-1].encode("utf-8"))
+        text = "".join(parts)
+        numbers = 4 * len(parts)
+        started = time.process_time()
+        result = extract(text, published=PUBLISHED, gazetteer=gazetteer)
+        seconds[megabytes] = time.process_time() - started
+        print(f"  {count / 1e6:5.1f} MB, {numbers:7} numbers: {seconds[megabytes]:6.2f} s, {len(result.claims)} claims")
+    print(f"  10 MB / 1 MB time ratio: {seconds[10] / seconds[1]:.1f} (10 is linear)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=4.0, help="size of each throughput corpus")
+    parser.add_argument("--no-bad-input", action="store_true", help="skip the 10 MB bad-input run")
     arguments = parser.parse_args()
     from litopys.places.gazetteer import Gazetteer
 
@@ -129,6 +151,8 @@ def main() -> None:
     accuracy(gazetteer, DEVELOPMENT, " — development set (the first sealed set, unsealed)")
     sealed(gazetteer)
     throughput(gazetteer, arguments.megabytes)
+    if not arguments.no_bad_input:
+        bad_input(gazetteer)
 
 
 if __name__ == "__main__":

@@ -223,3 +223,29 @@ def test_lengths_of_time_and_superseded_figures_count_nobody(text):
 
 def test_a_bound_may_stand_before_a_preposition():
     assert found("Щонайменше на 11 тілах виявили сліди катувань.") == [("tortured", 11, None, {})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В Ізюмі знайшли 1\u2009084 тіла.", (1084, 1084)),
+        ("В Ізюмі знайшли 1\u202f084 тіла.", (1084, 1084)),
+        ("В Ізюмі знайшли 1.084 тіла.", (1084, 1084)),
+        ("В Ізюмі знайшли 1,5 тис. тіл.", (1500, 1500)),
+        ("ЗА ДОБУ ЗАГИНУЛИ 12 ЖИТЕЛІВ ІЗЮМА", (12, 12)),
+        ("In Ізюм police found 15–20 bodies.", (15, 20)),
+    ],
+)
+def test_the_inputs_of_the_issue_give_their_numbers(text, expected):
+    assert [(low, high) for _, low, high, _ in found(text)] == [expected]
+
+
+@pytest.mark.slow
+def test_a_megabyte_of_numbers_gives_a_valid_result():
+    """One MB with 10,000 counts in the forms the issue lists (the 10 MB case is bench/extraction.py's)."""
+    line = "Загинули 1\u2009{} людей, 3 тис. поранено, ЗРУЙНОВАНО 2 ШКОЛИ; 1,5 млн осіб без світла. "
+    text = "".join(line.format(100 + n % 900) for n in range(1_000_000 // len(line)))
+    result = extract(text, published=PUBLISHED)
+    assert len({claim.min for claim in result.claims if claim.kind == "killed"}) == 900  # repeats are merged
+    assert {claim.kind for claim in result.claims} == {"killed", "injured", "objects_destroyed"}
+    assert all(claim.quote == text[claim.start:claim.end] for claim in result.claims)
