@@ -60,7 +60,8 @@ def test_corroboration_changes_claim_status_with_a_recorded_reason(dossier):
 def test_kind_filter_and_table_output(dossier, capsys):
     call_command("figures", "--kind", "torture_sites")
     out = capsys.readouterr().out
-    assert "torture_sites" in out and "10" in out and "bodies" not in out
+    assert "Torture sites" in out and "10" in out and "Bodies" not in out
+    assert "torture_sites" not in out, "people read labels, never the vocabulary's codes"
 
 
 def test_unknown_place_is_a_clear_error(dossier):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from litopys import vocab
 from litopys.figures.localised import flag_sentence
+from litopys.figures.naming import about_text, kind_text
+from litopys.figures.public import status_label
 from litopys.figures.selectors import figures_for
 from litopys.places.models import Place
 
@@ -45,13 +47,15 @@ class Command(BaseCommand):
         if not views:
             self.stdout.write(_("No figures."))
             return
-        header = ("cell", "kind", "qualifiers", "min", "max", "best", "claims", "origins", "status", "flags")
+        header = (_("about"), _("figure"), _("min"), _("max"), _("best"), _("claims"), _("origins"), _("status"),
+                  _("flags"))
         rows = [header]
         for view in views:
             f = view.figure
-            rows.append((f.cell, f.kind, ",".join(f"{k}={v}" for k, v in sorted(f.qualifiers.items())) or "-",
-                         _show(f.min), _show(f.max), _show(f.best), str(len(f.claims)), str(len(f.origins)),
-                         f.status, ",".join(flag.code for flag in f.flags) or "-"))
+            about = about_text(view.incident, view.site, view.place) if view.incident or view.site or view.place \
+                else f.cell
+            rows.append((about, kind_text(f.kind, f.qualifiers), _show(f.min), _show(f.max), _show(f.best),
+                         str(len(f.claims)), str(len(f.origins)), status_label(f.status), str(len(f.flags)) or "-"))
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
         for row in rows:
             self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
