@@ -249,3 +249,34 @@ def test_a_megabyte_of_numbers_gives_a_valid_result():
     assert len({claim.min for claim in result.claims if claim.kind == "killed"}) == 900  # repeats are merged
     assert {claim.kind for claim in result.claims} == {"killed", "injured", "objects_destroyed"}
     assert all(claim.quote == text[claim.start:claim.end] for claim in result.claims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Четверых задержанных пытали в здании ФСБ.", [("tortured", 4)]),
+        ("Местонахождение еще двоих задержанных остается неизвестным.", [("missing", 2)]),
+        ("Доля сімох людей, яких забрали ще навесні, досі невідома.", [("missing", 7)]),
+        ("At least 50 prisoners were killed and 73 wounded in an explosion at a detention facility.",
+         [("killed", 50), ("injured", 73)]),
+    ],
+)
+def test_a_state_and_the_fate_that_befell_those_in_it(text, expected):
+    assert [(kind, high if high is not None else low) for kind, low, high, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier, the emergency service reported three dead in Izium.",
+        "Earlier reports had said one person was killed and six were hurt.",
+        "Раніше в ОВА повідомляли про трьох загиблих.",
+        "Ранее сообщалось о двух погибших.",
+    ],
+)
+def test_a_sentence_giving_an_earlier_figure_is_superseded(text):
+    assert found(text) == []
+
+
+def test_a_range_shares_its_multiplier():
+    assert [(low, high) for _, low, high, _ in found("До Росії вивезли 2–3 тис. дітей.")] == [(2000, 3000)]

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from .lexicon import lowered
-from .lexicon.loading import alternation, entries, wordset
+from .lexicon.loading import alternation, by_key, entries, wordset
 from .numbers import Number
 from .patterns import union
 
@@ -82,12 +82,33 @@ def quantities(text: str, numbers: list[Number]) -> list[Quantity]:
             start = opener.start() if opener else number.start
             approximate = any(word in text[number.end : following.start] for word in _RANGE_APPROXIMATE)
             pair = (number, following)
-            result.append(Quantity(start, following.end, number.value, following.value, approximate, following, pair))
+            result.append(Quantity(start, following.end, _shared_multiplier(text, number, following), following.value,
+                                   approximate, following, pair))
             index += 2
             continue
         result.append(_bounded(text, low, number))
         index += 1
     return result
+
+
+#: A multiplier written after a number ("тис.", "thousand", "млн"): "2–3 тис." is 2,000 to 3,000.
+_MULTIPLIERS = by_key("numbers", "after_digits")
+_MULTIPLIER_AFTER = re.compile(rf"(?:{'|'.join(p for found in _MULTIPLIERS.values() for p in found)})\W*$", re.I)
+
+
+def _shared_multiplier(text: str, low: Number, high: Number):
+    """Return a range's lower value, multiplied as the upper one is when only the upper one wrote its multiplier:
+    "2–3 тис. дітей" is 2,000 to 3,000; "150–200" stays 150."""
+    if _DIGITS_ONLY.fullmatch(text[low.start:low.end]) is None or not _MULTIPLIER_AFTER.search(
+            text[high.start:high.end]):
+        return low.value
+    for factor in sorted((int(key) for key in _MULTIPLIERS), reverse=True):
+        if high.value % factor == 0 and low.value < high.value // factor:
+            return low.value * factor
+    return low.value
+
+
+_DIGITS_ONLY = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _is_range(text: str, low: Number, high: Number) -> bool:

@@ -14,6 +14,8 @@ _KINDS = vocab.load("claim_kinds")
 SITE_KINDS = frozenset(code for code, entry in _KINDS.items() if not entry.get("counts_people"))
 #: Kinds whose noun names a group a part may be taken from ("three of the detainees"): the part takes its fate.
 GROUP_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("takes_fate_words"))
+#: Kinds whose noun names people in a state a further fate may befall ("четверых задержанных пытали").
+STATE_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("a_state"))
 #: What befell people -> the kind counting places where it was done ("11 places … where detainees were tortured").
 PLACE_OF: dict[str, str] = {fate: code for code, entry in _KINDS.items() for fate in entry.get("place_of", ())}
 #: A kind -> the kinds whose count, followed by its words right after the noun, counts it ("30 bodies bore signs of

@@ -25,6 +25,9 @@ _RISEN_FROM = (
 _SUPERSEDED = re.compile(
     rf"(?<!\w)(?:{alternation('discounted', 'superseded')}|{_RISEN_FROM})\s+(?:(?:{_THE})\s+)?(?:[\w-]+\s+)?$"
 )
+#: A sentence opening with a figure given before: "Earlier, the SES reported three dead.", "Earlier reports had said
+#: one person was killed and six were hurt.", "Раніше повідомлялося про…": every count in it is superseded.
+_SUPERSEDED_SENTENCE = re.compile(rf"\W*(?:{alternation('discounted', 'superseded_sentence')})(?!\w)")
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
 _OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
 _RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\w)")
@@ -34,7 +37,7 @@ def discounted(sentence: str, start: int, end: int) -> bool:
     """Say whether the number at ``sentence[start:end]`` is a figure superseded or of people no longer counted."""
     low = lowered(sentence)
     before = low[max(0, start - REACH) : start]
-    if _SUPERSEDED.search(before):
+    if _SUPERSEDED.search(before) or _SUPERSEDED_SENTENCE.match(low):
         return True
     clause = clause_of(clauses(low), start)
     outcome = _OUTCOME.search(low, max(clause[0], start - REACH), start)

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .bounds import Quantity
-from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS
+from .claimkinds import GROUP_KINDS, KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, STATE_KINDS
 from .lexicon import KIND_NOUNS, KIND_PEOPLE, KIND_QUALIFIER_WORDS, KIND_TRIGGERS, QUALIFIERS, lowered
 from .lexicon.loading import alternation
 from .patterns import source, union
@@ -116,6 +116,17 @@ def decide(
     """
     if reading.rule == "partitive":
         return _partitive_kind(sentence, reading), "partitive"
+    for start, end, kind in triggers(sentence):
+        if start < quantity.start and end >= reading.noun_end and kind in GROUP_KINDS:
+            return kind, "enclosing"  # "the fate of 19 of the detainees has not been established": missing
+    if reading.rule == "noun" and reading.kind in STATE_KINDS:
+        # "четверых задержанных пытали", "місцеперебування ще двох затриманих невідоме": the noun names the group,
+        # the words after it in its clause, before the next number, what befell those counted
+        end = min(clause_of(clauses(lowered(sentence)), reading.noun_end)[1], between[1])
+        for start, _, kind in triggers(sentence):
+            if reading.noun_end <= start < end and kind != reading.kind and kind in GROUP_KINDS:
+                return kind, "noun"
+        return reading.kind, reading.rule
     if reading.kind is not None and not (reading.sex_unknown and total_kind):
         return reading.kind, reading.rule
     found = triggers(sentence)
