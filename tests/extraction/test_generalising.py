@@ -280,3 +280,21 @@ def test_a_sentence_giving_an_earlier_figure_is_superseded(text):
 
 def test_a_range_shares_its_multiplier():
     assert [(low, high) for _, low, high, _ in found("До Росії вивезли 2–3 тис. дітей.")] == [(2000, 3000)]
+
+
+def test_a_date_between_the_verb_and_the_speaker_may_name_the_weekday_and_the_day():
+    text = "«В Изюме ранены пять человек», – сообщил в понедельник, 9 сентября, глава Харьковской ОВА Олег Синегубов."
+    [claim] = extract(text, published=datetime.date(2024, 9, 10)).claims
+    assert (claim.attributed_to.name, claim.date) == ("Олег Синегубов", datetime.date(2024, 9, 9))
+
+
+def test_a_speaker_after_a_date_opening_the_sentence():
+    text = "13 октября полиция Харьковской области сообщила, что в Изюме нашли 52 тела."
+    [claim] = extract(text, published=datetime.date(2022, 10, 14)).claims
+    assert claim.attributed_to.name == "Main Directorate of the National Police in Kharkiv Oblast"
+
+
+def test_a_first_line_saying_who_informs_names_the_documents_speaker():
+    text = "Херсонская областная прокуратура информирует.\n\nВ Херсоне погибли четверо мирных жителей."
+    [claim] = extract(text, published=PUBLISHED).claims
+    assert claim.attributed_to.name == "Kherson Regional Prosecutor's Office"

@@ -45,9 +45,13 @@ _ROLE_HEADS = ROLE_WORDS - wordset("role_fillers")
 _TRAILING = re.compile(rf"\s*(?:{alternation('attribution', 'trailing')})?[.!]?\s*$", re.I)
 _RELATIVE = re.compile(rf"^\s*(?:{alternation('attribution', 'not_after_prefix')})\b", re.I)
 #: A date between a reporting verb and its speaker: "повідомив 12 квітня начальник …", "said on Monday the …".
+_DAY_MONTH = rf"[0-3]?[0-9]\s+(?:{MONTHS})\.?(?:\s+[12][0-9]{{3}})?(?:\s+(?:{alternation('numbers', 'years')}))?"
+#: A date between a reporting verb and its speaker: "сообщил 6 мая 2022 года глава …", "said on Monday the head of
+#: …", "сообщил в понедельник, 9 сентября, глава …".
 _LEADING_DATE = re.compile(
-    rf"\s*(?:(?:[0-3]?[0-9]\s+(?:{MONTHS})\.?(?:\s+[12][0-9]{{3}})?(?:\s+(?:{alternation('numbers', 'years')}))?)"
-    rf"|(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')}))(?=\s)",
+    rf"\s*(?:(?:{_DAY_MONTH})"
+    rf"|(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')})"
+    rf"(?:,\s*(?:{_DAY_MONTH}))?),?(?=\s)",
     re.I,
 )
 
@@ -214,4 +218,7 @@ def _subject(sentence: str, verb_start: int) -> Reference | None:
     if clause_words:
         start = clause_words[-1].end()
     along = _ALONG_WITH.search(before, start)  # "Прокуроры совместно со следователями полиции": the prosecutors
+    date = _LEADING_DATE.match(before, start)  # "13 октября полиция Донецкой области сообщила"
+    if date is not None and date.end() < len(before):
+        start = date.end()
     return parse(before[start : along.start() if along else len(before)], start)

@@ -88,6 +88,10 @@ class _Reader(ListedClaims):
             reference = attribution.headline_speaker(line.text) if line else None
             if reference is None and line is not None and line is not signature:
                 reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
+            if reference is None and line is not None and not _DIGIT.search(line.text):
+                said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
+                named = said is not None and said.reference.how == "named" and said.reference.speaker
+                reference = said.reference if named and said.reference.speaker.institution else None
             if reference and self.document_speaker is None:
                 self.document_speaker = self.book.resolve(reference)
         self.dates.of_document(self.document_speaker, [*self.headline, signature])
@@ -163,7 +167,8 @@ class _Reader(ListedClaims):
             attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
         ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
         said_last = state.speaker is not None and state.named_in == len(sentences) - 1
-        self.introduced = (state.speaker, state.date, index) if ends_with_colon and said_last else None
+        announces = said_last and not state.claims and _announces(sentences[-1].text)
+        self.introduced = (state.speaker, state.date, index) if (ends_with_colon or announces) and said_last else None
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
         if len(sentences) >= 3 and flagged * 3 >= len(sentences) * 2:
@@ -320,6 +325,16 @@ class _Reader(ListedClaims):
         space = text.rfind(" ", 0, right)
         right = space if right < len(text) and space > end else right
         return sentence.start + min(left, start), sentence.start + max(right, end)
+
+
+#: After a speaker, a reporting verb and nothing else: "Херсонская областная прокуратура информирует."
+_ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
+
+
+def _announces(sentence: str) -> bool:
+    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє.")."""
+    found = attribution.find(sentence)
+    return found is not None and _ANNOUNCEMENT_REST.fullmatch(sentence, found.reference.end) is not None
 
 
 def _unresolved(reference: Reference, speaker: Speaker | None) -> bool:

@@ -205,7 +205,9 @@ class ListedClaims:
                     self.carried_to.append(claim)  # a paragraph naming who reported them may still follow
         last = state.claims[-1].candidate if state.claims and not paragraph.heading else None
         speaker = last.attributed_to if last is not None else None
-        self.carried = (speaker, last.date, index) if speaker is not None and speaker is state.speaker or (
+        # the date the speaker stated it goes on, not the date of an event in the last claim's own sentence
+        said = state.date if speaker is state.speaker else (carried[1] if carried else None)
+        self.carried = (speaker, said, index) if speaker is not None and speaker is state.speaker or (
             carried and speaker is carried[0]) else None
         lede = bool(self.headline) and index == len(self.headline)
         if lede and not state.claims and state.speaker is not None and state.speaker.name:
