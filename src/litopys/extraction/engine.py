@@ -88,9 +88,10 @@ class _Reader(ListedClaims):
             reference = attribution.headline_speaker(line.text) if line else None
             if reference is None and line is not None and line is not signature:
                 reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
-            if reference is None and line is not None and not _DIGIT.search(line.text):
+            if reference is None and line is not None and not _DIGIT.search(line.text) and _announces(line.text):
                 said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
-                named = said is not None and said.reference.how == "named" and said.reference.speaker
+                named = said.reference.how == "named" and said.reference.speaker and not line.text[
+                    : said.reference.start].strip()
                 reference = said.reference if named and said.reference.speaker.institution else None
             if reference and self.document_speaker is None:
                 self.document_speaker = self.book.resolve(reference)
@@ -332,9 +333,11 @@ _ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
 
 
 def _announces(sentence: str) -> bool:
-    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє.")."""
+    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє."):
+    the speaker from its first word, then a reporting verb and nothing else."""
     found = attribution.find(sentence)
-    return found is not None and _ANNOUNCEMENT_REST.fullmatch(sentence, found.reference.end) is not None
+    return found is not None and not sentence[: found.reference.start].strip() and _ANNOUNCEMENT_REST.fullmatch(
+        sentence, found.reference.end) is not None
 
 
 def _unresolved(reference: Reference, speaker: Speaker | None) -> bool:
