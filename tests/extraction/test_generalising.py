@@ -298,3 +298,30 @@ def test_a_first_line_saying_who_informs_names_the_documents_speaker():
     text = "Херсонская областная прокуратура информирует.\n\nВ Херсоне погибли четверо мирных жителей."
     [claim] = extract(text, published=PUBLISHED).claims
     assert claim.attributed_to.name == "Kherson Regional Prosecutor's Office"
+
+
+def test_a_place_first_list_in_the_next_sentence(gazetteer):
+    text = ("В Харківській області знайшли тіла 90 людей. "
+            "Найбільше тіл виявлено в Ізюмі — 48, у Куп'янську — понад 15.")
+    claims = extract(text, published=PUBLISHED, gazetteer=gazetteer).claims
+    assert [(c.min, c.max, (c.place or {}).get("name")) for c in claims] == [
+        (90, 90, "Kharkiv Oblast"), (48, 48, "Izium"), (15, None, "Kupiansk")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Щонайменше на 19 тілах судово-медичні експерти зафіксували сліди катувань.", ("tortured", 19)),
+        ("Не менше 30 потерпілих зазнали катувань.", ("tortured", 30)),
+        ("Військові зігнали до підвалу школи близько 80 мешканців села.", ("detained", 80)),
+        ("Силовики затримали шістьох кримських татар.", ("detained", 6)),
+        ("Місцеперебування 14 осіб досі не встановлено.", ("missing", 14)),
+    ],
+)
+def test_more_phrasings_of_what_befell_people(text, expected):
+    assert [(kind, low) for kind, low, _, _ in found(text)] == [expected]
+
+
+def test_people_after_a_count_of_things_in_the_paragraph_before_are_no_part_of_it():
+    text = "Пошкоджено 4 будинки.\n\nЕвакуйовано 17 мешканців, зокрема 3 дітей."
+    assert found(text) == [("objects_damaged", 4, 4, {"object": "home"})]

@@ -50,7 +50,10 @@ OPENER_REACH = 120
 PLACE_REACH = 50
 #: A list of parts that opens the next sentence ("…at least 10 places. Six of them are in the city of Kherson, two
 #: in Beryslav, and one each in …"): at most a few words before its first number ("По его словам,").
-CONTINUED_REACH = 40
+LEAD_IN_REACH = 80
+#: Before the first place of a place-first list that opens a sentence: a few words, no number ("Найбільше тіл
+#: виявлено у", "Most of the bodies were found in").
+_LEAD_IN = re.compile(r"[^\d.;:]{0,60}")
 CONTINUED_OPENING = re.compile(r"\W*(?:[^\W\d][\w'\u2019-]*\W+){0,4}?$")
 #: Between one part and the next in such a sentence: an aside may come first ("… itself, among them the basement of
 #: a police station; two are in Beryslav").
@@ -88,9 +91,13 @@ def parts(sentence: str, total: Quantity, total_end: int, following: list[Quanti
 
 
 def opens_with_a_number(sentence: str, found: list[Quantity]) -> bool:
-    """Say whether a sentence opens with a number, a few words at most before it ("По его словам, три …")."""
-    return bool(found) and found[0].start <= CONTINUED_REACH and CONTINUED_OPENING.match(
-        lowered(sentence), 0, found[0].start) is not None
+    """Say whether a sentence opens with a number, a few words at most before it ("По его словам, три …"), or with
+    a place and its number ("Найбільше тіл виявлено у Великій Димерці — 48, …")."""
+    if not found or found[0].start > LEAD_IN_REACH:
+        return False
+    low = lowered(sentence)
+    return CONTINUED_OPENING.match(low, 0, found[0].start) is not None or _LEAD_IN.match(
+        low, 0, found[0].start) is not None
 
 
 def continued(sentence: str, found: list[Quantity], mentions: list[tuple]) -> list[Part]:
@@ -98,7 +105,10 @@ def continued(sentence: str, found: list[Quantity], mentions: list[tuple]) -> li
     ("Six of them are in the city of Kherson, two are in Beryslav, and one each in …"): two places at least."""
     if not opens_with_a_number(sentence, found):
         return []
-    listed = _number_first(lowered(sentence), found, mentions, _TO_PLACE_LOOSE, _NEXT_PART_LOOSE)
+    low = lowered(sentence)
+    listed = _number_first(low, found, mentions, _TO_PLACE_LOOSE, _NEXT_PART_LOOSE)
+    if sum(len(part.places) for part in listed) < 2:
+        listed = _place_first_from(low, 0, found, mentions, _LEAD_IN)
     return listed if sum(len(part.places) for part in listed) >= 2 else []
 
 
@@ -122,15 +132,21 @@ def _place_first(low: str, total_end: int, following: list[Quantity], mentions: 
     opens = _OPENS.match(low, total_end, following[0].start)
     if opens is None:
         return []
+    return _place_first_from(low, opens.end(), following, mentions, _BEFORE_PLACE)
+
+
+def _place_first_from(low: str, start: int, following: list[Quantity], mentions: list[tuple], lead_in) -> list[Part]:
+    """Read place-then-number parts from ``start``; ``lead_in`` is what may stand before the first place."""
     found: list[Part] = []
-    previous = opens.end()
+    previous = start
     for quantity in following:
         between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
         if len(between) != 1:
             break
         place = between[0]
-        if not (_BEFORE_PLACE.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, place[1],
-                                                                                               quantity.start)):
+        before = lead_in if not found else _BEFORE_PLACE
+        if not (before.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, place[1],
+                                                                                        quantity.start)):
             break
         found.append(Part(quantity, [place]))
         previous = quantity.end

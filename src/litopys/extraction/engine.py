@@ -215,6 +215,8 @@ class _Reader(ListedClaims):
                 total = None  # "4 cars burned down. One man was wounded": people are no part of a count of things
             if total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
+                if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:
+                    total = None  # "… 4 outbuildings damaged. | 17 evacuated, 3 of them children": no part of them
             last = made[-1] if made and made[-1].quantity is found[number - 1] else None
             if total is None and last is not None and last.parent is not None and coordinated(
                 text, last.noun_end, quantity.start

@@ -54,6 +54,8 @@ _RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries(
 _RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
 _PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
 _JOINERS = wordset("kinds", "joiners")
+#: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
+_ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
 _DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
 _CONJUNCTION = words(alternation("kinds", "conjunctions"))
 #: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
@@ -169,6 +171,13 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         if signs and not _CONJUNCTION.search(sentence, after, signs.start()):
             reading.kind, reading.rule = kind, "signs_after_noun"
             break
+    if reading.rule != "signs_after_noun" and _ON_THE.search(sentence, max(0, quantity.number.start - 8),
+                                                              quantity.number.start):
+        # "Щонайменше на 19 тілах … експерти зафіксували сліди катувань": the signs were found on those counted
+        for kind, signs_of, seen_on in _SIGNS_AFTER:
+            if reading.kind in seen_on and signs_of.search(sentence, reading.noun_end or quantity.end):
+                reading.kind, reading.rule = kind, "signs_after_noun"
+                break
     if reading.kind is None and not reading.person and not reading.thing:
         first = tokens[0] if tokens else ""
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
