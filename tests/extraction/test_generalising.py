@@ -325,3 +325,13 @@ def test_more_phrasings_of_what_befell_people(text, expected):
 def test_people_after_a_count_of_things_in_the_paragraph_before_are_no_part_of_it():
     text = "Пошкоджено 4 будинки.\n\nЕвакуйовано 17 мешканців, зокрема 3 дітей."
     assert found(text) == [("objects_damaged", 4, 4, {"object": "home"})]
+
+
+def test_a_line_dating_the_statement_dates_a_signed_documents_claims_throughout():
+    text = ("Kharkiv Regional Prosecutor's Office\n\nProsecutors opened an investigation.\n\n"
+            "A 67-year-old woman was killed in Izium. Sixteen people were injured.\n\n"
+            "The strike damaged 23 apartment buildings.\n\nThe offence is punishable by law.\n\n"
+            "The statement was published on 18 March 2025.")
+    claims = extract(text, published=datetime.date(2025, 3, 19)).claims
+    assert {c.date for c in claims} == {datetime.date(2025, 3, 18)}
+    assert {c.attributed_to.name for c in claims} == {"Kharkiv Regional Prosecutor's Office"}

@@ -25,6 +25,8 @@ from .result import ClaimCandidate, ExtractionResult, OpinionSpan
 from .speakers import Reference, Speaker, regional
 from .statements import StatementDates, dates_statement
 
+#: How many claims of a signed document a line dating "the statement" may date (memory stays bounded).
+FOUND_LIMIT = 10_000
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
@@ -77,6 +79,8 @@ class _Reader(ListedClaims):
         self.introduced: tuple | None = None
         #: The speaker in force at the end of the last paragraph read, their date and that paragraph.
         self.carried: tuple | None = None
+        #: The claims found so far, in a document with a speaker of its own (a dating line may date them all).
+        self.found: list[FoundClaim] = []
         #: The claims of the paragraph before that took the voice of the one before it.
         self.carried_to: list[FoundClaim] = []
         #: Bare surnames no full name was found for near where they were first met.
@@ -150,7 +154,10 @@ class _Reader(ListedClaims):
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
             if not found and not made and dates_statement(sentence.text):
-                self.dates.statement_dated(sentence.text, [*self.previous, *state.claims], index)
+                # "The statement was published on 18 March 2025": a document with a speaker of its own is dated
+                # throughout, any other text in this paragraph and the one before
+                earlier = self.found if self.document_speaker is not None else self.previous
+                self.dates.statement_dated(sentence.text, [*earlier, *state.claims], index)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
             if len(state.claims) > 200:
@@ -179,6 +186,8 @@ class _Reader(ListedClaims):
         self._carry_over(index, paragraph, state)
         for claim in state.claims:
             self.claims.add(claim.candidate)
+        if self.document_speaker is not None and len(self.found) < FOUND_LIMIT:
+            self.found.extend(state.claims)
         self.previous, self.previous_length = state.claims, len(sentences)
         self.previous_excluded = state.excluded
         if index >= len(self.headline):
