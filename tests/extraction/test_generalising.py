@@ -335,3 +335,9 @@ def test_a_line_dating_the_statement_dates_a_signed_documents_claims_throughout(
     claims = extract(text, published=datetime.date(2025, 3, 19)).claims
     assert {c.date for c in claims} == {datetime.date(2025, 3, 18)}
     assert {c.attributed_to.name for c in claims} == {"Kharkiv Regional Prosecutor's Office"}
+
+
+def test_one_person_among_a_count_is_a_part_of_that_count_and_wounding_injures():
+    text = "A bomb hit Izium, killing three civilians, among them a 14-year-old boy, and wounding 11 others."
+    assert found(text) == [("killed", 3, 3, {"status": "civilian"}), ("injured", 11, 11, {}),
+                           ("killed", 1, 1, {"sex": "male", "age": "child"})]

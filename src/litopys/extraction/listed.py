@@ -10,7 +10,7 @@ from .bounds import Quantity
 from .breakdowns import FoundClaim
 from .claimkinds import GROUP_KINDS, OBJECT_KINDS
 from .kinds import SENTENCE_REACH, kind_qualifiers, nearest_trigger, triggers
-from .lexicon import AGE, EVERY, SINGLE_OBJECT, SINGLE_PEOPLE, SINGLE_PERSON, YOUNG, lowered
+from .lexicon import AGE, EVERY, SINGLE_OBJECT, SINGLE_PEOPLE, SINGLE_PERSON, YOUNG, breakdown, lowered
 from .numbers import Number
 from .placing import LOOK_BACK
 from .result import ClaimCandidate
@@ -61,6 +61,10 @@ class ListedClaims:
             if EVERY.search(low, max(0, match.start() - 30), match.start()):
                 continue  # "кожна українська дитина": no one person
             kind = self._single_kind(low, match, made, found, _FATES)
+            before = [claim for claim in made if claim.quantity.end <= match.start() and claim.candidate.kind in _FATES]
+            if kind is not None and before and breakdown(low[max(0, match.start() - 40) : match.start()]):
+                # "killing three, among them a 14-year-old boy, and wounding 11": the count just before
+                kind = max(before, key=lambda claim: claim.quantity.end).candidate.kind
             if kind is None:
                 continue
             noun = match.group(0)
