@@ -341,3 +341,8 @@ def test_one_person_among_a_count_is_a_part_of_that_count_and_wounding_injures()
     text = "A bomb hit Izium, killing three civilians, among them a 14-year-old boy, and wounding 11 others."
     assert found(text) == [("killed", 3, 3, {"status": "civilian"}), ("injured", 11, 11, {}),
                            ("killed", 1, 1, {"sex": "male", "age": "child"})]
+
+
+def test_an_attacks_own_words_reach_to_the_end_of_its_clause():
+    text = "Russian troops attacked the Nikopol district 27 times with kamikaze drones and artillery, police said."
+    assert found(text) == [("attacks", 27, 27, {})]

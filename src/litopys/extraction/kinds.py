@@ -187,7 +187,9 @@ def coordinated(sentence: str, previous_end: int, start: int) -> bool:
 #: Where a kind's qualifier is read (``vocab/claim_kinds.yaml``, field ``qualifiers``): the counted noun.
 NOUN_QUALIFIER = "noun"
 #: How far after its noun a count's own words reach ("3 удари FPV-дронами"), up to a comma or a bracket.
-OWN_WORDS_REACH = 30
+OWN_WORDS_REACH = 150
+#: How far the words joined to a counted noun reach ("7 объектов генерации и передачи").
+JOINED_WORDS_REACH = 30
 _OWN_WORDS_STOP = re.compile(r"[,;:.!?()\[\]\d]|\s[—–]\s")
 #: The words joined to a counted noun end at a conjunction too ("5 buildings and a school": no school).
 _JOINED_WORDS_STOP = re.compile(rf"[,;:.!?()\[\]\d]|\s[—–]\s|\s(?:{alternation('kinds', 'joiners')})\s")
@@ -202,8 +204,8 @@ def kind_qualifiers(kind: str, sentence: str, noun: tuple[int, int]) -> dict[str
         words = KIND_QUALIFIER_WORDS.get(key, [])
         if where == NOUN_QUALIFIER:
             # the noun, else the words joined to it ("7 объектов генерации и передачи": generation, an energy site)
-            stop = _JOINED_WORDS_STOP.search(sentence, noun[1], noun[1] + OWN_WORDS_REACH)
-            joined = (noun[0], stop.start() if stop else min(len(sentence), noun[1] + OWN_WORDS_REACH))
+            stop = _JOINED_WORDS_STOP.search(sentence, noun[1], noun[1] + JOINED_WORDS_REACH)
+            joined = (noun[0], stop.start() if stop else min(len(sentence), noun[1] + JOINED_WORDS_REACH))
             value = next((value for value, pattern in words if pattern.search(sentence, *noun)), None) or next(
                 (value for value, pattern in words if pattern.search(sentence, *joined)), None)
             found.update({key: value} if value is not None else {})
