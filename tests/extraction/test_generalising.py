@@ -346,3 +346,16 @@ def test_one_person_among_a_count_is_a_part_of_that_count_and_wounding_injures()
 def test_an_attacks_own_words_reach_to_the_end_of_its_clause():
     text = "Russian troops attacked the Nikopol district 27 times with kamikaze drones and artillery, police said."
     assert found(text) == [("attacks", 27, 27, {})]
+
+
+def test_a_closing_paragraph_names_who_reported_what_a_group_documented_two_paragraphs_back(gazetteer):
+    text = ("Слідчі задокументували чотири місця незаконного утримання цивільних у Харківській області: два з них "
+            "в Ізюмі, ще по одному — у Куп'янську та в селі Гракове.\n\n"
+            "За даними слідства, там утримували щонайменше 57 людей.\n\n"
+            "Про це 1 березня повідомили в Харківській обласній прокуратурі.")
+    claims = extract(text, published=datetime.date(2023, 3, 2), gazetteer=gazetteer).claims
+    assert [(c.kind, c.min, (c.place or {}).get("name")) for c in claims[:4]] == [
+        ("torture_sites", 4, "Kharkiv Oblast"), ("torture_sites", 2, "Izium"), ("torture_sites", 1, "Kupiansk"),
+        ("torture_sites", 1, "Hrakove")]
+    assert [(c.kind, c.min) for c in claims[4:]] == [("detained", 57)]
+    assert {c.attributed_to.name for c in claims} == {"Kharkiv Regional Prosecutor's Office"}

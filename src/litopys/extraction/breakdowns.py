@@ -17,7 +17,7 @@ from .lexicon import lowered
 from .lexicon.loading import alternation
 from .result import ClaimCandidate
 from .segment import clause_of, clauses
-from .speakers import Speaker
+from .speakers import Speaker, is_generic
 
 #: A breakdown may follow its total by this many sentences.
 BREAKDOWN_REACH = 2
@@ -86,16 +86,21 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
     return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
 
 
-def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date) -> None:
-    """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none.
+def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date,
+                       only_unnamed: bool = False) -> None:
+    """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none
+    (``only_unnamed``: only those a group that did the work was given, "Слідчі задокументували").
 
     A breakdown keeps the date of its total ("Станом на 19 вересня … 146 тіл. З них 129 — цивільні.").
     """
     reached = []
     for claim in reversed(claims):
-        if position - claim.sentence > reach:
+        if not only_unnamed and position - claim.sentence > reach:
             break
-        if claim.candidate.attributed_to is None or _unnamed(claim.candidate.attributed_to, speaker):
+        said_by = claim.candidate.attributed_to
+        if only_unnamed and (said_by is None or not _unnamed(said_by, speaker)):
+            continue
+        if said_by is None or _unnamed(said_by, speaker):
             reached.append(claim)
         elif claim.candidate.attributed_to == speaker and claim.candidate.date is None and not claim.date_known:
             claim.candidate.date = date  # "За словами Кириленка, … Про це він повідомив 14 жовтня": that day
@@ -109,4 +114,5 @@ def attribute_backward(claims: list[FoundClaim], position: int, reach: int, spea
 
 def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:
     """Say whether a group that did something ("прокурори та слідчі задокументували") gives way to who reported it."""
-    return named is not None and named.name is not None and said_by.institution and not said_by.name[:1].isupper()
+    return named is not None and named.name is not None and said_by.institution and (
+        not said_by.name[:1].isupper() or is_generic(said_by.name))

@@ -32,10 +32,11 @@ _TO_PLACE = re.compile(
 )
 #: Between two places of one part ("in Bilozerka and Chornobaivka", "у Харкові, Ізюмі та Балаклії").
 _PLACE_JOINER = re.compile(
-    rf"\s*(?:,\s*)?(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$"
-)
+    rf"\s*(?:,\s*)?(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?(?:[^\W\d]+\s+)?$"
+)  # "у Пересадівці та в селі Тернові Поди": a word saying what the place is may come before its name
 #: Between one part and the next: a comma, "and", a semicolon.
-_NEXT_PART = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
+_ALSO = alternation("kinds", "coordination", "also")
+_NEXT_PART = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_ALSO})\s+)?(?:(?:{_EACH})\s+)?$")
 #: "Of the 120 civilians detained …, 70 were held in Izium and 50 in Balakliia": a whole opening its clause, whose
 #: comma opens the list.
 _WHOLE_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+)(?:{alternation('groups', 'of')})\s+$")

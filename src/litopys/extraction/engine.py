@@ -81,6 +81,8 @@ class _Reader(ListedClaims):
         self.carried: tuple | None = None
         #: The claims found so far, in a document with a speaker of its own (a dating line may date them all).
         self.found: list[FoundClaim] = []
+        #: The claims of the paragraph before the one before.
+        self.before_previous: list[list[FoundClaim]] = []
         #: The claims of the paragraph before that took the voice of the one before it.
         self.carried_to: list[FoundClaim] = []
         #: Bare surnames no full name was found for near where they were first met.
@@ -149,6 +151,8 @@ class _Reader(ListedClaims):
                         for claim in self.carried_to:
                             claim.candidate.attributed_to = None
                         attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, statement_date)
+                        for claims in self.before_previous:  # and a group that did the work two paragraphs back
+                            attribute_backward(claims, 0, 0, speaker, statement_date, only_unnamed=True)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
@@ -188,6 +192,7 @@ class _Reader(ListedClaims):
             self.claims.add(claim.candidate)
         if self.document_speaker is not None and len(self.found) < FOUND_LIMIT:
             self.found.extend(state.claims)
+        self.before_previous = [self.previous] if self.previous else []
         self.previous, self.previous_length = state.claims, len(sentences)
         self.previous_excluded = state.excluded
         if index >= len(self.headline):

@@ -120,6 +120,14 @@ def institution(phrase: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def is_generic(name: str) -> bool:
+    """Say whether a speaker's name is a group or body named generically ("Слідчі", "прокуратура", "the police"),
+    not a body's proper name ("Kharkiv Regional Military Administration": every word capitalised)."""
+    words = name.split()
+    proper = len(words) > 1 and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    return not proper and _GENERIC_BODY.fullmatch(name.strip().lower()) is not None
+
+
 def normalise_role(role: str) -> str:
     """Return the canonical title for ``role`` when known, else the role as written (head noun in nominative)."""
     role = _LEADING.sub("", role.strip(" ,;:—–-\"'«»“”")).strip()
