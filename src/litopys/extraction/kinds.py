@@ -79,10 +79,12 @@ def trigger_kind(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def triggers(sentence: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, kind) of every word in ``sentence`` that says what happened to people."""
+@functools.lru_cache(maxsize=256)
+def triggers(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, kind) of every word in ``sentence`` that says what happened to people (read once per
+    sentence: every number of a sentence asks)."""
     kinds = _TRIGGER_KINDS
-    return [(m.start(), m.end(), kinds[m.lastindex]) for m in _ANY_TRIGGER.finditer(lowered(sentence))]
+    return tuple((m.start(), m.end(), kinds[m.lastindex]) for m in _ANY_TRIGGER.finditer(lowered(sentence)))
 
 
 #: What a count of people, or a number with no noun, may be: people's kinds, and objects ("12 were destroyed").
@@ -90,7 +92,7 @@ _COUNTABLE = PEOPLE_KINDS | OBJECT_KINDS
 
 
 def nearest_trigger(
-    found: list[tuple[int, int, str]], span: tuple[int, int], within: tuple[int, int], reach: int,
+    found: tuple[tuple[int, int, str], ...], span: tuple[int, int], within: tuple[int, int], reach: int,
     kinds: frozenset[str] = PEOPLE_KINDS,
 ) -> str | None:
     """Return the kind (one of ``kinds``) of the trigger nearest to ``span`` inside ``within`` and no farther than
