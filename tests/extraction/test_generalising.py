@@ -359,3 +359,11 @@ def test_a_closing_paragraph_names_who_reported_what_a_group_documented_two_para
         ("torture_sites", 1, "Hrakove")]
     assert [(c.kind, c.min) for c in claims[4:]] == [("detained", 57)]
     assert {c.attributed_to.name for c in claims} == {"Kharkiv Regional Prosecutor's Office"}
+
+
+def test_a_city_district_is_no_raion_and_a_national_count_is_the_countrys():
+    text = "11 березня ворог ударив по Одесі. У Київському районі міста загинули 5 людей."
+    [claim] = extract(text, published=PUBLISHED).claims
+    assert claim.place["name"] == "Odesa"
+    [claim] = extract("Росія депортувала 19 546 українських дітей.", published=PUBLISHED).claims
+    assert claim.place["name"] == "Ukraine"

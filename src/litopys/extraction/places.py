@@ -29,6 +29,10 @@ _STREET = re.compile(rf"(?<!\w)(?:{alternation('places', 'not_a_place_after')})\
 _STREET_AFTER = re.compile(rf"\s+(?:{alternation('places', 'street_after')})(?!\w)", re.I)
 
 
+#: After a district's name, a city's: "у Київському районі міста", "в Шевченковском районе города Харькова".
+_CITY_AFTER = re.compile(rf"\s+(?:{alternation('places', 'city_after')})(?!\w)", re.I)
+
+
 def default_gazetteer():
     """Return the project's gazetteer (loaded once)."""
     from litopys.places.gazetteer import Gazetteer
@@ -79,9 +83,16 @@ class PlaceFinder:
                 for old in list(self._cache)[: CACHE_SIZE // 2]:
                     del self._cache[old]
                 self._around.clear()
-            found = [m for m in self.gazetteer.find(self.text[start:end]) if not shouted_village(m)]
+            found = [m for m in self.gazetteer.find(self.text[start:end])
+                     if not shouted_village(m) and not self._city_district(start, m)]
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
+
+    def _city_district(self, offset: int, mention) -> bool:
+        """Say whether a district is a city's ("у Київському районі міста", "в Шевченковском районе города"): no
+        raion, so no place of its own; the city named around it is the claim's."""
+        return getattr(mention, "centre", None) is not None and _CITY_AFTER.match(
+            self.text, offset + mention.end) is not None
 
     def oblast(self, mention) -> dict | None:
         """Return the JSON place of the oblast a mention lies in (``oblast_of``), looked up once per oblast."""

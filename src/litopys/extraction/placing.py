@@ -18,6 +18,8 @@ TITLES_BACK = 200
 _LISTED = re.compile(
     rf"\s*(?:,\s*(?:(?:{alternation('kinds', 'joiners')})\s+)?|(?:{alternation('kinds', 'joiners')})\s+)"
     rf"(?:(?:{alternation('places', 'prepositions')})\s+)?", re.I)
+#: Words saying a count is the country's when nothing else places it ("19,546 Ukrainian children").
+_NATIONAL = re.compile(rf"(?<!\w)(?:{alternation('places', 'national')})(?!\w)", re.I)
 #: The kinds of place a list of which is held by their oblast.
 _LISTABLE = frozenset({"settlement", "district"})
 
@@ -136,6 +138,8 @@ class PlaceChooser:
             titles = [m for m in self.finder.mentions(first, last) if not places.is_country(m[2])]
             if titles:
                 return self.json(titles[-1][2])
+        if _NATIONAL.search(claim_sentence.text):
+            return places.country(self.finder.gazetteer)  # "19,546 Ukrainian children deported": the country's
         return None
 
     def json(self, mention) -> dict | None:
