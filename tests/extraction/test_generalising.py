@@ -367,3 +367,11 @@ def test_a_city_district_is_no_raion_and_a_national_count_is_the_countrys():
     assert claim.place["name"] == "Odesa"
     [claim] = extract("Росія депортувала 19 546 українських дітей.", published=PUBLISHED).claims
     assert claim.place["name"] == "Ukraine"
+
+
+def test_a_place_first_list_with_one_each_over_several_places(gazetteer):
+    text = ("В Харківській області виявили щонайменше 4 масові поховання.\n\n"
+            "За словами прокурорів, поховання знайшли в Ізюмі – два, а також у Куп'янську та Граковому – по одному.")
+    claims = extract(text, published=PUBLISHED, gazetteer=gazetteer).claims
+    assert [(c.min, (c.place or {}).get("name")) for c in claims] == [
+        (4, "Kharkiv Oblast"), (2, "Izium"), (1, "Kupiansk"), (1, "Hrakove")]

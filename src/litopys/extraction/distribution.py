@@ -44,17 +44,18 @@ _WHOLE_OPENER = re.compile(r"[^.;:()\[\]0-9]{0,120}?,\s*$")
 #: Where a list opens (without what follows): a colon, a parenthesis, a dash.
 _OPENS = re.compile(r"[^.;:()\[\]0-9]{0,100}?(?::|\(|\s[-\u2013\u2014]\s)")
 #: A place before its number ("у Бучі — 8"): before the place, after it.
-_BEFORE_PLACE = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$")
+_BEFORE_PLACE = re.compile(
+    rf"\s*[,;]?\s*(?:(?:{alternation('distribution', 'and_also')}|{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$")
 _PLACE_TO_NUMBER = re.compile(r"\s*[-\u2013\u2014:]\s*$")
 #: How far a list may open after its total's words, and how far a part's place may stand from its number.
 OPENER_REACH = 120
 PLACE_REACH = 50
 #: A list of parts that opens the next sentence ("…at least 10 places. Six of them are in the city of Kherson, two
 #: in Beryslav, and one each in …"): at most a few words before its first number ("По его словам,").
-LEAD_IN_REACH = 80
+LEAD_IN_REACH = 200
 #: Before the first place of a place-first list that opens a sentence: a few words, no number ("Найбільше тіл
 #: виявлено у", "Most of the bodies were found in").
-_LEAD_IN = re.compile(r"[^\d.;:]{0,60}")
+_LEAD_IN = re.compile(r"[^\d.;:]{0,160}")
 CONTINUED_OPENING = re.compile(r"\W*(?:[^\W\d][\w'\u2019-]*\W+){0,4}?$")
 #: Between one part and the next in such a sentence: an aside may come first ("… itself, among them the basement of
 #: a police station; two are in Beryslav").
@@ -142,14 +143,17 @@ def _place_first_from(low: str, start: int, following: list[Quantity], mentions:
     previous = start
     for quantity in following:
         between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
-        if len(between) != 1:
-            break
+        each = _EACH_BEFORE.search(low, max(0, quantity.start - 12), quantity.start) is not None
+        joined = all(_PLACE_JOINER.fullmatch(low, a[1], b[0]) for a, b in zip(between, between[1:], strict=False))
+        if not between or len(between) > 1 and not (each and joined):
+            break  # several places take one number only "each": "у Святогірську та Рай-Олександрівці – по одному"
         place = between[0]
         before = lead_in if not found else _BEFORE_PLACE
-        if not (before.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, place[1],
-                                                                                        quantity.start)):
+        number_at = quantity.start if not each else low.rfind(" ", 0, quantity.start - 1) + 1
+        if not (before.fullmatch(low, previous, place[0]) and _PLACE_TO_NUMBER.fullmatch(low, between[-1][1],
+                                                                                        number_at)):
             break
-        found.append(Part(quantity, [place]))
+        found.append(Part(quantity, between))
         previous = quantity.end
     return found
 
