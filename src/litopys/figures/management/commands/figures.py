@@ -48,14 +48,15 @@ class Command(BaseCommand):
             self.stdout.write(_("No figures."))
             return
         header = (_("about"), _("figure"), _("min"), _("max"), _("best"), _("claims"), _("origins"), _("status"),
-                  _("flags"))
+                  _("flags"), _("reference in posts"))
         rows = [header]
         for view in views:
             f = view.figure
             about = about_text(view.incident, view.site, view.place) if view.incident or view.site or view.place \
                 else f.cell
             rows.append((about, kind_text(f.kind, f.qualifiers), _show(f.min), _show(f.max), _show(f.best),
-                         str(len(f.claims)), str(len(f.origins)), status_label(f.status), str(len(f.flags)) or "-"))
+                         str(len(f.claims)), str(len(f.origins)), status_label(f.status), str(len(f.flags)),
+                         view.key))
         widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
         for row in rows:
             self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
