@@ -375,3 +375,15 @@ def test_a_place_first_list_with_one_each_over_several_places(gazetteer):
     claims = extract(text, published=PUBLISHED, gazetteer=gazetteer).claims
     assert [(c.min, (c.place or {}).get("name")) for c in claims] == [
         (4, "Kharkiv Oblast"), (2, "Izium"), (1, "Kupiansk"), (1, "Hrakove")]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("At least 23 residents of Izium remain in Russian captivity.", "detained"),
+        ("Nearly 50 children from the Izium children's home were taken to occupied Crimea.", "deported"),
+        ("Russian officials arrived with buses and took 46 children from the home in Izium.", "deported"),
+    ],
+)
+def test_captivity_and_children_taken_away(text, kind):
+    assert [claim[0] for claim in found(text)] == [kind]
