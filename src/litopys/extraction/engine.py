@@ -6,7 +6,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, mentions, opinions, segment, wider
+from . import attribution, opinions, segment, voices, wider
 from .bounds import quantities
 from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
@@ -22,13 +22,12 @@ from .reading import read
 from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .speakers import Reference, Speaker, regional
+from .speakers import Speaker
 from .statements import StatementDates, dates_statement
+from .voices import Voices
 
 #: How many claims of a signed document a line dating "the statement" may date (memory stays bounded).
 FOUND_LIMIT = 10_000
-#: Sentences longer than this are quoted only around the claim.
-QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -57,7 +56,7 @@ def extract(
     return _Reader(text, language, published, gazetteer).run()
 
 
-class _Reader(ListedClaims):
+class _Reader(ListedClaims, Voices):
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
@@ -88,19 +87,8 @@ class _Reader(ListedClaims):
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
-        self.document_speaker = None
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
-        for line in [*self.headline[:1], signature]:
-            reference = attribution.headline_speaker(line.text) if line else None
-            if reference is None and line is not None and line is not signature:
-                reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
-            if reference is None and line is not None and not _DIGIT.search(line.text) and _announces(line.text):
-                said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
-                named = said.reference.how == "named" and said.reference.speaker and not line.text[
-                    : said.reference.start].strip()
-                reference = said.reference if named and said.reference.speaker.institution else None
-            if reference and self.document_speaker is None:
-                self.document_speaker = self.book.resolve(reference)
+        self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature)
         self.dates.of_document(self.document_speaker, [*self.headline, signature])
 
     def run(self) -> ExtractionResult:
@@ -138,7 +126,7 @@ class _Reader(ListedClaims):
                 reference = found.reference
                 state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
                 speaker = self.book.resolve(reference)
-                if _unresolved(reference, speaker):
+                if voices.unresolved(reference, speaker):
                     speaker = self._mentioned(reference, sentence.start + reference.start) or speaker
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
@@ -179,7 +167,7 @@ class _Reader(ListedClaims):
             attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
         ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
         said_last = state.speaker is not None and state.named_in == len(sentences) - 1
-        announces = said_last and not state.claims and _announces(sentences[-1].text)
+        announces = said_last and not state.claims and voices.announces(sentences[-1].text)
         self.introduced = (state.speaker, state.date, index) if (ends_with_colon or announces) and said_last else None
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
@@ -311,53 +299,3 @@ class _Reader(ListedClaims):
         self._single_people(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)
         return made
-
-    def _mentioned(self, reference, at: int) -> Speaker | None:
-        """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
-        if reference.how == "pronoun":
-            found = mentions.named_before(self.text, at)
-        elif reference.speaker.name in self.not_named_in_full:
-            return None
-        else:
-            found = mentions.named_in_full(self.text, reference.speaker.name, at)
-            if found is None:
-                self.not_named_in_full.add(reference.speaker.name)  # a long text: look once per surname
-        return self.book.resolve(Reference(found, "named", 0, 0)) if found is not None else None
-
-    def _regional(self, speaker: Speaker, index: int, position: int) -> Speaker:
-        """Name "the regional police" after the oblast the text is about, when the text says which."""
-        if not regional(speaker.name, "x"):
-            return speaker
-        oblast = self.places.oblast_near(index, position)
-        name = regional(speaker.name, oblast["name"] if oblast else None)
-        return Speaker(name, None, institution=True) if name else speaker
-
-    def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
-        if sentence.end - sentence.start <= QUOTE_LIMIT:
-            return sentence.start, sentence.end
-        text = sentence.text
-        left = max(0, start - QUOTE_LIMIT // 2)
-        right = min(len(text), end + QUOTE_LIMIT // 2)
-        left = text.find(" ", left) + 1 if left > 0 and text.find(" ", left) != -1 else left
-        space = text.rfind(" ", 0, right)
-        right = space if right < len(text) and space > end else right
-        return sentence.start + min(left, start), sentence.start + max(right, end)
-
-
-#: After a speaker, a reporting verb and nothing else: "Херсонская областная прокуратура информирует."
-_ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
-
-
-def _announces(sentence: str) -> bool:
-    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє."):
-    the speaker from its first word, then a reporting verb and nothing else."""
-    found = attribution.find(sentence)
-    return found is not None and not sentence[: found.reference.start].strip() and _ANNOUNCEMENT_REST.fullmatch(
-        sentence, found.reference.end) is not None
-
-
-def _unresolved(reference: Reference, speaker: Speaker | None) -> bool:
-    """Say whether "she says" or a bare surname found nobody named before to stand for."""
-    if reference.how == "pronoun":
-        return speaker is None
-    return reference.how == "surname" and speaker is not None and speaker.name == reference.speaker.name

@@ -15,7 +15,7 @@ from litopys.names.translit import ukrainian_to_latin
 
 from . import morphology
 from .lexicon.loading import alternation, each, letters
-from .shouted import shouted_village
+from .not_places import city_district, shouted_village
 
 _PREPOSITION = re.compile(
     rf"(?<!\w)(?:{alternation('places', 'prepositions')})\s+(?:(?:{alternation('definite_articles')})\s+)?"
@@ -27,10 +27,6 @@ _PREPOSITION = re.compile(
 _STREET = re.compile(rf"(?<!\w)(?:{alternation('places', 'not_a_place_after')})\s*$", re.I)
 #: ... and so is a name right before these: "Kupiansk Street", "Сумська вулиця".
 _STREET_AFTER = re.compile(rf"\s+(?:{alternation('places', 'street_after')})(?!\w)", re.I)
-
-
-#: After a district's name, a city's: "у Київському районі міста", "в Шевченковском районе города Харькова".
-_CITY_AFTER = re.compile(rf"\s+(?:{alternation('places', 'city_after')})(?!\w)", re.I)
 
 
 def default_gazetteer():
@@ -84,15 +80,9 @@ class PlaceFinder:
                     del self._cache[old]
                 self._around.clear()
             found = [m for m in self.gazetteer.find(self.text[start:end])
-                     if not shouted_village(m) and not self._city_district(start, m)]
+                     if not shouted_village(m) and not city_district(self.text, start, m)]
             self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
         return self._cache[key]
-
-    def _city_district(self, offset: int, mention) -> bool:
-        """Say whether a district is a city's ("у Київському районі міста", "в Шевченковском районе города"): no
-        raion, so no place of its own; the city named around it is the claim's."""
-        return getattr(mention, "centre", None) is not None and _CITY_AFTER.match(
-            self.text, offset + mention.end) is not None
 
     def oblast(self, mention) -> dict | None:
         """Return the JSON place of the oblast a mention lies in (``oblast_of``), looked up once per oblast."""

@@ -1,0 +1,87 @@
+"""Who speaks: the speaker of a whole document (its title, first line or signature), a speaker named only by a
+pronoun or a surname, "the regional police", and the words a claim quotes (a part of the engine's reader)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import attribution, mentions, segment
+from .speakers import Reference, Speaker, regional
+
+if TYPE_CHECKING:
+    from .resolution import SpeakerBook
+
+#: Sentences longer than this are quoted only around the claim.
+QUOTE_LIMIT = 400
+_DIGIT = re.compile(r"[0-9]")
+
+
+def document_speaker(book: SpeakerBook, lines: list, signature) -> Speaker | None:
+    """Return who speaks in a whole document: a title "Statement of …", a first line naming a body ("Офіс
+    Генерального прокурора: …", "Херсонская областная прокуратура информирует."), or a signature."""
+    for line in lines:
+        reference = attribution.headline_speaker(line.text) if line else None
+        if reference is None and line is not None and line is not signature:
+            reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
+        if reference is None and line is not None and not _DIGIT.search(line.text) and announces(line.text):
+            said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
+            named = said.reference.how == "named" and said.reference.speaker
+            reference = said.reference if named and said.reference.speaker.institution else None
+        if reference:
+            return book.resolve(reference)
+    return None
+
+
+class Voices:
+    """Methods of the engine's reader (``engine._Reader``) for who speaks and what a claim quotes."""
+
+    def _mentioned(self, reference, at: int) -> Speaker | None:
+        """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
+        if reference.how == "pronoun":
+            found = mentions.named_before(self.text, at)
+        elif reference.speaker.name in self.not_named_in_full:
+            return None
+        else:
+            found = mentions.named_in_full(self.text, reference.speaker.name, at)
+            if found is None:
+                self.not_named_in_full.add(reference.speaker.name)  # a long text: look once per surname
+        return self.book.resolve(Reference(found, "named", 0, 0)) if found is not None else None
+
+    def _regional(self, speaker: Speaker, index: int, position: int) -> Speaker:
+        """Name "the regional police" after the oblast the text is about, when the text says which."""
+        if not regional(speaker.name, "x"):
+            return speaker
+        oblast = self.places.oblast_near(index, position)
+        name = regional(speaker.name, oblast["name"] if oblast else None)
+        return Speaker(name, None, institution=True) if name else speaker
+
+    def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
+        if sentence.end - sentence.start <= QUOTE_LIMIT:
+            return sentence.start, sentence.end
+        text = sentence.text
+        left = max(0, start - QUOTE_LIMIT // 2)
+        right = min(len(text), end + QUOTE_LIMIT // 2)
+        left = text.find(" ", left) + 1 if left > 0 and text.find(" ", left) != -1 else left
+        space = text.rfind(" ", 0, right)
+        right = space if right < len(text) and space > end else right
+        return sentence.start + min(left, start), sentence.start + max(right, end)
+
+
+#: After a speaker, a reporting verb and nothing else: "Херсонская областная прокуратура информирует."
+_ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
+
+
+def announces(sentence: str) -> bool:
+    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє."):
+    the speaker from its first word, then a reporting verb and nothing else."""
+    found = attribution.find(sentence)
+    return found is not None and not sentence[: found.reference.start].strip() and _ANNOUNCEMENT_REST.fullmatch(
+        sentence, found.reference.end) is not None
+
+
+def unresolved(reference: Reference, speaker: Speaker | None) -> bool:
+    """Say whether "she says" or a bare surname found nobody named before to stand for."""
+    if reference.how == "pronoun":
+        return speaker is None
+    return reference.how == "surname" and speaker is not None and speaker.name == reference.speaker.name
