@@ -166,6 +166,33 @@ def test_the_staff_command_names_an_unknown_account():
         call_command("staff", "2fa-reset", "nobody-synthetic")
 
 
+def test_every_staff_action_and_argument_is_explained_in_help(capsys):
+    """`litopys staff --help` lists each action with its words, and `litopys staff ACTION --help` heads with them
+    and explains each argument: an administrator locked out of a colleague's account has nothing else to read."""
+    import argparse
+
+    from litopys.core.management.commands.staff import Command
+
+    parser = Command().create_parser("litopys", "staff")
+    (subcommands,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    assert set(subcommands.choices) == {"2fa-list", "2fa-reset", "unlock"}
+    listed = {choice.dest: str(choice.help or "").strip() for choice in subcommands._choices_actions}
+    for name, subparser in subcommands.choices.items():
+        description = str(subparser.description or "").strip()
+        assert description and listed[name] == description, name
+        for action in subparser._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert str(action.help or "").strip(), (name, action.dest)
+        with pytest.raises(SystemExit) as exited:
+            parser.parse_args([name, "--help"])
+        assert exited.value.code == 0
+        shown = " ".join(capsys.readouterr().out.split())
+        assert " ".join(description.split()) in shown, name
+    parser.print_help()
+    shown = " ".join(capsys.readouterr().out.split())
+    assert all(" ".join(words.split()) in shown for words in listed.values())
+
+
 def test_the_demo_account_logs_in_with_what_the_demo_prints(client):
     from litopys.demo.loading import demo_second_factor, demo_staff_account
 

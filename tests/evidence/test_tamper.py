@@ -42,6 +42,34 @@ def messages(report) -> str:
     return "\n".join(problem.message for problem in report.problems)
 
 
+def run_verify(*args) -> tuple[int, str]:
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    try:
+        call_command("verify", *args, stdout=out)
+    except SystemExit as exc:
+        return exc.code, out.getvalue()
+    return 0, out.getvalue()
+
+
+def test_verify_words_each_count_with_its_noun(held, vault):
+    """One checkpoint is '1 checkpoint', one problem '1 problem', two items '2 items'; JSON keeps its numbers."""
+    report = verify()
+    assert report.checkpoints_checked == 1 and report.items_checked == 2 and report.entries_checked > 1
+    code, out = run_verify()
+    assert code == 0 and out.splitlines()[-1] == (f"2 items ({report.bytes_checked} bytes), "
+                                                  f"{report.entries_checked} ledger entries, 1 checkpoint: intact")
+    code, out = run_verify("--format", "json")
+    assert code == 0 and json.loads(out) == report.as_dict()
+    path = vault.path(held[0].sha256)
+    path.chmod(0o644)
+    path.write_bytes(b"X" + path.read_bytes()[1:])
+    assert len(verify().problems) == 1
+    code, out = run_verify()
+    assert code == 1 and out.splitlines()[-1].endswith(", 1 checkpoint: 1 problem") and "(s)" not in out
+
+
 # The five classic cases.
 
 def test_a_flipped_byte(held, vault):
@@ -160,3 +188,13 @@ def test_a_crash_between_the_database_and_the_log_is_mended_by_the_next_checkpoi
     call_command("checkpoint")
     assert verify().intact
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_adopting_the_log_says_how_many_checkpoints_it_wrote(held, checkpoint_log):
+    from django.core.management import call_command
+
+    checkpoint_log.unlink()  # as after upgrading from a version without a checkpoint log
+    out = io.StringIO()
+    call_command("checkpoint", "--adopt-log", stdout=out)
+    assert f"1 checkpoint written to {checkpoint_log}." in out.getvalue()
+    assert verify().intact

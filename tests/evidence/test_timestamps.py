@@ -232,7 +232,7 @@ def test_tsa_down_keeps_the_checkpoint_unstamped_then_it_is_stamped(stamped, che
     point.refresh_from_db()
     assert not point.stamp_pending and point.stamp_error == "" and len(point.timestamp_proofs) == 1
     assert f"checkpoint at {point.tree_size} entries: timestamp " in out.getvalue()
-    assert "1 checkpoint(s) stamped, 0 still awaiting a timestamp." in out.getvalue()
+    assert "1 checkpoint stamped, 0 still awaiting a timestamp." in out.getvalue()
     report = verify()
     assert report.intact and report.timestamps_checked == 1, report.problems
 
@@ -299,7 +299,7 @@ def test_a_stamp_missing_from_the_log_is_written_by_checkpoint(stamped, checkpoi
     assert "checkpoint_log" in kinds(verify())
     out = io.StringIO()
     call_command("checkpoint", stdout=out)
-    assert "1 timestamp(s) the log was missing written to it." in out.getvalue()
+    assert "1 timestamp the log was missing written to it." in out.getvalue()
     assert verify().intact and point.timestamp_proofs
 
 

@@ -164,6 +164,10 @@ def test_an_edited_checkpoint_or_another_key_is_found(bag):
     out = StringIO()
     call_command("verify-package", str(bag), "--public-key", str(bag / "data/custody/public-key.pem"), stdout=out)
     assert "PROBLEM" not in out.getvalue()
+    report = verify_package(bag, public_key=key)
+    assert report.items_checked == 2 and report.checkpoints_checked == 1
+    assert out.getvalue().splitlines()[-1] == (f"2 items, {report.bytes_checked} bytes, {report.events_checked} "
+                                               "custody events, 1 checkpoint: intact")
 
     def edit(points):
         points[0]["root_hash"] = "sha256:" + "0" * 64

@@ -12,15 +12,24 @@ class Command(BaseCommand):
     help = _("Staff accounts: who has two-factor authentication, reset it, unlock a locked account.")
 
     def add_arguments(self, parser):
-        subcommands = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        listing = subcommands.add_parser("2fa-list", help=_("List staff accounts: role, whether two-factor "
-                                                        "authentication is required and set up, recovery codes left."))
-        listing.add_argument("--format", choices=("table", "json"), default="table")
-        reset = subcommands.add_parser("2fa-reset", help=_("Remove an account's authenticator and recovery codes; "
-                                                       "it sets them up again at its next login."))
-        reset.add_argument("username")
-        unlock = subcommands.add_parser("unlock", help=_("Forget an account's failed logins, ending its lockout."))
-        unlock.add_argument("username")
+        subcommands = parser.add_subparsers(
+            dest="action", required=True, metavar="ACTION", title=_("actions"),
+            help=_("What to do; `litopys staff ACTION --help` explains each."))
+        explained = {
+            "2fa-list": _("List staff accounts: role, whether two-factor authentication is required and set up, "
+                          "recovery codes left."),
+            "2fa-reset": _("Remove an account's authenticator and recovery codes; it sets them up again at its next "
+                           "login."),
+            "unlock": _("Forget an account's failed logins, ending its lockout."),
+        }
+        # The same words head the action's own --help (description) and its line in `litopys staff --help` (help).
+        listing = subcommands.add_parser("2fa-list", help=explained["2fa-list"], description=explained["2fa-list"])
+        listing.add_argument("--format", choices=("table", "json"), default="table",
+                             help=_("Output format: a table to read, or JSON for scripts."))
+        reset = subcommands.add_parser("2fa-reset", help=explained["2fa-reset"], description=explained["2fa-reset"])
+        reset.add_argument("username", help=_("The account's username, as `litopys staff 2fa-list` shows it."))
+        unlock = subcommands.add_parser("unlock", help=explained["unlock"], description=explained["unlock"])
+        unlock.add_argument("username", help=_("The account's username, as `litopys staff 2fa-list` shows it."))
 
     def handle(self, *args, **options):
         {"2fa-list": self.listing, "2fa-reset": self.reset, "unlock": self.unlock}[options["action"]](options)

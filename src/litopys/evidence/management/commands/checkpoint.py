@@ -3,6 +3,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence import checkpoint_log, stamping
 from litopys.evidence.custody import checkpoint
@@ -31,8 +32,9 @@ class Command(BaseCommand):
                 raise CommandError(_("%(path)s exists already; the log is only ever appended to") % {
                     "path": checkpoint_log.path()})
             written = checkpoint_log.append(Checkpoint.objects.order_by("tree_size"))
-            self.stdout.write(_("%(n)d checkpoint(s) written to %(path)s.") % {"n": written,
-                                                                                "path": checkpoint_log.path()})
+            self.stdout.write(ngettext("%(n)d checkpoint written to %(path)s.",
+                                       "%(n)d checkpoints written to %(path)s.", written)
+                              % {"n": written, "path": checkpoint_log.path()})
         point = checkpoint()
         healed, healed_stamps = checkpoint_log.bring_up_to_date(), stamping.bring_log_up_to_date()
         if point is None:
@@ -41,16 +43,23 @@ class Command(BaseCommand):
             self.stdout.write(point.statement + f"digest {point.statement_digest}\nsignature {point.signature}")
             self.print_stamps(point)
         if healed:
-            self.stdout.write(_("%(n)d checkpoint(s) the log was missing written to it.") % {"n": healed})
+            self.stdout.write(ngettext("%(n)d checkpoint the log was missing written to it.",
+                                       "%(n)d checkpoints the log was missing written to it.", healed)
+                              % {"n": healed})
         if healed_stamps:
-            self.stdout.write(_("%(n)d timestamp(s) the log was missing written to it.") % {"n": healed_stamps})
+            self.stdout.write(ngettext("%(n)d timestamp the log was missing written to it.",
+                                       "%(n)d timestamps the log was missing written to it.", healed_stamps)
+                              % {"n": healed_stamps})
         if options["stamp_pending"]:
             outcomes = stamping.stamp_pending()
             for outcome in outcomes:
                 self.print_stamps(outcome.checkpoint, only=outcome.stamps)
             left = Checkpoint.objects.filter(stamp_pending=True).count()
-            self.stdout.write(_("%(stamped)d checkpoint(s) stamped, %(left)d still awaiting a timestamp.")
-                              % {"stamped": sum(bool(o.stamps) for o in outcomes), "left": left})
+            stamped = sum(bool(o.stamps) for o in outcomes)
+            self.stdout.write(_("%(stamped)s, %(left)s.") % {
+                "stamped": ngettext("%(n)d checkpoint stamped", "%(n)d checkpoints stamped", stamped) % {"n": stamped},
+                "left": ngettext("%(n)d still awaiting a timestamp", "%(n)d still awaiting a timestamp", left)
+                % {"n": left}})
             if left:
                 sys.exit(1)
 

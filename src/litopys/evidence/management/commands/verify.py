@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence.integrity import verify
 from litopys.evidence.models import Item
@@ -43,10 +44,16 @@ class Command(BaseCommand):
                 self.stdout.write(f"PROBLEM {problem.kind}: {problem.message}")
             for note in report.notes:
                 self.stdout.write(f"note: {note}")
-            verdict = _("intact") if report.intact else _("%d problem(s)") % len(report.problems)
-            self.stdout.write(
-                _("%(items)d items (%(bytes)d bytes), %(entries)d ledger entries, %(points)d checkpoints: %(verdict)s")
-                % {"items": report.items_checked, "bytes": report.bytes_checked, "entries": report.entries_checked,
-                   "points": report.checkpoints_checked, "verdict": verdict})
+            problems = len(report.problems)
+            verdict = _("intact") if report.intact else (
+                ngettext("%(n)d problem", "%(n)d problems", problems) % {"n": problems})
+            items, size = report.items_checked, report.bytes_checked
+            entries, points = report.entries_checked, report.checkpoints_checked
+            self.stdout.write(_("%(items)s (%(bytes)s), %(entries)s, %(points)s: %(verdict)s") % {
+                "items": ngettext("%(n)d item", "%(n)d items", items) % {"n": items},
+                "bytes": ngettext("%(n)d byte", "%(n)d bytes", size) % {"n": size},
+                "entries": ngettext("%(n)d ledger entry", "%(n)d ledger entries", entries) % {"n": entries},
+                "points": ngettext("%(n)d checkpoint", "%(n)d checkpoints", points) % {"n": points},
+                "verdict": verdict})
         if not report.intact:
             sys.exit(1)

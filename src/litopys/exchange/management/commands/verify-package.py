@@ -5,6 +5,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.exchange.packages.verify import PackageError, key_fingerprint, read_public_key, verify_package
 
@@ -38,10 +39,16 @@ class Command(BaseCommand):
             for key in report.public_keys:
                 self.stdout.write(_("signed with the key %(key)s (fingerprint %(fingerprint)s)")
                                   % {"key": key, "fingerprint": key_fingerprint(key)})
-            verdict = _("intact") if report.intact else _("%d problem(s)") % len(report.problems)
-            self.stdout.write(_("%(items)d items, %(bytes)d bytes, %(events)d custody events, %(points)d checkpoints: "
-                                "%(verdict)s") % {"items": report.items_checked, "bytes": report.bytes_checked,
-                                                  "events": report.events_checked,
-                                                  "points": report.checkpoints_checked, "verdict": verdict})
+            problems = len(report.problems)
+            verdict = _("intact") if report.intact else (
+                ngettext("%(n)d problem", "%(n)d problems", problems) % {"n": problems})
+            items, size = report.items_checked, report.bytes_checked
+            events, points = report.events_checked, report.checkpoints_checked
+            self.stdout.write(_("%(items)s, %(bytes)s, %(events)s, %(points)s: %(verdict)s") % {
+                "items": ngettext("%(n)d item", "%(n)d items", items) % {"n": items},
+                "bytes": ngettext("%(n)d byte", "%(n)d bytes", size) % {"n": size},
+                "events": ngettext("%(n)d custody event", "%(n)d custody events", events) % {"n": events},
+                "points": ngettext("%(n)d checkpoint", "%(n)d checkpoints", points) % {"n": points},
+                "verdict": verdict})
         if not report.intact:
             sys.exit(1)
