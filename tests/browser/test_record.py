@@ -55,6 +55,9 @@ for n in range({EXTRA_INCIDENTS}):
         start_date=date(2023, 1 + n % 12, 1 + n), start_precision="day"))
 """
 
+#: How long a page may take to load on a loaded CI machine (both suites' workers share two cores).
+NAVIGATION_TIMEOUT = 60_000
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -144,8 +147,10 @@ def test_map_works_offline_and_a_pin_opens_its_incident(page, record_site):
     shot(page, "map-offline")
     # a pointer on the torture sites' pin; the keyboard on the burial site's, which sits among others near Izium
     page.locator(f'.leaflet-marker-icon[title="{titles[TORTURE]}"]').click()
-    page.locator(f'.leaflet-popup a[href="/incidents/{TORTURE}/"]').first.click()
-    page.wait_for_url(f"**/incidents/{TORTURE}/")
+    link = page.locator(f'.leaflet-popup a[href="/incidents/{TORTURE}/"]').first
+    link.wait_for()  # the popup opens before its link is clicked; a loaded machine loads the page slowly
+    with page.expect_navigation(url=f"**/incidents/{TORTURE}/", timeout=NAVIGATION_TIMEOUT):
+        link.click()
     assert page.locator("h1").inner_text() == titles[TORTURE]
     page.go_back()
     page.wait_for_selector("[data-pins-ready]")
@@ -155,8 +160,8 @@ def test_map_works_offline_and_a_pin_opens_its_incident(page, record_site):
     link = page.locator(f'.leaflet-popup a[href="/incidents/{BURIAL}/"]').first
     link.wait_for()
     shot(page, "map-popup")
-    link.click()
-    page.wait_for_url(f"**/incidents/{BURIAL}/")
+    with page.expect_navigation(url=f"**/incidents/{BURIAL}/", timeout=NAVIGATION_TIMEOUT):
+        link.click()
     assert page.locator("h1").inner_text() == titles[BURIAL]
     assert page.locator(".record-best").count() >= 1  # its verified figures
     page.wait_for_selector("[data-outline-ready]")
