@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from litopys.evidence.counted import counts
 from litopys.evidence.integrity import verify
 from litopys.evidence.models import Item
 
@@ -44,16 +45,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"PROBLEM {problem.kind}: {problem.message}")
             for note in report.notes:
                 self.stdout.write(f"note: {note}")
-            problems = len(report.problems)
-            verdict = _("intact") if report.intact else (
-                ngettext("%(n)d problem", "%(n)d problems", problems) % {"n": problems})
-            items, size = report.items_checked, report.bytes_checked
-            entries, points = report.entries_checked, report.checkpoints_checked
+            entries = report.entries_checked
             self.stdout.write(_("%(items)s (%(bytes)s), %(entries)s, %(points)s: %(verdict)s") % {
-                "items": ngettext("%(n)d item", "%(n)d items", items) % {"n": items},
-                "bytes": ngettext("%(n)d byte", "%(n)d bytes", size) % {"n": size},
-                "entries": ngettext("%(n)d ledger entry", "%(n)d ledger entries", entries) % {"n": entries},
-                "points": ngettext("%(n)d checkpoint", "%(n)d checkpoints", points) % {"n": points},
-                "verdict": verdict})
+                **counts(report),
+                "entries": ngettext("%(n)d ledger entry", "%(n)d ledger entries", entries) % {"n": entries}})
         if not report.intact:
             sys.exit(1)

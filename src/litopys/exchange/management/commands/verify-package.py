@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from litopys.evidence.counted import counts
 from litopys.exchange.packages.verify import PackageError, key_fingerprint, read_public_key, verify_package
 
 
@@ -39,16 +40,9 @@ class Command(BaseCommand):
             for key in report.public_keys:
                 self.stdout.write(_("signed with the key %(key)s (fingerprint %(fingerprint)s)")
                                   % {"key": key, "fingerprint": key_fingerprint(key)})
-            problems = len(report.problems)
-            verdict = _("intact") if report.intact else (
-                ngettext("%(n)d problem", "%(n)d problems", problems) % {"n": problems})
-            items, size = report.items_checked, report.bytes_checked
-            events, points = report.events_checked, report.checkpoints_checked
+            events = report.events_checked
             self.stdout.write(_("%(items)s, %(bytes)s, %(events)s, %(points)s: %(verdict)s") % {
-                "items": ngettext("%(n)d item", "%(n)d items", items) % {"n": items},
-                "bytes": ngettext("%(n)d byte", "%(n)d bytes", size) % {"n": size},
-                "events": ngettext("%(n)d custody event", "%(n)d custody events", events) % {"n": events},
-                "points": ngettext("%(n)d checkpoint", "%(n)d checkpoints", points) % {"n": points},
-                "verdict": verdict})
+                **counts(report),
+                "events": ngettext("%(n)d custody event", "%(n)d custody events", events) % {"n": events}})
         if not report.intact:
             sys.exit(1)
