@@ -28,11 +28,12 @@ PYTEST_ARGS ?= -n auto --dist loadfile
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
-# Browser tests serve a demo home of their own on SQLite whatever DATABASE_URL says: they run once, above.
+# Browser tests serve a demo home of their own on SQLite whatever DATABASE_URL says: they run once, above; so do
+# the tests marked no_database (pure code: extraction, in-memory linkage), which a second database cannot change.
 test-postgres: install
 	@if [ -n "$$LITOPYS_TEST_DATABASE_URL" ]; then \
 		echo "== the same suite on PostgreSQL ($$LITOPYS_TEST_DATABASE_URL)"; \
-		DATABASE_URL="$$LITOPYS_TEST_DATABASE_URL" $(BIN)/pytest $(PYTEST_ARGS) -m "not browser"; \
+		DATABASE_URL="$$LITOPYS_TEST_DATABASE_URL" $(BIN)/pytest $(PYTEST_ARGS) -m "not browser and not no_database"; \
 	else \
 		echo "== PostgreSQL run skipped: set LITOPYS_TEST_DATABASE_URL to run the suite there too"; \
 	fi

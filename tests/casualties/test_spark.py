@@ -7,6 +7,7 @@ from litopys.casualties.linkage import link
 
 
 @pytest.mark.slow
+@pytest.mark.no_database  # linkage in memory: the PostgreSQL pass need not run Spark again
 def test_spark_gives_the_same_clusters_as_duckdb():
     pytest.importorskip("pyspark")
     people = synthetic.population(60, seed=5)

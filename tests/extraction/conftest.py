@@ -1,6 +1,7 @@
 """Fixtures for extraction: a small fake gazetteer for unit tests (integration tests use the real one)."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,11 @@ class FakeGazetteer:
 @pytest.fixture
 def gazetteer():
     return FakeGazetteer()
+
+
+def pytest_collection_modifyitems(items):
+    """Extraction is pure Python: its tests touch no database, so the PostgreSQL pass need not run them again."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.no_database)
