@@ -25,11 +25,15 @@ _EACH_AFTER = re.compile(rf"\s*(?:{alternation('distribution', 'each_after')})(?
 _EACH_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_before')})\s+$")
 #: Between a total's words and its list: a few words ("were found in the region"), then what opens the list.
 _OPENER = re.compile(rf"[^.;:()\[\]0-9]{{0,100}}?(?::|\(|\s[-\u2013\u2014]\s)\s*(?:(?:{_EACH})\s+)?$")
-#: Between a part's number and its place: "of them", its noun, a dash, "in".
-_TO_PLACE = re.compile(
-    rf"\s*(?:(?:{_OF_THEM})\s*)?(?:[^\W\d][\w'\u2019-]*\s+){{0,3}}?(?:[-\u2013\u2014:]\s*)?"
-    rf"(?:(?:{_PREPOSITION})\s+)?$"
-)
+
+
+def _to_place(words: int) -> re.Pattern:
+    """Between a part's number and its place: "of them", up to ``words`` words (its noun), a dash, "in"."""
+    return re.compile(rf"\s*(?:(?:{_OF_THEM})\s*)?(?:[^\W\d][\w'\u2019-]*\s+){{0,{words}}}?(?:[-\u2013\u2014:]\s*)?"
+                      rf"(?:(?:{_PREPOSITION})\s+)?$")
+
+
+_TO_PLACE = _to_place(3)
 #: Between two places of one part ("in Bilozerka and Chornobaivka", "у Харкові, Ізюмі та Балаклії").
 _PLACE_JOINER = re.compile(
     rf"\s*(?:,\s*)?(?:(?:{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?(?:[^\W\d]+\s+)?$"
@@ -60,11 +64,8 @@ CONTINUED_OPENING = re.compile(r"\W*(?:[^\W\d][\w'\u2019-]*\W+){0,4}?$")
 #: Between one part and the next in such a sentence: an aside may come first ("… itself, among them the basement of
 #: a police station; two are in Beryslav").
 _NEXT_PART_LOOSE = re.compile(rf"[^.\d]{{0,90}}?[,;]\s*(?:(?:{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
-#: Between a part's number and its place in such a sentence: "of them", a few more words ("are in the city of").
-_TO_PLACE_LOOSE = re.compile(
-    rf"\s*(?:(?:{_OF_THEM})\s*)?(?:[^\W\d][\w'\u2019-]*\s+){{0,5}}?(?:[-\u2013\u2014:]\s*)?"
-    rf"(?:(?:{_PREPOSITION})\s+)?$"
-)
+#: Between a part's number and its place in such a sentence: a few more words ("are in the city of").
+_TO_PLACE_LOOSE = _to_place(5)
 
 
 class Part(NamedTuple):
