@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 # Playwright's sync API keeps an event loop running in the test thread, and the test database is set up
@@ -127,6 +128,19 @@ def offline(page, site: str) -> list[str]:
     return refused
 
 
+def follow(page, link, slug: str) -> None:
+    """Click ``link`` and wait for the incident page ``slug``; if it never comes, say what the page showed."""
+    try:
+        with page.expect_navigation(url=f"**/incidents/{slug}/", **ARRIVED):
+            link.click()
+    except PlaywrightTimeoutError:
+        shot(page, f"stuck-{slug}")
+        popups = page.locator(".leaflet-popup").count()
+        still = page.locator("[data-record-map][data-map-still]").count()
+        pytest.fail(f"clicking the popup's link to {slug} led nowhere: the page is {page.url}, {popups} popup(s) open, "
+                    f"map still: {bool(still)}; screenshot test-results/record-stuck-{slug}.png")
+
+
 def shot(page, name: str) -> None:
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS / f"record-{name}.png"), full_page=True)
@@ -150,9 +164,10 @@ def test_map_works_offline_and_a_pin_opens_its_incident(page, record_site):
     # a pointer on the torture sites' pin; the keyboard on the burial site's, which sits among others near Izium
     page.locator(f'.leaflet-marker-icon[title="{titles[TORTURE]}"]').click()
     link = page.locator(f'.leaflet-popup a[href="/incidents/{TORTURE}/"]').first
-    link.wait_for()  # the popup opens before its link is clicked; a loaded machine loads the page slowly
-    with page.expect_navigation(url=f"**/incidents/{TORTURE}/", **ARRIVED):
-        link.click()
+    link.wait_for()
+    page.wait_for_selector("[data-record-map][data-map-still]")  # the popup pans the map into view: a click
+    # during the pan can land beside the moving link, on the map, which closes the popup
+    follow(page, link, TORTURE)
     assert page.locator("h1").inner_text() == titles[TORTURE]
     page.go_back()
     page.wait_for_selector("[data-pins-ready]")
@@ -161,9 +176,9 @@ def test_map_works_offline_and_a_pin_opens_its_incident(page, record_site):
     page.keyboard.press("Enter")
     link = page.locator(f'.leaflet-popup a[href="/incidents/{BURIAL}/"]').first
     link.wait_for()
+    page.wait_for_selector("[data-record-map][data-map-still]")
     shot(page, "map-popup")
-    with page.expect_navigation(url=f"**/incidents/{BURIAL}/", **ARRIVED):
-        link.click()
+    follow(page, link, BURIAL)
     assert page.locator("h1").inner_text() == titles[BURIAL]
     assert page.locator(".record-best").count() >= 1  # its verified figures
     page.wait_for_selector("[data-outline-ready]")

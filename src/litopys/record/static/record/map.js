@@ -4,6 +4,8 @@
  *   data-tiles     tile URL template, or empty for no tiles; data-attribution: its credit line
  *   data-features  URL of the incidents' GeoJSON (the overview map), or
  *   data-point     "lat,lon" of one incident, with data-title (an incident's own page)
+ * The element carries data-map-still while the map is not panning or zooming (an opened popup pans the map
+ * into view: whoever clicks a popup's link, a test included, waits for the map to stand still).
  */
 (function () {
   "use strict";
@@ -48,6 +50,9 @@
     var data = element.dataset;
     var map = L.map(element, { scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: Boolean(data.tiles) });
     map.fitBounds(UKRAINE);
+    element.setAttribute("data-map-still", "");
+    map.on("movestart zoomstart", function () { element.removeAttribute("data-map-still"); });
+    map.on("moveend zoomend", function () { element.setAttribute("data-map-still", ""); });
     map.createPane("outline").style.zIndex = 350;
     if (data.tiles) {
       L.tileLayer(data.tiles, { attribution: data.attribution || "", maxZoom: 18 }).addTo(map);
