@@ -63,6 +63,18 @@ def test_multiword_names_decline_word_by_word(gazetteer):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("двоє загиблих у Часовому Яру", [("Часовому Яру", "Chasiv Yar")]),
+        ("обстрел Часового Яра и Белой Церкви", [("Часового Яра", "Chasiv Yar"), ("Белой Церкви", "Bila Tserkva")]),
+        ("погиб в Часовом Яре", [("Часовом Яре", "Chasiv Yar")]),
+    ],
+)
+def test_possessive_adjectives_short_words_and_fleeting_vowels_decline(gazetteer, text, expected):
+    assert names(gazetteer, text) == expected
+
+
 def test_oblasts_sharing_one_area_word(gazetteer):
     assert names(gazetteer, "villages of Kharkiv and Donetsk regions") == [
         ("Kharkiv", "Kharkiv Oblast"), ("Donetsk regions", "Donetsk Oblast"),

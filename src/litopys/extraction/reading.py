@@ -54,6 +54,7 @@ _RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries(
 _RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
 _PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
 _JOINERS = wordset("kinds", "joiners")
+_ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
 _DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
@@ -129,6 +130,8 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
             # "троих из задержанных … пытали": what befell them decides; the group is the total they are part of
             reading.rule, reading.linked, reading.group_kind = "partitive", True, reading.kind
     person = PERSON.search(window)
+    if person is not None and reading.kind is None and _describes_thing(window, person):
+        person = None  # "56 гражданских объектов", "civilian facilities": the word of people describes things
     reading.person = person is not None
     reading.others = reading.person and OTHERS.search(window) is not None
     if reading.person:
@@ -241,6 +244,16 @@ def _read_thing(sentence: str, quantity: Quantity, window: str, position: int, r
             reading.kind, reading.rule = kind, "noun"
             reading.noun_end = position + (len(window) - len(head)) + times.end()
         return
+
+
+def _describes_thing(window: str, person: re.Match) -> bool:
+    """Say whether a word of people is an adjective of the noun of things right after it ("гражданских объектов";
+    not "двое работников подстанции")."""
+    if not _ADJECTIVAL.search(window, 0, person.end()):
+        return False
+    rest = window[person.end():]
+    head = rest.lstrip()
+    return len(head) < len(rest) and OBJECT.match(head) is not None
 
 
 def _starts_with_noun(window: str) -> bool:

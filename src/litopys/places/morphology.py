@@ -19,6 +19,9 @@ _NEUT_O = frozenset({"о", "а", "у", "і", "е", "ом"})
 _PLURAL = frozenset({"и", "ы", "і", "", "ах", "ам", "ами", "ях", "ям", "ями", "ів", "их", "им", "ими", "ей"})
 _J = frozenset({"й", "я", "ю", "ї", "єм", "ем", "е"})
 _LOCATIVE_I = frozenset({"і"})
+#: A possessive adjective in a name declines as an adjective: Часів Яр → Часового Яру, Часов Яр → Часовом Яре.
+_POSSESSIVE = frozenset({"ого", "ому", "им", "ім", "ом", "ым"})
+_POSSESSIVE_ENDS = ("ов", "ев", "ів", "їв", "ин", "ін")
 
 _VOWEL = "аеєиіїоуюяыэё"
 _CLOSED_I = re.compile(r"^(.*)і([^" + _VOWEL + r"'ь]+)$")
@@ -48,6 +51,8 @@ def _vowel_shifts(stem: str) -> list[str]:
 def paradigms(word: str) -> list[tuple[str, frozenset[str]]]:
     """Return (stem, endings) pairs whose concatenations are the forms of a folded nominative word."""
     if len(word) < 3:
+        if len(word) == 2 and word[-1] not in _VOWEL + "ьй":
+            return [(word, _HARD)]  # Яр → Яру, Яре
         return [(word, frozenset({""}))]
     last, last2 = word[-1], word[-2:]
     if last2 in ("ий", "ій", "ый", "ой"):
@@ -79,12 +84,16 @@ def paradigms(word: str) -> list[tuple[str, frozenset[str]]]:
         pairs = [(stem, _SOFT)] + [(shifted, _SOFT_OBLIQUE) for shifted in _vowel_shifts(stem)]
         if word.endswith("ець"):
             pairs.append((word[:-3] + "ц", _SOFT_OBLIQUE))
+        if word.endswith("овь"):
+            pairs.append((word[:-3] + "в", frozenset({"и", "ью"})))  # Церковь → Церкви
         return pairs
     if last == "й":
         return [(word[:-1], _J)]
     if last in _VOWEL:
         return [(word, frozenset({""}))]
     pairs = [(word, _HARD)] + [(shifted, _HARD_OBLIQUE) for shifted in _vowel_shifts(word)]
+    if word.endswith(_POSSESSIVE_ENDS):
+        pairs += [(stem, _POSSESSIVE) for stem in (word, *_vowel_shifts(word))]
     if word.endswith(("ец", "ок")):
         pairs.append((word[:-2] + word[-1], _HARD_OBLIQUE))
     if word.endswith("іг"):
