@@ -54,3 +54,25 @@ def test_one_each_over_a_place_with_a_possessive_adjective():
     text = "Россияне убили 4 жителей Донецкой области: двоих в Торецке и по одному в Курахово и Часовом Яре."
     places = [(c["min"], c["place"]["name"]) for c in claims(text)]  # the project's gazetteer
     assert places == [(4, "Donetsk Oblast"), (2, "Toretsk"), (1, "Kurakhove"), (1, "Chasiv Yar")]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Моніторингова місія ООН: оновлення\n\nМоніторингова місія ООН 9 січня оприлюднила щорічне оновлення.\n\n"
+         "За даними місії, загинули 2 094 цивільні особи.\n\nУ Харківській області загинули 386 цивільних.",
+         "2024-01-09"),
+        ("Мониторинговая миссия ООН: обновление\n\nПо состоянию на 31 января Миссия зафиксировала гибель 139 "
+         "гражданских лиц.\n\nС начала года ранения получили 738 человек.\n\nВ Харьковской области погибли 28 "
+         "мирных жителей.", "2024-01-31"),
+    ],
+)
+def test_a_documents_speaker_dating_their_statement_dates_the_whole_document(text, date):
+    assert {c["date"] for c in claims(text)} == {date}
+
+
+def test_an_event_dated_beside_the_documents_speaker_dates_no_later_paragraph():
+    text = ("Police of Sumy Oblast: shelling\n\nOn 8 July, troops attacked the district 27 times, the police reports."
+            "\n\nFive people were wounded.\n\nDamaged: 11 houses.\n\nInvestigators are at the scene.")
+    dates = [(c["kind"], c["date"]) for c in claims(text)]
+    assert dates[0] == ("attacks", "2024-07-08") and dates[-1] == ("objects_damaged", None)

@@ -55,6 +55,11 @@ _LEADING_DATE = re.compile(
     re.I,
 )
 
+#: A date between the speaker and the verb: "Місія ООН 9 січня оприлюднила …", "The mission on 9 January published".
+_TRAILING_DATE = re.compile(rf"\s+(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{_DAY_MONTH})\s*$", re.I)
+#: A date opening the sentence before its speaker: "По состоянию на 31 января 2025 года Миссия зафиксировала".
+_AS_OF = re.compile(rf"\s*(?:{alternation('attribution', 'as_of')})\s+(?:{_DAY_MONTH}),?\s+", re.I)
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -218,7 +223,9 @@ def _subject(sentence: str, verb_start: int) -> Reference | None:
     if clause_words:
         start = clause_words[-1].end()
     along = _ALONG_WITH.search(before, start)  # "Прокуроры совместно со следователями полиции": the prosecutors
-    date = _LEADING_DATE.match(before, start)  # "13 октября полиция Донецкой области сообщила"
+    date = _LEADING_DATE.match(before, start) or _AS_OF.match(before, start)  # "13 октября полиция … сообщила"
     if date is not None and date.end() < len(before):
         start = date.end()
-    return parse(before[start : along.start() if along else len(before)], start)
+    end = along.start() if along else len(before)
+    trailing = _TRAILING_DATE.search(before, start, end)
+    return parse(before[start : trailing.start() if trailing else end], start)

@@ -29,6 +29,10 @@ _STATEMENT_DATED = re.compile(
 )
 
 
+#: "As of 31 January", "станом на 31 січня", "по состоянию на 31 января": figures given as of a day.
+_AS_OF = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'as_of')})\s+\S*\d", re.I)
+
+
 def dates_statement(text: str) -> bool:
     """Say whether a sentence may date the statement itself ("The statement was published on …")."""
     return _STATEMENT_DATED.search(text) is not None
@@ -81,6 +85,14 @@ class StatementDates:
         if said is not None and index - said[1] <= STATEMENT_REACH:
             return said[0]
         return self.document_date if speaker == self.document_speaker else None
+
+    def dates_document(self, text: str, speaker: Speaker | None, date: datetime.date | None, made: bool) -> None:
+        """Date a whole document by the sentence naming its speaker when that sentence dates their statement: it
+        makes no claim of its own ("Місія 9 січня оприлюднила оновлення") or gives the figures as of a day."""
+        if date is None or speaker is None or speaker != self.document_speaker or self.document_date is not None:
+            return
+        if not made or _AS_OF.search(text):
+            self.document_date = date
 
     def statement_dated(self, text: str, claims: list, index: int) -> None:
         """Date the statement of the last speaker quoted in ``claims``, from "The statement was published on …"."""
