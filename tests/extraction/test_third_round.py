@@ -76,3 +76,39 @@ def test_an_event_dated_beside_the_documents_speaker_dates_no_later_paragraph():
             "\n\nFive people were wounded.\n\nDamaged: 11 houses.\n\nInvestigators are at the scene.")
     dates = [(c["kind"], c["date"]) for c in claims(text)]
     assert dates[0] == ("attacks", "2024-07-08") and dates[-1] == ("objects_damaged", None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Війська рф двічі атакували Запоріжжя керованими авіабомбами.", [("attacks", 2, 2, {"weapon": "aerial_bomb"})]),
+        ("Враг трижды обстрелял Херсон из артиллерии.", [("attacks", 3, 3, {"weapon": "artillery"})]),
+        ("Troops shelled Kherson twice overnight.", [("attacks", 2, 2, {})]),
+        ("Він двічі був у полоні.", []),
+        ("Чоловіка двічі поранили.", [("injured", 1, 1, {"sex": "male"})]),
+    ],
+)
+def test_a_word_that_counts_times_counts_attacks_only(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Про це повідомив начальник Кіровоградської ОВА Андрій Райкович.", "Андрій Райкович",
+         "Head of the Kirovohrad Regional Military Administration"),
+        ("Об этом сообщил глава Полтавской ОВА Филипп Пронин.", "Филипп Пронин",
+         "Head of the Poltava Regional Military Administration"),
+    ],
+)
+def test_every_oblasts_administration_and_a_surname_like_a_patronymic(text, name, role):
+    from litopys.extraction import attribution
+
+    speaker = attribution.find(text).reference.speaker
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_closing_line_saying_who_gave_the_information_speaks_for_the_document():
+    text = ("Удар по місту\n\nЗагинули четверо людей.\n\nПошкоджено 9 багатоповерхівок.\n\nТриває розслідування.\n\n"
+            "Інформацію оприлюднила Запорізька обласна прокуратура.")
+    assert {c["attributed_to"]["name"] for c in claims(text)} == {"Zaporizhzhia Regional Prosecutor's Office"}

@@ -141,6 +141,7 @@ class _Reader(ListedClaims, Voices):
                         attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, statement_date)
                         for claims in self.before_previous:  # and a group that did the work two paragraphs back
                             attribute_backward(claims, 0, 0, speaker, statement_date, only_unnamed=True)
+                        self._signs_off(index, sentences, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)

@@ -35,7 +35,7 @@ def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | Non
                 if is_patronymic(run[index + 1][2]):
                     if index + 2 < len(run):
                         tokens, named = run[index : index + 3], [run[index], run[index + 2]]
-                    elif index:  # the surname first: "Клименко Ігор Володимирович"
+                    elif index and _may_be_surname(run[index - 1][2]):  # "Клименко Ігор Володимирович"
                         tokens, named = run[index - 1 : index + 2], [run[index], run[index - 1]]
                     else:
                         tokens = named = run[index : index + 2]
@@ -55,6 +55,12 @@ def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | Non
                 return tail[-3][0], tail[-1][1], f"{tail[-3][2]} {tail[-1][2]}"
             return tail[-2][0], tail[-1][1], " ".join(t[2] for t in tail[-2:])
     return None
+
+
+def _may_be_surname(word: str) -> bool:
+    """Say whether a capitalised word before a first name may be its surname: not "ОВА" (an abbreviation, as in
+    "начальник ОВА Андрій Райкович", whose surname only looks like a patronymic), nor a title's word."""
+    return not word.isupper() and word.lower() not in ROLE_WORDS
 
 
 def _runs(phrase: str) -> list[list[tuple[int, int, str]]]:

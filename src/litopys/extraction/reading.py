@@ -54,6 +54,9 @@ _RHETORICAL_ENDS = tuple(dict.fromkeys(phrase.split()[-1] for phrase in entries(
 _RHETORICAL = re.compile(rf"(?:{alternation('kinds', 'rhetorical')})\s*$")
 _PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$")
 _JOINERS = wordset("kinds", "joiners")
+#: Numbers that are a count of times by themselves: "двічі", "дважды", "twice".
+_TIMES_WORDS = wordset("kinds", "times_words")
+_TIMES_KINDS = frozenset(kind for kind, _ in KIND_TIMES)
 _ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
@@ -152,6 +155,10 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
         if site is not None:
             reading.kind, reading.rule, reading.noun_end = site, "site_where", noun_end
             reading.person, reading.others, reading.qualifiers = False, False, {}
+    times_word = quantity.number.spelled and sentence[quantity.number.start : quantity.number.end] in _TIMES_WORDS
+    if times_word:
+        _read_times(sentence, quantity, reading)
+        return reading if reading.kind is not None else None  # "двічі поранений": no count of people
     if reading.kind is None and not reading.person:
         _read_thing(sentence, quantity, window, position, reading)
     group = breakdown(before)
@@ -244,6 +251,16 @@ def _read_thing(sentence: str, quantity: Quantity, window: str, position: int, r
             reading.kind, reading.rule = kind, "noun"
             reading.noun_end = position + (len(window) - len(head)) + times.end()
         return
+
+
+def _read_times(sentence: str, quantity: Quantity, reading: Reading) -> None:
+    """Read "двічі атакували", "shelled … twice": a kind counted in times (attacks), when its words are in the
+    number's clause."""
+    clause = clause_of(clauses(sentence), quantity.start)
+    for start, _, found in triggers(sentence):
+        if found in _TIMES_KINDS and clause[0] <= start < clause[1]:
+            reading.kind, reading.rule, reading.noun_end = found, "noun", quantity.end
+            return
 
 
 def _describes_thing(window: str, person: re.Match) -> bool:

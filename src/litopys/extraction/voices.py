@@ -56,6 +56,15 @@ class Voices:
         name = regional(speaker.name, oblast["name"] if oblast else None)
         return Speaker(name, None, institution=True) if name else speaker
 
+    def _signs_off(self, index: int, sentences: list, speaker: Speaker | None, date) -> None:
+        """A document's last paragraph, one sentence saying who gave the information ("Інформацію оприлюднила
+        обласна прокуратура."), speaks for every claim of the document no one was named for."""
+        if speaker is None or index != len(self.paragraphs) - 1 or len(sentences) != 1:
+            return
+        for claim in self.claims.result():
+            if claim.attributed_to is None:
+                claim.attributed_to, claim.date = speaker, claim.date or date
+
     def _quote(self, sentence: segment.Sentence, start: int, end: int) -> tuple[int, int]:
         if sentence.end - sentence.start <= QUOTE_LIMIT:
             return sentence.start, sentence.end
