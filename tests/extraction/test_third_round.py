@@ -81,7 +81,8 @@ def test_an_event_dated_beside_the_documents_speaker_dates_no_later_paragraph():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Війська рф двічі атакували Запоріжжя керованими авіабомбами.", [("attacks", 2, 2, {"weapon": "aerial_bomb"})]),
+        ("Війська рф двічі атакували Запоріжжя керованими авіабомбами.",
+         [("attacks", 2, 2, {"weapon": "aerial_bomb"})]),
         ("Враг трижды обстрелял Херсон из артиллерии.", [("attacks", 3, 3, {"weapon": "artillery"})]),
         ("Troops shelled Kherson twice overnight.", [("attacks", 2, 2, {})]),
         ("Він двічі був у полоні.", []),
