@@ -113,3 +113,35 @@ def test_a_closing_line_saying_who_gave_the_information_speaks_for_the_document(
     text = ("Удар по місту\n\nЗагинули четверо людей.\n\nПошкоджено 9 багатоповерхівок.\n\nТриває розслідування.\n\n"
             "Інформацію оприлюднила Запорізька обласна прокуратура.")
     assert {c["attributed_to"]["name"] for c in claims(text)} == {"Zaporizhzhia Regional Prosecutor's Office"}
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Кримської правозахисної групи", "Кримська правозахисна група"),
+        ("Крымской правозащитной группы", "Крымская правозащитная группа"),
+        ("Центру громадянських свобод", "Центр громадянських свобод"),
+        ("the Crimean Human Rights Group", "Crimean Human Rights Group"),
+        ("Група людей", None),
+        ("Кримської", None),
+    ],
+)
+def test_an_organisation_is_named_in_the_nominative(phrase, name):
+    from litopys.extraction.organisations import organisation
+
+    assert organisation(phrase) == name
+
+
+def test_an_organisations_headline_and_its_review_date_the_document():
+    text = ("Кримська правозахисна група: у Криму затримали людей\n\nТакі дані наводяться в огляді правозахисників, "
+            "оприлюдненому 15 липня. Серед затриманих — 12 жінок.")
+    (claim,) = claims(text)
+    assert (claim["min"], claim["attributed_to"]["name"], claim["date"]) == (
+        12, "Кримська правозахисна група", "2024-07-15")
+
+
+def test_a_closing_line_giving_the_information_as_of_a_day_dates_the_document():
+    text = ("Херсонська обласна прокуратура: підсумки тижня\n\nПошкоджено 96 приватних будинків.\n\n"
+            "Інформація станом на 6 листопада 2023 року.")
+    (claim,) = claims(text)
+    assert claim["date"] == "2023-11-06"

@@ -146,8 +146,11 @@ class _Reader(ListedClaims, Voices):
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
-            if found:
-                self.dates.dates_document(sentence.text, state.speaker, statement_date, bool(made))
+            if found or self.document_speaker is not None:
+                # "Місія 9 січня оприлюднила оновлення", "По состоянию на 12 сентября подтверждена гибель …"
+                said = statement_date if found else self.dates.sentence(sentence.text)
+                self.dates.dates_document(sentence.text, state.speaker or self.document_speaker, said, bool(made) or
+                                          not found)
             if not found and not made and dates_statement(sentence.text):
                 # "The statement was published on 18 March 2025": a document with a speaker of its own is dated
                 # throughout, any other text in this paragraph and the one before

@@ -11,6 +11,7 @@ import yaml
 
 from .lexicon.loading import alternation, by_key, letters, pairs, wordset
 from .names import FIRST_NAMES, find_name
+from .organisations import organisation
 
 #: The canonical names of bodies, roles and oblasts, in the order they are tried; lexicon/<language>.yaml says how
 #: each language names them (section ``speakers``).
@@ -165,7 +166,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(quoted.group(1).strip(), None, institution=True), "named", start, end)
     if stripped.lower() in PRONOUNS:
         return Reference(None, "pronoun", start, end)
-    body = institution(stripped)
+    body = institution(stripped) or organisation(stripped)
     name = find_name(stripped, anchored=bool(body))  # a body's phrase names a person only by a first name
     if name is None and _known_role(stripped):
         return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)

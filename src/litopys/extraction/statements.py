@@ -98,9 +98,12 @@ class StatementDates:
         """Date the statement of the last speaker quoted in ``claims``, from "The statement was published on …"."""
         date = self.sentence(text)
         speaker = next((c.candidate.attributed_to for c in reversed(claims) if c.candidate.attributed_to), None)
+        speaker = speaker or self.document_speaker  # "Такі дані наводяться в огляді, оприлюдненому 15 липня" first
         if date is None or speaker is None or not speaker.name:
             return
         self.stated[speaker.name] = (date, index)
+        if speaker == self.document_speaker and self.document_date is None:
+            self.document_date = date
         for claim in claims:
             if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
                 claim.candidate.date = date
