@@ -145,3 +145,16 @@ def test_a_closing_line_giving_the_information_as_of_a_day_dates_the_document():
             "Інформація станом на 6 листопада 2023 року.")
     (claim,) = claims(text)
     assert claim["date"] == "2023-11-06"
+
+
+def test_a_headline_in_capitals_dates_a_signed_report():
+    text = ("SITUATION IN SUMY REGION AS OF 08:00, 24 JUNE\n\nOver the past day, Russian troops carried out 47 attacks "
+            "on 14 settlements of the region.\n\nSumy Regional Military Administration")
+    (claim,) = claims(text)
+    assert (claim["kind"], claim["min"], claim["date"]) == ("attacks", 47, "2024-06-24")
+
+
+def test_a_body_named_by_one_of_its_words_is_the_body_named_before():
+    text = ("The death toll has risen to nine, the State Emergency Service said on Thursday. Rescuers recovered two "
+            "more bodies overnight, the service said.")
+    assert {c["attributed_to"]["name"] for c in claims(text)} == {"State Emergency Service of Ukraine"}

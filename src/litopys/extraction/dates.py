@@ -56,6 +56,8 @@ _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.
 
 def find_date(text: str, language: str, published: datetime.date | None) -> tuple[datetime.date, int, int] | None:
     """Return the first date stated in ``text`` with its span, or None."""
+    if text.isupper():
+        text = text.title()  # "AS OF 09:00, 12 OCTOBER": month names that match in their case are read in capitals
     found = [*_NUMERIC.finditer(text), *_NAMED.finditer(lowered(text))]  # never overlapping: no digits in the names
     if len(found) > 1:
         found.sort(key=_start)

@@ -31,7 +31,8 @@ class SpeakerBook:
         if reference.how == "generic":
             kind = category(speaker.name)
             for known in reversed(self.speakers):
-                same = (kind and category(known.name) == kind) or _stems(known.name) == _stems(speaker.name)
+                stems = _stems(speaker.name)  # "the service": a word of "State Emergency Service of Ukraine"
+                same = (kind and category(known.name) == kind) or bool(stems) and stems <= _stems(known.name)
                 if known.institution and same and known != speaker:
                     return known
         if speaker is not None and speaker.name:
