@@ -158,3 +158,10 @@ def test_a_body_named_by_one_of_its_words_is_the_body_named_before():
     text = ("The death toll has risen to nine, the State Emergency Service said on Thursday. Rescuers recovered two "
             "more bodies overnight, the service said.")
     assert {c["attributed_to"]["name"] for c in claims(text)} == {"State Emergency Service of Ukraine"}
+
+
+def test_in_some_of_them_counts_places_when_them_were_no_count():
+    text = ("Investigators inspected 38 premises used by the military. In 11 of them, the occupiers held and tortured "
+            "people: seven in Kherson and four in Bilozerka.")
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [
+        ("torture_sites", 11), ("torture_sites", 7), ("torture_sites", 4)]

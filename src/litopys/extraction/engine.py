@@ -221,6 +221,10 @@ class _Reader(ListedClaims, Voices):
                 )
             if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:
                 total = None  # "4 cars burned down. One man was wounded": people are no part of a count of things
+            if total is not None and reading.rule == "site_where" and reading.linked:
+                reading = read(text, quantity, limit, places_of_them=False)  # "95 полонених, у 40 з них …": people
+                if reading is None:
+                    continue
             if total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
                 if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:

@@ -67,6 +67,8 @@ _SITE_NOUN = words(alternation("kinds", "site_nouns"))
 #: "… 11 places in the liberated part of the region where detainees were tortured", "3 места, где удерживали и пытали".
 _WHERE = re.compile(rf"\b(?:{alternation('kinds', 'where')})\b")
 SITE_REACH = 80
+#: Right before "N of them": "In 11 of them …": the counted are places.
+_IN_OF_THEM = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'in_of_them')})\s+$")
 #: The kinds a noun named before the number may replace: none yet, or one a named kind's count may hold.
 _NAMED_OVER = frozenset({None}.union(*(parts_of(kind) for kind in NAMED_BEFORE)))
 
@@ -90,8 +92,11 @@ class Reading:
     thing: bool = False
 
 
-def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
-    """Read the words after (and just before) ``quantity``; ``limit`` is where the next quantity starts."""
+def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = True) -> Reading | None:
+    """Read the words after (and just before) ``quantity``; ``limit`` is where the next quantity starts.
+
+    ``places_of_them``: "In 11 of them, … held and tortured" counts places of torture (unless "them" are a count
+    found before: then the engine reads again without)."""
     reading = Reading()
     sentence = lowered(sentence)
     position = quantity.end
@@ -101,6 +106,11 @@ def read(sentence: str, quantity: Quantity, limit: int) -> Reading | None:
     else:
         link = LINKING.match(sentence, position)
         position = link.end() if link else position
+    if places_of_them and of_group and _IN_OF_THEM.search(sentence, max(0, quantity.start - 6), quantity.start):
+        site = _site_after(sentence, position)
+        if site is not None:  # "In 11 of them, the occupiers held and tortured people": 11 places of torture
+            reading.kind, reading.rule, reading.linked, reading.noun_end = site, "site_where", True, position
+            return reading
     stop = _WINDOW_STOP.search(sentence, position, min(limit, position + 80))
     window = sentence[position : stop.start() if stop else min(limit, position + 80, len(sentence))]
     tokens = window.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS]
@@ -228,9 +238,12 @@ def _site_of(sentence: str, after: int) -> str | None:
     """Return the kind the places just counted are of when said to be where something befell people (held,
     tortured: torture sites), or None."""
     where = _WHERE.search(sentence, after, after + SITE_REACH)
-    if where is None:
-        return None
-    found = _ANY_TRIGGER.search(sentence, where.end(), where.end() + SITE_REACH)
+    return _site_after(sentence, where.end()) if where is not None else None
+
+
+def _site_after(sentence: str, after: int) -> str | None:
+    """Return the kind of the places whose fate words follow ``after`` (held, tortured: torture sites), or None."""
+    found = _ANY_TRIGGER.search(sentence, after, after + SITE_REACH)
     return PLACE_OF.get(_TRIGGER_KINDS[found.lastindex]) if found is not None else None
 
 
