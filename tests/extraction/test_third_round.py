@@ -165,3 +165,13 @@ def test_in_some_of_them_counts_places_when_them_were_no_count():
             "people: seven in Kherson and four in Bilozerka.")
     assert [(c["kind"], c["min"]) for c in claims(text)] == [
         ("torture_sites", 11), ("torture_sites", 7), ("torture_sites", 4)]
+
+
+@pytest.mark.parametrize(
+    "name, latin", [("Кучеровке", "Kucherivka"), ("Лукашевка", "Lukashivka"), ("Петровке", "Petrivka"),
+                    ("Мирное", "Myrne")],
+)
+def test_a_village_named_in_russian_is_transliterated_from_its_ukrainian_spelling(name, latin):
+    from litopys.extraction.places import unknown_name
+
+    assert unknown_name(name, "ru") == latin

@@ -263,6 +263,9 @@ def _key(mention):
 _OWN_LETTERS = {code: frozenset(detection.get("own", "")) for code, detection in each("detection")}
 #: The gender an adjective naming a place takes when nothing says otherwise ("Ягідне", "Граково": a village's).
 _PLACE_GENDER = {code: gender for code, gender in each("places", "gender")}
+#: How a language's spelling of a village becomes the Ukrainian one the national transliteration reads.
+_UKRAINIAN_SPELLING = {code: [(re.compile(rule), to) for rule, to in rules]
+                       for code, rules in each("places", "ukrainian_spelling")}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -285,6 +288,8 @@ def unknown_name(name: str, language: str) -> str:
         found = morphology.nominative(word, language, gender)
         if found is None:
             return ukrainian_to_latin(name)
+        for rule, to in _UKRAINIAN_SPELLING.get(language, ()):
+            found = rule.sub(to, found)
         nominatives.append("-".join(part[:1].upper() + part[1:] for part in found.split("-")))
     return ukrainian_to_latin(" ".join(nominatives))
 
