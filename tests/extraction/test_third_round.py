@@ -175,3 +175,18 @@ def test_a_village_named_in_russian_is_transliterated_from_its_ukrainian_spellin
     from litopys.extraction.places import unknown_name
 
     assert unknown_name(name, "ru") == latin
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("За сутки погибли девять гражданских в Донецкой (5), Херсонской (2), Днепропетровской (1) и Одесской (1) "
+         "областях.", [(9, "Ukraine"), (5, "Donetsk Oblast"), (2, "Kherson Oblast"), (1, "Dnipropetrovsk Oblast"),
+                      (1, "Odesa Oblast")]),
+        ("Загинули 15 людей у Харківській (12) та Сумській (3) областях.",
+         [(15, "Ukraine"), (12, "Kharkiv Oblast"), (3, "Sumy Oblast")]),
+    ],
+)
+def test_a_total_broken_down_across_oblasts_with_figures_in_parentheses(text, parts):
+    assert [(c["min"], c["place"]["name"]) for c in claims(text)] == parts
+    assert len({c["kind"] for c in claims(text)}) == 1

@@ -179,3 +179,9 @@ def test_a_cue_word_on_the_line_before_introduces_nothing(gazetteer):
 
 def test_soviet_and_foreign_former_names_are_not_places_in_running_text(gazetteer):
     assert gazetteer.find("Вулиця Леніна, вулиця Шевченка. New York and Paris. Красной армии.") == []
+
+
+def test_oblasts_with_figures_in_parentheses_share_one_area_word(gazetteer):
+    assert names(gazetteer, "у Харківській (12) та Сумській (3) областях") == [
+        ("Харківській", "Kharkiv Oblast"), ("Сумській", "Sumy Oblast"),
+    ]

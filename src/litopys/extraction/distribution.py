@@ -85,6 +85,9 @@ def parts(sentence: str, total: Quantity, total_end: int, following: list[Quanti
     first = following[0]
     if first.start - total_end > OPENER_REACH:
         return []
+    listed = _in_parentheses(low, total_end, following, mentions)
+    if listed:
+        return listed
     if not _OPENER.match(low, total_end, first.start):
         whole = _WHOLE_BEFORE.search(low, max(0, total.start - 16), total.start) is not None
         if whole and _WHOLE_OPENER.match(low, total_end, first.start):
@@ -106,9 +109,12 @@ def opens_with_a_number(sentence: str, found: list[Quantity]) -> bool:
 def continued(sentence: str, found: list[Quantity], mentions: list[tuple]) -> list[Part]:
     """Return the parts a sentence lists when it opens with them, a total's list going on from the sentence before
     ("Six of them are in the city of Kherson, two are in Beryslav, and one each in …"): two places at least."""
+    low = lowered(sentence)
+    listed = _in_parentheses(low, 0, found, mentions)  # "Больше всего погибших — в Донецкой (46), Харьковской (28) …"
+    if listed:
+        return listed
     if not opens_with_a_number(sentence, found):
         return []
-    low = lowered(sentence)
     listed = _number_first(low, found, mentions, _TO_PLACE_LOOSE, _NEXT_PART_LOOSE)
     if sum(len(part.places) for part in listed) < 2:
         listed = _place_first_from(low, 0, found, mentions, _LEAD_IN)
@@ -157,6 +163,26 @@ def _place_first_from(low: str, start: int, following: list[Quantity], mentions:
         found.append(Part(quantity, between))
         previous = quantity.end
     return found
+
+
+_OPEN_PARENTHESIS = re.compile(r"\s*\(\s*")
+_CLOSE_PARENTHESIS = re.compile(r"\s*\)")
+
+
+def _in_parentheses(low: str, start: int, following: list[Quantity], mentions: list[tuple]) -> list[Part]:
+    """Read parts written as a place and its number in parentheses: "в Донецкой (46), Харьковской (28) и
+    Запорожской (19) областях"; two at least."""
+    found: list[Part] = []
+    previous = start
+    for quantity in following:
+        between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
+        if not between or not _OPEN_PARENTHESIS.fullmatch(low, between[-1][1], quantity.start):
+            break
+        if not _CLOSE_PARENTHESIS.match(low, quantity.end):
+            break
+        found.append(Part(quantity, [between[-1]]))
+        previous = quantity.end
+    return found if len(found) >= 2 else []
 
 
 def _end_of(part: Part) -> int:

@@ -13,6 +13,8 @@ _ANY_WORD = re.compile(rf"(?<![^\W\d_'’ʼ]){WORD.pattern}")
 # What may stand between the words of one name: spaces, one line break, or a hyphen.
 _NEXT_WORD = re.compile(rf"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*|[-‐])({WORD.pattern})")
 _COORDINATOR = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:(?:and|or|та|і|й|и|або|или)[ \t\u00a0]+)?")
+#: A figure in parentheses after an oblast's adjective, before the area word they share.
+_FIGURE = re.compile(r"[ \t\u00a0]*\([^()\n]{1,40}\)")
 _REGION_OF = re.compile(r"(?i)\b(?:region|oblast|province)\s+of\s+(?:the\s+)?$")
 # Words that introduce a settlement by kind: "village of Hrakove", "в селі Гракове", "поселок Шевченково".
 # English ones are matched in lowercase (or opening a sentence) so that "City Hall" names no place.
@@ -107,12 +109,15 @@ def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list
     """Match "Kharkiv and Donetsk regions", "Харківської та Донецької областей": oblasts sharing one area word."""
     links, token = [first], first
     while True:
-        gap = _COORDINATOR.match(text, token.end())
-        following = _NEXT_WORD.match(text, token.end())
+        after = token.end()
+        figure = _FIGURE.match(text, after)  # "в Донецкой (46), Харьковской (28) и Запорожской (19) областях"
+        after = figure.end() if figure else after
+        gap = _COORDINATOR.match(text, after)
+        following = _NEXT_WORD.match(text, after)
         if following and any(w in AREA_WORDS for w in lexicon.words(following.group(1))):
             if len(links) < 2:
                 return []
-            ends = [link.end() for link in links[:-1]] + [following.end()]
+            ends = [link.end() for link in links[:-1]] + [token.end() if figure else following.end()]
             return [Match(link.start(), stop, (lexicon.area_heads[_head(lexicon, link.group())],))
                     for link, stop in zip(links, ends, strict=True)]
         token = _CAPITALISED.match(text, gap.end()) if capitals else _ANY_WORD.match(text, gap.end())
