@@ -190,3 +190,20 @@ def test_a_village_named_in_russian_is_transliterated_from_its_ukrainian_spellin
 def test_a_total_broken_down_across_oblasts_with_figures_in_parentheses(text, parts):
     assert [(c["min"], c["place"]["name"]) for c in claims(text)] == parts
     assert len({c["kind"] for c in claims(text)}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Пошкоджено 5-поверховий будинок і 3 автомобілі.",
+         [("objects_damaged", 3, 3, {"object": "vehicle"}),
+          ("objects_damaged", 1, 1, {"object": "apartment_building"})]),
+        ("Полностью разрушен пятиэтажный жилой дом.", [("objects_destroyed", 1, 1, {"object": "apartment_building"})]),
+        ("A nine-storey residential building was destroyed.",
+         [("objects_destroyed", 1, 1, {"object": "apartment_building"})]),
+        ("Пошкоджено будинок та школу.",
+         [("objects_damaged", 1, 1, {"object": "home"}), ("objects_damaged", 1, 1, {"object": "school"})]),
+    ],
+)
+def test_a_buildings_storeys_are_no_count_and_make_it_an_apartment_building(text, expected):
+    assert found(text) == expected

@@ -3,6 +3,7 @@ named with no number, and a paragraph that goes on in the voice of the one befor
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import attribution, distribution, places, segment
@@ -11,6 +12,7 @@ from .breakdowns import FoundClaim
 from .claimkinds import GROUP_KINDS, OBJECT_KINDS
 from .kinds import SENTENCE_REACH, kind_qualifiers, nearest_trigger, triggers
 from .lexicon import AGE, EVERY, SINGLE_OBJECT, SINGLE_PEOPLE, SINGLE_PERSON, YOUNG, breakdown, lowered
+from .lexicon.loading import alternation
 from .numbers import Number
 from .placing import LOOK_BACK
 from .result import ClaimCandidate
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 UNSET = object()
 #: How far before a person's noun their age may be written ("74-річна жінка").
 AGE_REACH = 20
+#: The words right before a single object's noun that describe it ("п'ятиповерховий житловий"), no joiner among them.
+_DESCRIBED = re.compile(rf"(?:(?!(?:{alternation('kinds', 'joiners')})\s)[\w'’ʼ-]+\s+){{1,3}}$")
 #: What may befall a single person named with no number: the kinds of people's fates (``takes_fate_words``).
 _FATES = GROUP_KINDS
 
@@ -41,7 +45,9 @@ class ListedClaims:
             for match in singles:
                 kind = self._single_kind(low, match, made, found, OBJECT_KINDS)
                 if kind is not None:
-                    qualifiers = kind_qualifiers(kind, low, match.span())
+                    described = _DESCRIBED.search(low, max(0, match.start() - 40), match.start())
+                    qualifiers = kind_qualifiers(kind, low, (described.start() if described else match.start(),
+                                                             match.end()))  # "п'ятиповерховий житловий будинок"
                     sentence_date = self._single(index, position, sentence, state, made, sentence_date, kind,
                                                  match.span(), qualifiers, "single_object")
 

@@ -89,9 +89,11 @@ _DAY_RANGE_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(
     rf"(?:{ORDINAL}|\s?-\s?(?:{alternation('numbers', 'ordinal_endings')}))(?!\w)"
-    rf"|-?\s?(?:{alternation('numbers', 'ages')})",  # an age, not a count
+    rf"|-?\s?(?:{alternation('numbers', 'ages')})"  # an age, not a count
+    rf"|\s?-\s?(?:{alternation('numbers', 'attributes')})(?!\w)",  # "a 5-storey building"
     re.I,
 )
+_ATTRIBUTE_AFTER = re.compile(rf"\s?-\s?(?:{alternation('numbers', 'attributes')})(?!\w)", re.I)
 _TIME_AFTER = re.compile(rf"\s?(?:{alternation('numbers', 'times')})", re.I)
 _NOT_COUNT_AFTER = re.compile(
     rf"\s?(?:%|{alternation('numbers', 'percent')}|\^|[⁰¹²³⁴⁵⁶⁷⁸⁹]|e[0-9]|\)\s?[0-9])", re.I
@@ -120,7 +122,8 @@ def find_numbers(text: str) -> list[Number]:
     taken = [(n.start, n.end) for n in found]
     for match in WORD_NUMBER.finditer(lowered(text)):
         if not any(s < match.end() and match.start() < e for s, e in taken):
-            found.extend(_word_numbers(match.group(0), match.start()))
+            found.extend(n for n in _word_numbers(match.group(0), match.start())
+                         if not _ATTRIBUTE_AFTER.match(text, n.end))  # "a nine-storey building"
     found.sort(key=lambda n: n.start)
     return found
 
