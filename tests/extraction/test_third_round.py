@@ -207,3 +207,10 @@ def test_a_total_broken_down_across_oblasts_with_figures_in_parentheses(text, pa
 )
 def test_a_buildings_storeys_are_no_count_and_make_it_an_apartment_building(text, expected):
     assert found(text) == expected
+
+
+def test_a_place_came_under_strikes_and_the_next_sentence_is_about_it_not_its_lines_label():
+    text = ("🔴 Kharkiv district: the enemy shelled Kozacha Lopan 4 times.\n"
+            "🔴 Izium district: Borova came under 2 strikes with guided aerial bombs. 5 private houses were damaged.")
+    got = [(c["kind"], c["min"], c["max"], c["place"]["name"]) for c in claims(text)]
+    assert got[1:] == [("attacks", 2, 2, "Borova"), ("objects_damaged", 5, 5, "Borova")]

@@ -33,6 +33,8 @@ _BEFORE_RE, _BEFORE_OWNERS = union(
 )
 _AFTER_MIN = re.compile(rf"\s*(?:\+|{alternation('bounds', 'or_more')})(?!\w)", re.I)
 _AFTER_ABOUT = re.compile(rf"\s*(?:{alternation('bounds', 'or_so')})(?!\w)", re.I)
+#: Right before a bound's words, verbs that make them none: "came under 2 strikes".
+_NOT_AFTER = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'not_after')})\s+$", re.I)
 #: After a verb of change, "до" is "to", not "up to": "зросла до 447" is exactly 447.
 _CHANGE_TO = wordset("bounds", "change", "to")
 _CHANGE_BEFORE_TO = re.compile(
@@ -131,6 +133,8 @@ def _bounded(text: str, lowered_text: str, number: Number) -> Quantity:
     value, start, end = number.value, number.start, number.end
     low, high, approximate = value, value, False
     match = _BEFORE_RE.search(before)
+    if match and _NOT_AFTER.search(before, 0, match.start()):
+        match = None  # "came under 2 strikes": no bound
     if match and not (match.group(0).strip() in _CHANGE_TO and _CHANGE_BEFORE_TO.search(before)):
         effect = _ORDER[_BEFORE_OWNERS[match.lastindex]]
         if effect == MIN:

@@ -24,6 +24,11 @@ _NATIONAL = re.compile(rf"(?<!\w)(?:{alternation('places', 'national')})(?!\w)",
 _LISTABLE = frozenset({"settlement", "district"})
 
 
+#: A place that labels its line ("🔴 Izium district: …"): nothing but signs before it, a colon after it.
+_LABEL = re.compile(r"[\W\d_]*")
+_LABEL_END = re.compile(r"\s*:")
+
+
 class PlaceChooser:
     """Places for the claims of one document, looked up lazily through the gazetteer."""
 
@@ -106,6 +111,9 @@ class PlaceChooser:
                 for m in self.finder.mentions(sentence.start, sentence.end)
                 if not any(s <= m[0] and m[1] <= e for s, e in recent)
             ]
+            body = [m for m in mentions if not _LABEL.fullmatch(self.finder.text, sentence.start, m[0]) or not
+                    _LABEL_END.match(self.finder.text, m[1])]  # "🔴 Izium district: Borova came under 2 strikes."
+            mentions = body if body and len(places.distinct(mentions)) == 2 else mentions
             chosen = places.best(mentions, None, self.finder, recent)
             if chosen is not None and len(places.distinct(mentions)) == 1:
                 return self.json(chosen)
