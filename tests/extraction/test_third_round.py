@@ -214,3 +214,22 @@ def test_a_place_came_under_strikes_and_the_next_sentence_is_about_it_not_its_li
             "🔴 Izium district: Borova came under 2 strikes with guided aerial bombs. 5 private houses were damaged.")
     got = [(c["kind"], c["min"], c["max"], c["place"]["name"]) for c in claims(text)]
     assert got[1:] == [("attacks", 2, 2, "Borova"), ("objects_damaged", 5, 5, "Borova")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Накануне полиция сообщала о 650 телах.", "В субботу сообщалось о трех погибших и девяти раненых.",
+     "Напередодні йшлося про 58 тіл."],
+)
+def test_a_figure_reported_the_day_before_is_superseded(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [("Вчора поліція повідомила про 3 загиблих.", "поліція"), ("Yesterday the police said 4 people were killed.",
+                                                               "police")],
+)
+def test_a_day_before_the_speaker_is_no_part_of_its_name(text, speaker):
+    (claim,) = claims(text)
+    assert claim["attributed_to"]["name"] == speaker and claim["date"] == "2024-07-16"
