@@ -233,3 +233,10 @@ def test_a_figure_reported_the_day_before_is_superseded(text):
 def test_a_day_before_the_speaker_is_no_part_of_its_name(text, speaker):
     (claim,) = claims(text)
     assert claim["attributed_to"]["name"] == speaker and claim["date"] == "2024-07-16"
+
+
+def test_objects_broken_down_in_the_next_sentence_keep_the_totals_kind():
+    text = "Повреждены 156 гражданских объектов. Среди них 71 частный дом, 27 многоэтажек и 3 школы."
+    assert found(text) == [("objects_damaged", 156, 156, {}), ("objects_damaged", 71, 71, {"object": "home"}),
+                           ("objects_damaged", 27, 27, {"object": "apartment_building"}),
+                           ("objects_damaged", 3, 3, {"object": "school"})]

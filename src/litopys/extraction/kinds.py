@@ -138,6 +138,8 @@ def decide(
         clause = clause_of(clauses(lowered(sentence)), quantity.start)
         kind = nearest_trigger(found, span, clause, 10**6, OBJECT_KINDS) or nearest_trigger(
             found, span, (0, len(sentence)), SENTENCE_REACH, OBJECT_KINDS)
+        if kind is None and total_kind in OBJECT_KINDS:
+            return total_kind, "breakdown"  # "Повреждены 156 объектов. Среди них 71 частный дом, 3 школы"
         return kind, "object"
     if reading.bare:
         # Its own clause first: "held there; of them, 12 were subjected to torture"
