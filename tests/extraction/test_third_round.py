@@ -240,3 +240,10 @@ def test_objects_broken_down_in_the_next_sentence_keep_the_totals_kind():
     assert found(text) == [("objects_damaged", 156, 156, {}), ("objects_damaged", 71, 71, {"object": "home"}),
                            ("objects_damaged", 27, 27, {"object": "apartment_building"}),
                            ("objects_damaged", 3, 3, {"object": "school"})]
+
+
+def test_a_claim_its_text_places_nowhere_is_at_the_documents_first_place():
+    text = ("Херсонская областная прокуратура: итоги недели\n\nЗа неделю войска РФ обстреляли Херсонщину 512 раз.\n\n"
+            "Повреждены 96 частных домов.")
+    assert [c["place"]["name"] for c in claims(text)] == ["Kherson Oblast", "Kherson Oblast"]
+    assert claims("Повреждены 96 частных домов.")[0]["place"] is None  # no place anywhere: none

@@ -96,7 +96,7 @@ class _Reader(ListedClaims, Voices):
             signs = opinions.any_sign(paragraph.text)
             if signs or self._worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
-        claims = wider.inherit_qualifiers(self.claims.result())
+        claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
         return ExtractionResult(self.language, claims, self.opinions)
