@@ -40,8 +40,9 @@ def test_a_village_followed_by_its_district_is_the_village():
         "18 вересня в с. Козача Лопань Харківського району виявлено масове поховання. "
         "Із землі вилучено тіла 17 осіб."
     )
-    [claim] = extract(text, published=PUBLISHED).claims
-    assert claim.place["name"] == "Kozacha Lopan" and claim.place["geonames_id"]
+    grave, claim = extract(text, published=PUBLISHED).claims  # a mass grave found, named once: one (issue 16)
+    assert (grave.kind, grave.min) == ("mass_graves", 1)
+    assert all(c.place["name"] == "Kozacha Lopan" and c.place["geonames_id"] for c in (grave, claim))
 
 
 def test_an_unknown_village_keeps_its_name_without_the_district():

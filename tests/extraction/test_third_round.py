@@ -247,3 +247,20 @@ def test_a_claim_its_text_places_nowhere_is_at_the_documents_first_place():
             "Повреждены 96 частных домов.")
     assert [c["place"]["name"] for c in claims(text)] == ["Kherson Oblast", "Kherson Oblast"]
     assert claims("Повреждены 96 частных домов.")[0]["place"] is None  # no place anywhere: none
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("Правоохоронці виявили на території агрегатного заводу катівню.", "torture_sites"),
+     ("В селе обнаружено массовое захоронение.", "mass_graves"),
+     ("Investigators found a torture chamber in the basement.", "torture_sites")],
+)
+def test_a_site_found_and_named_once_is_one(text, kind):
+    assert found(text) == [(kind, 1, 1, {})]
+
+
+@pytest.mark.parametrize(
+    "text", ["Катівня працювала пів року.", "In a mass grave, investigators found 447 bodies."],
+)
+def test_a_site_not_found_or_where_the_counted_were_found_is_none(text):
+    assert all(kind != "torture_sites" and kind != "mass_graves" for kind, *_ in found(text))

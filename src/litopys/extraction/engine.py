@@ -22,6 +22,7 @@ from .reading import read
 from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
+from .sites import SINGLE_SITE, SingleSites
 from .speakers import Speaker
 from .statements import StatementDates, dates_statement
 from .voices import Voices
@@ -56,7 +57,7 @@ def extract(
     return _Reader(text, language, published, gazetteer).run()
 
 
-class _Reader(ListedClaims, Voices):
+class _Reader(ListedClaims, SingleSites, Voices):
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
@@ -105,7 +106,7 @@ class _Reader(ListedClaims, Voices):
         """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
         low = lowered(text)
         return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
-                    or SINGLE_OBJECT.search(low) or SINGLE_PERSON.search(low))
+                    or SINGLE_OBJECT.search(low) or SINGLE_PERSON.search(low) or SINGLE_SITE.search(low))
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
@@ -307,5 +308,6 @@ class _Reader(ListedClaims, Voices):
         if OBJECT_KINDS:
             self._single_objects(index, position, sentence, state, made, sentence_date)
         self._single_people(index, position, sentence, state, made, sentence_date)
+        self._single_sites(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)
         return made
