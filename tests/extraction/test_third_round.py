@@ -264,3 +264,11 @@ def test_a_site_found_and_named_once_is_one(text, kind):
 )
 def test_a_site_not_found_or_where_the_counted_were_found_is_none(text):
     assert all(kind != "torture_sites" and kind != "mass_graves" for kind, *_ in found(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Since the exchanges began, Ukraine has returned 168 civilians from Russian captivity.",
+             "З початку обмінів Україна повернула 168 цивільних з полону.", "Вернули из плена 168 гражданских."],
+)
+def test_people_returned_from_captivity_are_no_count_of_detainees(text):
+    assert found(text) == []

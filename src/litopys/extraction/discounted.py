@@ -31,6 +31,8 @@ _SUPERSEDED_SENTENCE = re.compile(rf"\W*(?:{alternation('discounted', 'supersede
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
 _OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
 _RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\w)")
+#: Right before a word of their fate, the state they came out of: "from Russian captivity", "з полону".
+_OUT_OF = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'out_of')})\s+(?:[\w-]+\s+)?$")
 
 
 def discounted(sentence: str, start: int, end: int) -> bool:
@@ -47,4 +49,5 @@ def discounted(sentence: str, start: int, end: int) -> bool:
     # says what had befallen them before ("the fate of 300 people who had been reported missing")
     relative = _RELATIVE.search(low, end, clause[1])
     stop = relative.start() if relative else clause[1]
-    return not any(end <= first < stop for first, _, _ in triggers(sentence))
+    return not any(end <= first < stop and not _OUT_OF.search(low, max(end, first - 24), first)
+                   for first, _, _ in triggers(sentence))
