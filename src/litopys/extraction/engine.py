@@ -13,16 +13,16 @@ from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS,
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
-from .lexicon import SINGLE_OBJECT, SINGLE_PERSON, lowered
+from .lexicon import lowered
 from .listed import UNSET as _UNSET
 from .listed import ListedClaims
-from .numbers import WORD_NUMBER, find_numbers
+from .numbers import find_numbers
 from .placing import LOOK_BACK, PlaceChooser
 from .reading import read
 from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
-from .sites import SINGLE_SITE, SingleSites
+from .sites import SingleSites, worth_reading
 from .speakers import Speaker
 from .statements import StatementDates, dates_statement
 from .voices import Voices
@@ -95,18 +95,12 @@ class _Reader(ListedClaims, SingleSites, Voices):
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
             signs = opinions.any_sign(paragraph.text)
-            if signs or self._worth_reading(paragraph.text):
+            if signs or worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
         claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
         return ExtractionResult(self.language, claims, self.opinions)
-
-    def _worth_reading(self, text: str) -> bool:
-        """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread)."""
-        low = lowered(text)
-        return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
-                    or SINGLE_OBJECT.search(low) or SINGLE_PERSON.search(low) or SINGLE_SITE.search(low))
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
         state = _Paragraph()
@@ -133,25 +127,14 @@ class _Reader(ListedClaims, SingleSites, Voices):
                     speaker = self._regional(speaker, index, position)
                 statement_date = self.dates.said(sentence.text, speaker, index)
                 if found.backward:
-                    attribute_backward(state.claims, position, LOOK_BACK, speaker, statement_date)
-                    if position == 0 and not state.claims:
-                        # a paragraph "Про це 12 травня повідомили в …" after the figures: theirs too, even when the
-                        # voice of the paragraph before theirs had been carried over to them
-                        for claim in self.carried_to:
-                            claim.candidate.attributed_to = None
-                        attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, statement_date)
-                        for claims in self.before_previous:  # and a group that did the work two paragraphs back
-                            attribute_backward(claims, 0, 0, speaker, statement_date, only_unnamed=True)
-                        self._signs_off(index, sentences, speaker, statement_date)
+                    self._said_before(index, position, sentences, state, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)
-            if found or self.document_speaker is not None:
-                # "Місія 9 січня оприлюднила оновлення", "По состоянию на 12 сентября подтверждена гибель …"
-                said = statement_date if found else self.dates.sentence(sentence.text)
-                self.dates.dates_document(sentence.text, state.speaker or self.document_speaker, said, bool(made) or
-                                          not found)
+            if found or self.document_speaker is not None:  # "Місія 9 січня оприлюднила …", "По состоянию на …"
+                self.dates.dates_document(sentence.text, state.speaker or self.document_speaker,
+                                          statement_date if found else None, bool(made) or not found)
             if not found and not made and dates_statement(sentence.text):
                 # "The statement was published on 18 March 2025": a document with a speaker of its own is dated
                 # throughout, any other text in this paragraph and the one before

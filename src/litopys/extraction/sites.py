@@ -1,15 +1,17 @@
 """A site named once with no number where the sentence says it was found: "виявили на території заводу катівню",
 "обнаружено массовое захоронение", "investigators found a torture chamber": one site of that kind (a part of the
-engine's reader). The nouns and the verbs of finding are the lexicon's (``single_sites``, ``found_verbs``)."""
+engine's reader). The nouns and the verbs of finding are the lexicon's (``single_sites``, ``found_verbs``). And
+whether a paragraph is worth reading at all."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from . import segment
-from .lexicon import lowered
+from . import attribution, segment
+from .lexicon import SINGLE_OBJECT, SINGLE_PERSON, lowered
 from .lexicon.loading import alternation, by_key
+from .numbers import WORD_NUMBER
 from .patterns import words
 from .segment import clause_of, clauses
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from .engine import _Paragraph
 
 _SITES = [(kind, words("|".join(found))) for kind, found in by_key("single_sites").items() if found]
+_DIGIT = re.compile(r"[0-9]")
 _FOUND = re.compile(rf"(?<!\w)(?:{alternation('found_verbs')})(?!\w)")
 #: Any site noun of them (a paragraph without a number is read only when it has one).
 SINGLE_SITE = words("|".join(f"(?:{pattern.pattern})" for _, pattern in _SITES)) if _SITES else re.compile("(?!)")
@@ -38,3 +41,11 @@ class SingleSites:
                     continue
                 sentence_date = self._single(index, position, sentence, state, made, sentence_date, kind,
                                              match.span(), {}, "single_site")
+
+
+def worth_reading(text: str) -> bool:
+    """Say whether a paragraph may hold a count or name a speaker (most others are skipped unread): a number, a
+    reporting word, or one object, person or site named with no number."""
+    low = lowered(text)
+    return bool(_DIGIT.search(text) or WORD_NUMBER.search(low) or attribution.mentions_speaker(text)
+                or SINGLE_OBJECT.search(low) or SINGLE_PERSON.search(low) or SINGLE_SITE.search(low))

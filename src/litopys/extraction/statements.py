@@ -88,7 +88,9 @@ class StatementDates:
 
     def dates_document(self, text: str, speaker: Speaker | None, date: datetime.date | None, made: bool) -> None:
         """Date a whole document by the sentence naming its speaker when that sentence dates their statement: it
-        makes no claim of its own ("Місія 9 січня оприлюднила оновлення") or gives the figures as of a day."""
+        makes no claim of its own ("Місія 9 січня оприлюднила оновлення") or gives the figures as of a day; with no
+        ``date``, the sentence's own."""
+        date = date or self.sentence(text)
         if date is None or speaker is None or speaker != self.document_speaker or self.document_date is not None:
             return
         if not made or _AS_OF.search(text):

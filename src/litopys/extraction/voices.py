@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import attribution, mentions, segment
+from .breakdowns import attribute_backward
+from .placing import LOOK_BACK
 from .speakers import Reference, Speaker, regional
 
 if TYPE_CHECKING:
@@ -55,6 +57,21 @@ class Voices:
         oblast = self.places.oblast_near(index, position)
         name = regional(speaker.name, oblast["name"] if oblast else None)
         return Speaker(name, None, institution=True) if name else speaker
+
+    def _said_before(self, index: int, position: int, sentences: list, state, speaker: Speaker | None, date) -> None:
+        """Attribute what came before a sentence that says who said it ("Про це повідомили в …"): the sentences just
+        before it in its paragraph; when it opens a paragraph of no claims, the paragraph before too (even when the
+        voice of the one before that had been carried over to it), a group that did the work two paragraphs back,
+        and, as a document's closing line, every claim nobody was named for."""
+        attribute_backward(state.claims, position, LOOK_BACK, speaker, date)
+        if position != 0 or state.claims:
+            return
+        for claim in self.carried_to:
+            claim.candidate.attributed_to = None
+        attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, date)
+        for claims in self.before_previous:
+            attribute_backward(claims, 0, 0, speaker, date, only_unnamed=True)
+        self._signs_off(index, sentences, speaker, date)
 
     def _signs_off(self, index: int, sentences: list, speaker: Speaker | None, date) -> None:
         """A document's last paragraph, one sentence saying who gave the information ("Інформацію оприлюднила
