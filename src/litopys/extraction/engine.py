@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from . import attribution, opinions, segment, voices, wider
@@ -29,7 +28,6 @@ from .voices import Voices
 
 #: How many claims of a signed document a line dating "the statement" may date (memory stays bounded).
 FOUND_LIMIT = 10_000
-_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass
