@@ -272,3 +272,11 @@ def test_a_site_not_found_or_where_the_counted_were_found_is_none(text):
 )
 def test_people_returned_from_captivity_are_no_count_of_detainees(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["У Краснопіллі зруйновано приватний будинок, ще 4 — пошкоджено.",
+             "Один частный дом разрушен, еще 4 повреждены."],
+)
+def test_more_of_the_same_object_take_its_type(text):
+    assert ("objects_damaged", 4, 4, {"object": "home"}) in found(text)

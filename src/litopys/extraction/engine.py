@@ -288,6 +288,7 @@ class _Reader(ListedClaims, SingleSites, Voices):
                 self._distribute(made, index, position, sentence, found, number, distributed, state)
         if OBJECT_KINDS:
             self._single_objects(index, position, sentence, state, made, sentence_date)
+            self._more_of_the_same(made)
         self._single_people(index, position, sentence, state, made, sentence_date)
         self._single_sites(index, position, sentence, state, made, sentence_date)
         state.claims.extend(made)

@@ -51,6 +51,19 @@ class ListedClaims:
                     sentence_date = self._single(index, position, sentence, state, made, sentence_date, kind,
                                                  match.span(), qualifiers, "single_object")
 
+    @staticmethod
+    def _more_of_the_same(made: list[FoundClaim]) -> None:
+        """Give a count of objects with no noun of its own the type of the one object named just before it in its
+        sentence ("зруйновано приватний будинок, ще 4 — пошкоджено": 4 homes)."""
+        singles = [claim for claim in made if claim.candidate.rule == "single_object" and claim.candidate.qualifiers]
+        for claim in made:
+            candidate = claim.candidate
+            if candidate.rule != "verb" or candidate.kind not in OBJECT_KINDS or candidate.qualifiers:
+                continue
+            before = [single for single in singles if single.quantity.end <= claim.quantity.start]
+            if before:
+                candidate.qualifiers = dict(max(before, key=lambda single: single.quantity.end).candidate.qualifiers)
+
     def _single_people(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
                        made: list[FoundClaim], sentence_date) -> None:
         """Count one for each person named with no number where a word of their fate stands near ("killing a
