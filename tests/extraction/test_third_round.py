@@ -280,3 +280,10 @@ def test_people_returned_from_captivity_are_no_count_of_detainees(text):
 )
 def test_more_of_the_same_object_take_its_type(text):
     assert ("objects_damaged", 4, 4, {"object": "home"}) in found(text)
+
+
+def test_single_objects_in_the_dative_and_the_genitive_with_their_types():
+    text = "Пошкоджень завдано 32 приватним будинкам, будівлі дитячого садка та трансформаторній підстанції."
+    assert found(text) == [("objects_damaged", 32, 32, {"object": "home"}),
+                           ("objects_damaged", 1, 1, {"object": "kindergarten"}),
+                           ("objects_damaged", 1, 1, {"object": "energy"})]
