@@ -287,3 +287,13 @@ def test_single_objects_in_the_dative_and_the_genitive_with_their_types():
     assert found(text) == [("objects_damaged", 32, 32, {"object": "home"}),
                            ("objects_damaged", 1, 1, {"object": "kindergarten"}),
                            ("objects_damaged", 1, 1, {"object": "energy"})]
+
+
+def test_a_short_surname_declined_is_the_person_named_before():
+    text = ("Голова Одеської ОВА Олег Кіпер повідомив про атаку. За словами Кіпера, поранено 3 людей.")
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Олег Кіпер"]
+
+
+def test_a_headline_opening_with_a_quotation_names_no_speaker():
+    text = "«Нас били каждый день»: жительница Бердянска рассказала о плене\n\nВ подвале держали 20 человек."
+    assert all(c["attributed_to"] is None or "били" not in c["attributed_to"]["name"] for c in claims(text))

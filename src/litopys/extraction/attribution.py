@@ -101,8 +101,8 @@ def headline_speaker(headline: str) -> Reference | None:
 def colon_speaker(heading: str) -> Reference | None:
     """Return who a heading attributes its words to: "Клименко: ...", "Lubinets: over 400 children ..."."""
     head, colon, _ = heading.partition(":")
-    if not colon or len(head.split()) > 10:
-        return None
+    if not colon or len(head.split()) > 10 or _QUOTATION.fullmatch(head.strip()):
+        return None  # "«Нас били каждый день»: жительница Бердянска …": a quotation, no speaker
     reference = parse(head)
     named = reference is not None and reference.how == "named" and reference.speaker and reference.speaker.name
     if named and not reference.speaker.institution and len(reference.speaker.name.split()) > 1:
@@ -111,6 +111,7 @@ def colon_speaker(heading: str) -> Reference | None:
     return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
 
 
+_QUOTATION = re.compile(r"[«“„\"'].*[»”“\"']")
 _DASH_TAIL = re.compile(r"[,]?\s+[–—-]\s+([^–—:]{2,80}?)\s*$")
 
 

@@ -55,6 +55,8 @@ def same_surname(full: str, surname: str) -> bool:
     last = full.split()[-1].lower()
     surname = surname.lower()
     common = min(len(last), len(surname)) - 2
+    if len(last) >= 3 and surname.startswith(last) and len(surname) - len(last) <= 2:
+        return True  # a short surname declined: "Ким" -> "Кима", "Кіпер" -> "Кіпера", "Кіпером"
     return last == surname or (common >= 4 and last[:common] == surname[:common] and abs(len(last) - len(surname)) <= 2)
 
 
