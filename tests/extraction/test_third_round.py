@@ -297,3 +297,8 @@ def test_a_short_surname_declined_is_the_person_named_before():
 def test_a_headline_opening_with_a_quotation_names_no_speaker():
     text = "«Нас били каждый день»: жительница Бердянска рассказала о плене\n\nВ подвале держали 20 человек."
     assert all(c["attributed_to"] is None or "били" not in c["attributed_to"]["name"] for c in claims(text))
+
+
+def test_the_head_of_a_body_named_by_title_is_the_person_named_before():
+    text = ("Об этом сообщил глава Николаевской ОВА Виталий Ким. «Повреждены две многоэтажки», – добавил глава ОВА.")
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Виталий Ким"]

@@ -175,9 +175,12 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         role = (stripped[:name_start] + " " + stripped[name_end:]).strip()
         role = _COMMA.sub(" ", role).strip()
         return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
+    generic = _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped))
+    if (body or generic) and _LEADING.sub("", stripped).split()[0].lower() in ROLE_HEADS:
+        return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)  # "глава ОВА": who holds it
     if body:
         return Reference(Speaker(body, None, institution=True), "named", start, end)
-    if _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped)):
+    if generic:
         cleaned = _LEADING.sub("", stripped)
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
     if stripped in FIRST_NAMES:  # a witness named by a first name only: "по словам Сергея" -> "Сергей"
