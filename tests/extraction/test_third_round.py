@@ -302,3 +302,9 @@ def test_a_headline_opening_with_a_quotation_names_no_speaker():
 def test_the_head_of_a_body_named_by_title_is_the_person_named_before():
     text = ("Об этом сообщил глава Николаевской ОВА Виталий Ким. «Повреждены две многоэтажки», – добавил глава ОВА.")
     assert [c["attributed_to"]["name"] for c in claims(text)] == ["Виталий Ким"]
+
+
+def test_a_lists_item_with_its_noun_left_out_is_of_the_lists_kind():
+    text = ("За минулу добу окупанти 46 разів атакували населені пункти області. Зокрема:\n▪️ КАБами — 7 ударів;\n"
+            "▪️ ударними дронами типу «Шахед» — 12;\n▪️ з РСЗВ — 3 обстріли.")
+    assert ("attacks", 12, 12, {"weapon": "drone"}) in found(text)

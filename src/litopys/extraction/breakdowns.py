@@ -28,6 +28,8 @@ _ELLIPSIS_BEFORE = re.compile(
     rf"^\s*(?:(?:{alternation('kinds', 'coordination', 'conjunctions')})\s+)?(?:{alternation('kinds', 'another')})"
     rf"\s+\S*\s*$|(?<!\w)(?:{alternation('kinds', 'such')})\s+\w+\s+\S*\s*$"
 )
+#: A list's item with its noun left out: "▪️ ударними дронами типу «Шахед» — 12" (what, a dash, the number).
+_LIST_ITEM = re.compile(r"\W*[^\W\d][^\d]{0,60}?\s[-\u2013\u2014]\s*")
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
     claims ``earlier`` are looked at nearest list first."""
     low = lowered(text)
     start = clause_of(clauses(low), quantity.start)[0]
-    if not _ELLIPSIS_BEFORE.search(low[start : quantity.start]):
+    if not (_ELLIPSIS_BEFORE.search(low[start : quantity.start]) or _LIST_ITEM.fullmatch(low, 0, quantity.start)):
         return None, ""
     before = next((claims for claims in earlier if claims), None)
     return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
