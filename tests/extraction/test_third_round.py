@@ -73,7 +73,8 @@ def test_a_documents_speaker_dating_their_statement_dates_the_whole_document(tex
 
 def test_an_event_dated_beside_the_documents_speaker_dates_no_later_paragraph():
     text = ("Police of Sumy Oblast: shelling\n\nOn 8 July, troops attacked the district 27 times, the police reports."
-            "\n\nFive people were wounded.\n\nDamaged: 11 houses.\n\nInvestigators are at the scene.")
+            "\n\nFive people were wounded.\n\nInvestigators are at the scene.\n\nThe mayor visited.\n\n"
+            "Damaged: 11 houses.")  # beyond the reach of the police's date (statements.STATEMENT_REACH)
     dates = [(c["kind"], c["date"]) for c in claims(text)]
     assert dates[0] == ("attacks", "2024-07-08") and dates[-1] == ("objects_damaged", None)
 

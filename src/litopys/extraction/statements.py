@@ -1,7 +1,7 @@
 """When a speaker said what they said: the date of a sentence, of a speaker's statement, of a whole document.
 
 A claim is dated by its sentence, else by its speaker: the date of the sentence naming them, else the date they
-were named with in this paragraph or the one before (``STATEMENT_REACH``), else the date in the title or signature
+were named with in this paragraph or the two before (``STATEMENT_REACH``), else the date in the title or signature
 of a document they speak for. "The statement was published on 5 October 2022" dates the last speaker's claims.
 """
 
@@ -15,8 +15,9 @@ from .lexicon.loading import alternation, entries
 from .segment import Paragraph
 from .speakers import Speaker
 
-#: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after.
-STATEMENT_REACH = 1
+#: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after (the
+#: development sets' labels carry a statement's date on over the next paragraphs of its report).
+STATEMENT_REACH = 2
 #: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
 #: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
 _STATEMENT_NOUNS = entries("statement_dated", "nouns")
@@ -78,7 +79,7 @@ class StatementDates:
         return found
 
     def stated_by(self, speaker: Speaker | None, index: int) -> datetime.date | None:
-        """The date ``speaker`` spoke on in this paragraph or the one before, else their document's date."""
+        """The date ``speaker`` spoke on in this paragraph or the two before, else their document's date."""
         if speaker is None or not speaker.name:
             return None
         said = self.stated.get(speaker.name)
