@@ -20,11 +20,12 @@ from datetime import timedelta
 from django.conf import settings
 
 from litopys.evidence import checkpoint_log, ledger, merkle, rfc3161, sealed, signing, stamping
+from litopys.evidence.hashed_copy import CHUNK
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.leftovers import orphans as stored_orphans
 from litopys.evidence.models import Checkpoint, CustodyAction, CustodyEvent, Item
 from litopys.evidence.problems import Problem
-from litopys.evidence.vault import CHUNK, Vault, get_vault
+from litopys.evidence.vault import Vault, get_vault
 
 
 @dataclass
