@@ -65,7 +65,7 @@ print(BestValue.history.count(), OriginMerge.objects.count(), OriginMerge.histor
       OriginSplit.objects.count(), OriginSplit.history.count())
 izium.slug = "renamed-burial-site"
 izium.save()
-from litopys.figures.selectors import find_figure
+from litopys.figures.references import find_figure
 view = find_figure("renamed-burial-site bodies")
 print(view.figure.best, view.figure.best_by_reviewer)
 """)

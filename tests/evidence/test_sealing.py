@@ -14,10 +14,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from litopys.evidence import custody, sealed, sealing
+from litopys.evidence import custody, sealed, sealed_stream, sealing
 from litopys.evidence.ingest import SourceFacts, ingest_paths
 from litopys.evidence.integrity import verify
 from litopys.evidence.models import CustodyEvent, Item, Source
+from litopys.evidence.sealed_stream import CHUNK, HEADER, TAG
 
 MARK = "SYNTHETIC-WITNESS-MARK Olena Synthetic-Kovalenko"
 TEXT = f"Synthetic testimony. {MARK} saw 4 bodies near the synthetic bridge.\n" * 40
@@ -25,16 +26,16 @@ TEXT = f"Synthetic testimony. {MARK} saw 4 bodies near the synthetic bridge.\n" 
 
 # The format, without Django.
 
-@pytest.mark.parametrize("size", [0, 1, sealing.CHUNK - 1, sealing.CHUNK, sealing.CHUNK + 1, 2 * sealing.CHUNK + 5])
+@pytest.mark.parametrize("size", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 5])
 def test_sealed_bytes_open_to_the_same_plaintext_and_seek(size):
     key = sealing.VaultKey(os.urandom(32), "test")
     plain = os.urandom(size)
     digest = "sha256:" + hashlib.sha256(plain).hexdigest()
     hasher = hashlib.sha256()
-    blob = b"".join(sealing.seal_chunks(io.BytesIO(plain), key, digest, hasher))
+    blob = b"".join(sealed_stream.seal_chunks(io.BytesIO(plain), key, digest, hasher))
     assert "sha256:" + hasher.hexdigest() == digest
-    assert len(blob) == sealing.sealed_size(size)
-    reader = sealing.SealedReader(io.BytesIO(blob), key, digest)
+    assert len(blob) == sealed_stream.sealed_size(size)
+    reader = sealed_stream.SealedReader(io.BytesIO(blob), key, digest)
     assert reader.size == size and reader.read() == plain
     if size > 10:
         reader.seek(size - 7)
@@ -47,19 +48,19 @@ def test_altered_cut_or_misplaced_sealed_bytes_do_not_open():
     key = sealing.VaultKey(os.urandom(32), "test")
     plain = b"synthetic " * 300_000  # three chunks
     digest = "sha256:" + hashlib.sha256(plain).hexdigest()
-    blob = b"".join(sealing.seal_chunks(io.BytesIO(plain), key, digest))
+    blob = b"".join(sealed_stream.seal_chunks(io.BytesIO(plain), key, digest))
     flipped = bytearray(blob)
-    flipped[sealing.HEADER + 10] ^= 1
-    cut = blob[: sealing.HEADER + sealing.CHUNK + sealing.TAG]  # the last chunks dropped at a chunk boundary
+    flipped[HEADER + 10] ^= 1
+    cut = blob[: HEADER + CHUNK + TAG]  # the last chunks dropped at a chunk boundary
     for bad in (bytes(flipped), cut):
         with pytest.raises(sealing.Broken):
-            sealing.SealedReader(io.BytesIO(bad), key, digest).read()
+            sealed_stream.SealedReader(io.BytesIO(bad), key, digest).read()
     with pytest.raises(sealing.Broken):  # the sealed copy of another item
-        sealing.SealedReader(io.BytesIO(blob), key, "sha256:" + "0" * 64).read()
+        sealed_stream.SealedReader(io.BytesIO(blob), key, "sha256:" + "0" * 64).read()
     with pytest.raises(sealing.WrongKey, match=key.label):
-        sealing.SealedReader(io.BytesIO(blob), sealing.VaultKey(os.urandom(32), "other"), digest)
+        sealed_stream.SealedReader(io.BytesIO(blob), sealing.VaultKey(os.urandom(32), "other"), digest)
     with pytest.raises(sealing.KeyMissing, match="LITOPYS_VAULT_KEY"):
-        sealing.SealedReader(io.BytesIO(blob), None, digest)
+        sealed_stream.SealedReader(io.BytesIO(blob), None, digest)
 
 
 def test_sealed_fields_open_only_for_their_purpose_and_key():
@@ -113,7 +114,7 @@ def test_a_confidential_item_is_stored_sealed_and_keeps_its_identity(confidentia
     assert MARK.encode() not in stored_bytes(vault)
     assert not vault.inner.exists(confidential.sha256)
     copy = sealed.sealed_copy(confidential)
-    assert copy.media_type == sealing.MEDIA_TYPE
+    assert copy.media_type == sealed_stream.MEDIA_TYPE
     assert copy.sha256 == "sha256:" + hashlib.sha256(vault.path(copy.sha256).read_bytes()).hexdigest()
     event = CustodyEvent.objects.get(item_hash=copy.sha256)
     assert event.action == "derived" and event.details["derived_from"] == confidential.sha256

@@ -18,7 +18,9 @@ from litopys.evidence.ingest import SourceFacts, ingest_stream
 from litopys.evidence.models import Dossier, Source
 from litopys.exchange.actions import export_package
 from litopys.exchange.packages.contents import NOT_ALLOWED, NOT_ASKED, Scope
-from litopys.exchange.packages.verify import PackageError, read_public_key, verify_package
+from litopys.exchange.packages.opening import PackageError
+from litopys.exchange.packages.public_keys import read_public_key
+from litopys.exchange.packages.verify import verify_package
 from litopys.incidents.models import Claim, Incident
 
 pytestmark = pytest.mark.django_db

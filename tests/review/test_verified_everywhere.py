@@ -13,7 +13,7 @@ from litopys.evidence.ingest import SourceFacts, ingest_paths
 from litopys.evidence.models import Source
 from litopys.figures.models import Correction, Figure
 from litopys.figures.public import public_figure
-from litopys.figures.selectors import find_figure
+from litopys.figures.references import find_figure
 from litopys.incidents.integrity import ClaimChangeRefused
 from litopys.incidents.models import Claim, Incident
 from litopys.review.actions import available, decide

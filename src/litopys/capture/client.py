@@ -1,28 +1,26 @@
 """The one HTTP client of captures: every request a capture makes, the browser's included, goes here.
 
 It refuses addresses `netpolicy` forbids (checked on the resolved address, on every hop), connects
-directly or through LITOPYS_CAPTURE_PROXY (socks5://, socks5h:// or http:// with CONNECT), stops at the
-size limit and the timeout, and records each exchange, byte for byte as sent and received, into a WARC
-(request and response records, TLS certificate details as a metadata record).
+through `connections` (directly or through LITOPYS_CAPTURE_PROXY), stops at the size limit and the
+timeout, and records each exchange, byte for byte as sent and received, into a WARC (request and
+response records, TLS certificate details as a metadata record).
 """
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import json
-import socket
 import ssl
-import struct
 import tempfile
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from warcio.statusandheaders import StatusAndHeaders  # noqa: F401 - imported for warcio's writer
 from warcio.warcwriter import WARCWriter
 
-from litopys.capture.netpolicy import Refused, check_literal_host, check_url, resolve
+from litopys.capture.connections import certificate_details, connect
+from litopys.capture.netpolicy import Refused, check_url
 
 REDIRECTS = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
@@ -176,7 +174,7 @@ class Client:
         https = parts.scheme.lower() == "https"
         host = parts.hostname
         port = parts.port or (443 if https else 80)
-        sock, address = self._connect(url, host, port)
+        sock, self._last_address = connect(url, host, port, self.policy)
         tls: dict = {}
         try:
             sock.settimeout(self.policy.timeout)
@@ -211,7 +209,7 @@ class Client:
                 raise Refused(f"{url}: the server broke off the answer ({type(exc).__name__}: {exc})") from None
             exchange = Exchange(url=url, status=response.status, reason=response.reason or "",
                                 headers=list(response.getheaders()), body=body, size=recorder.kept.tell(),
-                                address=address, tls=tls, truncated=truncated, started=started)
+                                tls=tls, truncated=truncated, started=started)
             self.bytes_fetched += recorder.count
             self.exchanges.append(exchange)
             self._record(exchange, request, recorder.kept)
@@ -242,85 +240,6 @@ class Client:
         lines = [f"GET {target} HTTP/1.1"] + [f"{key}: {value}" for key, value in headers.items()]
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
 
-    # -- connections ----------------------------------------------------------------------------------
-
-    def _connect(self, url: str, host: str, port: int) -> tuple[socket.socket, str]:
-        proxy = self.policy.proxy
-        if not proxy:
-            addresses = resolve(url, host, port, self.policy.allow_private)
-            return self._open(url, addresses, port), ""
-        check_literal_host(url, host, self.policy.allow_private)
-        scheme = urlsplit(proxy).scheme.lower()
-        if scheme in ("socks5", "socks5h"):
-            target = host
-            if scheme == "socks5":
-                target = resolve(url, host, port, self.policy.allow_private)[0]
-            return self._socks5(url, proxy, target, port), ""
-        if scheme == "http":
-            return self._http_tunnel(url, proxy, host, port), ""
-        raise Refused(f"LITOPYS_CAPTURE_PROXY={proxy!r}: use socks5h://host:port (Tor), socks5:// or http://")
-
-    def _open(self, url: str, addresses: list[str], port: int) -> socket.socket:
-        error: OSError | None = None
-        for address in addresses:
-            try:
-                sock = socket.create_connection((address, port), timeout=self.policy.timeout)
-                self._last_address = address
-                return sock
-            except TimeoutError:
-                raise Refused(f"{url}: no answer within {self.policy.timeout:g} s (LITOPYS_CAPTURE_TIMEOUT)") from None
-            except ConnectionRefusedError:
-                error = ConnectionRefusedError()
-            except OSError as exc:
-                error = exc
-        if isinstance(error, ConnectionRefusedError):
-            raise Refused(f"{url}: the connection was refused (nothing listens on port {port})")
-        raise Refused(f"{url}: cannot connect ({getattr(error, 'strerror', None) or error})")
-
-    def _proxy_socket(self, url: str, proxy: str) -> socket.socket:
-        parts = urlsplit(proxy)
-        try:
-            return socket.create_connection((parts.hostname, parts.port or 1080), timeout=self.policy.timeout)
-        except OSError as exc:
-            raise Refused(f"{url}: the proxy {proxy} cannot be reached ({exc.strerror or exc}); "
-                          "check LITOPYS_CAPTURE_PROXY") from None
-
-    def _socks5(self, url: str, proxy: str, host: str, port: int) -> socket.socket:
-        sock = self._proxy_socket(url, proxy)
-        try:
-            sock.sendall(b"\x05\x01\x00")
-            if sock.recv(2) != b"\x05\x00":
-                raise Refused(f"{url}: the proxy {proxy} is not a SOCKS5 proxy without a password")
-            name = host.encode("idna")
-            sock.sendall(b"\x05\x01\x00\x03" + bytes([len(name)]) + name + struct.pack(">H", port))
-            reply = sock.recv(4)
-            if len(reply) < 2 or reply[1] != 0:
-                code = reply[1] if len(reply) > 1 else -1
-                raise Refused(f"{url}: the proxy {proxy} could not connect (SOCKS5 reply {code})")
-            skip = {1: 4, 4: 16}.get(reply[3], None)
-            if skip is None:
-                skip = sock.recv(1)[0]
-            sock.recv(skip + 2)
-            return sock
-        except OSError as exc:
-            sock.close()
-            raise Refused(f"{url}: the proxy {proxy} broke off ({exc})") from None
-
-    def _http_tunnel(self, url: str, proxy: str, host: str, port: int) -> socket.socket:
-        sock = self._proxy_socket(url, proxy)
-        sock.sendall(f"CONNECT {host}:{port} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
-        reply = b""
-        while b"\r\n\r\n" not in reply and len(reply) < 65536:
-            chunk = sock.recv(4096)
-            if not chunk:
-                break
-            reply += chunk
-        status = reply.split(b" ", 2)[1:2]
-        if status != [b"200"]:
-            sock.close()
-            raise Refused(f"{url}: the proxy {proxy} refused the tunnel ({reply[:80]!r})")
-        return sock
-
     # -- the record -----------------------------------------------------------------------------------
 
     def _record(self, exchange: Exchange, request: bytes, response_raw) -> None:
@@ -344,21 +263,3 @@ class Client:
                 exchange.url, "metadata", payload=io.BytesIO(data), length=len(data),
                 warc_content_type="application/json",
                 warc_headers_dict={"WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")}))
-
-
-def certificate_details(sock: ssl.SSLSocket) -> dict:
-    """The server's certificate as the connection saw it: subject, issuer, validity, fingerprint, protocol."""
-    details = {"tls_version": sock.version(), "cipher": (sock.cipher() or ("",))[0]}
-    binary = sock.getpeercert(binary_form=True)
-    if binary:
-        details["certificate_sha256"] = hashlib.sha256(binary).hexdigest()
-    info = sock.getpeercert() or {}
-    for key in ("subject", "issuer"):
-        if key in info:
-            details[key] = ", ".join(f"{k}={v}" for part in info[key] for k, v in part)
-    for key in ("notBefore", "notAfter", "serialNumber"):
-        if key in info:
-            details[key] = info[key]
-    if "subjectAltName" in info:
-        details["subject_alt_names"] = [value for _, value in info["subjectAltName"]]
-    return details

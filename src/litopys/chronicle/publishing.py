@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from litopys.chronicle.models import Post, PostStatus
 from litopys.chronicle.rendering import directives
 from litopys.figures.public import about_public, showable, status_label
-from litopys.figures.selectors import find_figure, parse_ref
+from litopys.figures.references import find_figure, parse_ref
 from litopys.incidents.models import ClaimStatus
 
 PUBLIC_STATUSES = (PostStatus.PUBLISHED, PostStatus.SCHEDULED)

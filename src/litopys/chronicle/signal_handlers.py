@@ -33,7 +33,7 @@ def post_saved(sender, instance, raw=False, **kwargs):
 def cite_figures(post) -> None:
     """Keep ``post.figures`` in step with the figures its body cites (each tracked, so it has a stable page)."""
     from litopys.figures.actions import track
-    from litopys.figures.selectors import find_figure
+    from litopys.figures.references import find_figure
 
     views = []
     for name, argument in directives(post.body):

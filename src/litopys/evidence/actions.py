@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from litopys.evidence import access, custody, redaction, sealed, sealing
+from litopys.evidence import access, custody, redaction, sealed, sealed_stream, sealing
 from litopys.evidence.hashing import PREFIX
 from litopys.evidence.ingest import SourceFacts, guess_kind, ingest_stream
 from litopys.evidence.media import detect_media_type
@@ -49,8 +49,8 @@ def seal_item(item: Item, actor: str) -> Item:
             raise sealing.SealError(f"item {item.sha256} is missing from the vault and cannot be sealed; "
                                     "run `litopys verify`") from None
         with plain:
-            stream = sealing.ChunkStream(sealing.seal_chunks(plain, key, item.sha256, hasher))
-            stored = vault.store(stream, sealing.sealed_size(item.size), label=f"sealed copy of {item.sha256}")
+            stream = sealed_stream.ChunkStream(sealed_stream.seal_chunks(plain, key, item.sha256, hasher))
+            stored = vault.store(stream, sealed_stream.sealed_size(item.size), label=f"sealed copy of {item.sha256}")
         if PREFIX + hasher.hexdigest() != item.sha256:
             if stored.created:
                 vault.remove(stored.digest)
@@ -59,12 +59,12 @@ def seal_item(item: Item, actor: str) -> Item:
         with transaction.atomic():
             copy, created = Item.objects.get_or_create(
                 sha256=stored.digest,
-                defaults={"size": stored.size, "media_type": sealing.MEDIA_TYPE, "derived_from": item,
+                defaults={"size": stored.size, "media_type": sealed_stream.MEDIA_TYPE, "derived_from": item,
                           "derivation": sealed.SEALED, "original_name": f"{item.sha256[7:23]}.sealed",
-                          "metadata": {"cipher": sealing.CIPHER, "key_id": key.label}})
+                          "metadata": {"cipher": sealed_stream.CIPHER, "key_id": key.label}})
             custody.record(CustodyAction.DERIVED, actor, copy.sha256, derived_from=item.sha256,
-                           derivation=sealed.SEALED, media_type=sealing.MEDIA_TYPE, size=stored.size,
-                           new_bytes=created, cipher=sealing.CIPHER, key_id=key.label, plaintext="removed")
+                           derivation=sealed.SEALED, media_type=sealed_stream.MEDIA_TYPE, size=stored.size,
+                           new_bytes=created, cipher=sealed_stream.CIPHER, key_id=key.label, plaintext="removed")
     if vault.inner.exists(item.sha256):
         # Only once the copy is committed: a rolled-back transaction keeps the plaintext, and loses nothing.
         transaction.on_commit(lambda: vault.remove(item.sha256))

@@ -19,7 +19,7 @@ from typing import BinaryIO
 from django.conf import settings
 from django.db.models import Q
 
-from litopys.evidence import sealing
+from litopys.evidence import sealed_stream, sealing
 from litopys.evidence.models import Item, Sensitivity
 from litopys.evidence.vault import Vault
 
@@ -135,8 +135,8 @@ class UnsealingVault(Vault):
         if copy is None:
             return self.inner.open(digest)
         raw = self.inner.open(copy)
-        reader = sealing.SealedReader(raw, vault_key(), digest, label=f"item {digest}", key_hint=key_hint())
-        return io.BufferedReader(reader, buffer_size=sealing.CHUNK)
+        reader = sealed_stream.SealedReader(raw, vault_key(), digest, label=f"item {digest}", key_hint=key_hint())
+        return io.BufferedReader(reader, buffer_size=sealed_stream.CHUNK)
 
     def exists(self, digest: str) -> bool:
         copy = sealed_digest(digest)

@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
+from litopys.evidence.hashed_copy import copy_hashing
 from litopys.evidence.hashing import PREFIX, hex_of, is_digest
-from litopys.evidence.vault import Pending, Stored, Vault, VaultError, copy_hashing, relative_name
+from litopys.evidence.vault import Pending, Stored, Vault, VaultError, relative_name
 
 MIB = 1024 * 1024
 #: S3 refuses parts under 5 MiB (but the last) and uploads of more than 10,000 parts.

@@ -6,9 +6,7 @@ Choose one with LITOPYS_VAULT_BACKEND (a dotted path), as Django's STORAGES does
 
 import fcntl
 import functools
-import hashlib
 import os
-import queue
 import secrets
 import tempfile
 import threading
@@ -18,13 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from litopys.evidence.hashed_copy import copy_hashing
 from litopys.evidence.hashing import PREFIX, hex_of, is_digest
-
-CHUNK = 4 * 1024 * 1024
-BUFFERS = 4
-HEAD = 64 * 1024
-#: Buffers kept between stores: zeroing 4 x 4 MiB afresh for every small file cost more than hashing it.
-_SPARE_BUFFERS: queue.SimpleQueue = queue.SimpleQueue()
 
 
 class VaultError(Exception):
@@ -47,66 +40,6 @@ def relative_name(digest: str) -> str:
     """Return the content-addressed name of a digest: sha256/ab/cd/abcd…"""
     hexdigest = hex_of(digest)
     return f"sha256/{hexdigest[:2]}/{hexdigest[2:4]}/{hexdigest}"
-
-
-def copy_hashing(source: BinaryIO, write, max_bytes: int, label: str) -> tuple[str, int, bytes]:
-    """Stream source into write(), hashing as it goes; return (digest, size, head).
-
-    Reading and hashing run here while a second thread writes the previous chunk: both release
-    the GIL, so on two cores the disk is kept busy while the CPU hashes.
-    """
-    hasher = hashlib.sha256()
-    free: queue.Queue = queue.Queue()
-    for _ in range(BUFFERS):
-        free.put(_take_buffer())
-    filled: queue.Queue = queue.Queue()
-    failure: list[BaseException] = []
-
-    def writer() -> None:
-        while (job := filled.get()) is not None:
-            buffer, count = job
-            try:
-                if not failure:
-                    write(memoryview(buffer)[:count])
-            except BaseException as exc:  # noqa: BLE001 - handed to the reading thread below
-                failure.append(exc)
-            free.put(buffer)
-
-    thread = threading.Thread(target=writer, name="vault-writer", daemon=True)
-    thread.start()
-    size = 0
-    head = b""
-    try:
-        while not failure:
-            buffer = free.get()
-            count = source.readinto(buffer)
-            if not count:
-                free.put(buffer)
-                break
-            size += count
-            if size > max_bytes:
-                raise TooLarge(f"{label}: larger than LITOPYS_MAX_ITEM_BYTES ({max_bytes} bytes); "
-                               "raise the limit or split the file")
-            chunk = memoryview(buffer)[:count]
-            hasher.update(chunk)
-            if len(head) < HEAD:
-                head += bytes(chunk[: HEAD - len(head)])
-            filled.put((buffer, count))
-    finally:
-        filled.put(None)
-        thread.join()
-        while not free.empty():
-            _SPARE_BUFFERS.put(free.get_nowait())
-    if failure:
-        raise failure[0]
-    return PREFIX + hasher.hexdigest(), size, head
-
-
-def _take_buffer() -> bytearray:
-    try:
-        return _SPARE_BUFFERS.get_nowait()
-    except queue.Empty:
-        return bytearray(CHUNK)
 
 
 class Pending:

@@ -29,7 +29,8 @@ from litopys.evidence.models import Sensitivity
 from litopys.evidence.selectors import public_quote, redacted_item_ids
 from litopys.figures.localised import LOCALISED, flag_sentence, sentence
 from litopys.figures.naming import qualifier_text
-from litopys.figures.selectors import FigureView, find_figure, reviewed_status
+from litopys.figures.references import find_figure
+from litopys.figures.selectors import FigureView, reviewed_status
 from litopys.figures.wording import Wording
 from litopys.incidents.models import Claim, ClaimStatus, RecordStatus
 from litopys.vocab.choices import label

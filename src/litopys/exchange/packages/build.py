@@ -34,7 +34,7 @@ from litopys.exchange.packages import documents, layout
 from litopys.exchange.packages.bag import copy_hashing, finish_bag, sha256_file
 from litopys.exchange.packages.contents import Contents
 from litopys.exchange.packages.proofs import inclusion_path, tree_levels
-from litopys.exchange.packages.verify import key_fingerprint
+from litopys.exchange.packages.public_keys import key_fingerprint
 
 #: Items copied at once.
 COPIERS = min(4, (os.cpu_count() or 1) + 1)

@@ -12,21 +12,17 @@ What is checked, each with the problem kind it reports:
   ``bad_proof``, ``bad_signature``, ``wrong_key`` when ``--public-key`` names another key);
 - the ``exported`` event names exactly the items the package holds (``bad_package``).
 
-Pure: reads files only. A problem's message is one line naming the file or entry.
+Pure: reads files only. A problem's message is one line naming the file or entry. A package is opened (a
+folder, or a ZIP unpacked) by `opening`; the key it is checked against is read by `public_keys`.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,18 +33,13 @@ from litopys.evidence import ledger, signing
 from litopys.evidence.problems import Problem
 from litopys.exchange.packages import layout
 from litopys.exchange.packages.bag import sha256_file
+from litopys.exchange.packages.opening import opened
 from litopys.exchange.packages.proofs import root_from_path
 
 #: Files hashed at once.
 HASHERS = min(4, (os.cpu_count() or 1) + 1)
 #: Actions that bring bytes into the vault: one of them must name each item.
 ARRIVALS = ("ingested", "derived", "collected")
-#: A ZIP is unpacked into a temporary folder; refuse one that would unpack to more than this many times its size.
-ZIP_RATIO = 200
-
-
-class PackageError(Exception):
-    """The path given is not a package that can be opened; the message names it and what to do."""
 
 
 @dataclass
@@ -88,42 +79,6 @@ def verify_package(path, public_key: str = "", progress=None) -> Report:
         check_events(events, roots, report)
         check_items(package, events, hashes, report)
         return report
-
-
-@contextmanager
-def opened(path: Path):
-    """Yield the bag's folder: the path itself, or a ZIP unpacked (safely) into a temporary folder."""
-    if path.is_dir():
-        yield path
-        return
-    if not path.is_file():
-        raise PackageError(f"{path}: no such folder or file; give the package's folder or its .zip")
-    if not zipfile.is_zipfile(path):
-        raise PackageError(f"{path} is neither a folder nor a ZIP file; give the package's folder or its .zip")
-    folder = Path(tempfile.mkdtemp(prefix="litopys-package-"))
-    try:
-        _unzip(path, folder)
-        entries = [child for child in folder.iterdir()]
-        yield entries[0] if len(entries) == 1 and entries[0].is_dir() else folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _unzip(path: Path, folder: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            total = sum(member.file_size for member in members)
-            if total > max(path.stat().st_size, 1) * ZIP_RATIO:
-                raise PackageError(f"{path} would unpack to {total} bytes, {ZIP_RATIO}× more than it holds: refused "
-                                   "as a ZIP bomb; ask the sender for the package as a folder")
-            for member in members:
-                name = Path(member.filename)
-                if name.is_absolute() or ".." in name.parts:
-                    raise PackageError(f"{path} holds a file named {member.filename!r} outside the package: refused")
-                archive.extract(member, folder)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
-        raise PackageError(f"{path} is a damaged or truncated ZIP ({exc}); copy it again from the original") from None
 
 
 def check_bag(root: Path, report: Report, progress=None) -> dict[str, tuple[str, int]] | None:
@@ -276,32 +231,3 @@ def check_items(package: dict, events: list[dict], hashes: dict[str, tuple[str, 
     elif set(exported[-1]["details"].get("items", [])) != held:
         report.add("bad_package", layout.PACKAGE, "the items the package lists are not the ones its `exported` "
                    "custody event names: items were added or removed")
-
-
-def read_public_key(value: str) -> str:
-    """Return the raw Ed25519 public key in base64 from what a person gives: the base64 itself, or the path of a
-    file holding it as PEM (the package's own public-key.pem) or base64; raise PackageError naming the fix."""
-    import base64
-    from pathlib import Path
-
-    from cryptography.hazmat.primitives import serialization
-
-    value = (value or "").strip()
-    path = Path(value).expanduser() if value else None
-    if path is None or not path.is_file():
-        return value
-    data = path.read_bytes()
-    if b"BEGIN PUBLIC KEY" in data:
-        try:
-            key = serialization.load_pem_public_key(data)
-            raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        except (ValueError, TypeError):
-            raise PackageError(f"{value}: not an Ed25519 public key in PEM; give the key in base64 or its PEM "
-                               "file") from None
-        return base64.b64encode(raw).decode()
-    return data.decode("ascii", "replace").strip()
-
-
-def key_fingerprint(public_key: str) -> str:
-    """Return a short, readable fingerprint of a base64 Ed25519 public key (SHA-256, first 16 bytes, hex)."""
-    return hashlib.sha256(base64.b64decode(public_key)).hexdigest()[:32]

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from litopys.evidence.counted import counts
-from litopys.exchange.packages.verify import PackageError, key_fingerprint, read_public_key, verify_package
+from litopys.exchange.packages.opening import PackageError
+from litopys.exchange.packages.public_keys import key_fingerprint, read_public_key
+from litopys.exchange.packages.verify import verify_package
 
 
 class Command(BaseCommand):
