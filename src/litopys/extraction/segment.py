@@ -35,6 +35,7 @@ class Paragraph:
 
 _LINE = re.compile(r"[^\r\n]+")
 _CLOSING = ".!?…:;»\"”’)"
+_CLOSING_ENDS = tuple(_CLOSING)
 _UPPER_START = re.compile(rf"[\"«“„'(\[—–-]?\s*[{letters('upper')}0-9]")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+")
 _LAST_TOKEN = re.compile(r"([\w.-]+)$")
@@ -73,14 +74,16 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _looks_like_heading(line: str) -> bool:
+    if len(line) > 1_000:
+        return False  # a paragraph's long line: never a heading, and not worth copying to strip
     stripped = line.strip()
-    return len(stripped) <= 160 and not stripped.endswith(tuple(_CLOSING))
+    return len(stripped) <= 160 and not stripped.endswith(_CLOSING_ENDS)
 
 
 def _continues(previous: str, line: str) -> bool:
     """Say whether ``line`` continues the sentence of ``previous`` (hard-wrapped text)."""
     previous, line = previous.rstrip(), line.lstrip()
-    if not previous or previous.endswith(tuple(_CLOSING)):
+    if not previous or previous.endswith(_CLOSING_ENDS):
         return False
     return line[:1].islower() or previous.endswith((",", "-", "—", "–"))
 
