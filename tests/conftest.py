@@ -8,6 +8,15 @@ import pytest
 
 # Settings read LITOPYS_HOME at import: give the test run its own, never the developer's ./var.
 os.environ.setdefault("LITOPYS_HOME", tempfile.mkdtemp(prefix="litopys-test-home-"))
+# pytest-xdist's workers share that home, and the file cache in it: one worker's cache.clear() emptied another's API
+# rate counters in the middle of a test. Each worker keeps its own cache folder (set before any cache is opened).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER:
+    from django.conf import settings as _settings
+
+    _cache = _settings.CACHES.get("default", {})
+    if _cache.get("BACKEND", "").endswith("FileBasedCache"):
+        _cache["LOCATION"] = os.path.join(_cache["LOCATION"], _WORKER)
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO.parent / "shared" / "samples"
