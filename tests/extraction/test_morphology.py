@@ -61,6 +61,6 @@ def test_the_languages_read_with_an_analyser_are_those_whose_lexicon_names_one()
      ("Рай-Олександрівці", "uk", "Rai-Oleksandrivka"), ("Стариці", "uk", "Starytsia"), ("Hrakove", "uk", "Hrakove")],
 )
 def test_an_unknown_place_is_named_in_the_nominative(written, language, name):
-    from litopys.extraction.places import unknown_name
+    from litopys.extraction.unknown_places import unknown_name
 
     assert unknown_name(written, language) == name

@@ -173,7 +173,7 @@ def test_in_some_of_them_counts_places_when_them_were_no_count():
                     ("Лукашевке", "Lukashivka")],
 )
 def test_a_village_named_in_russian_is_transliterated_from_its_ukrainian_spelling(name, latin):
-    from litopys.extraction.places import unknown_name
+    from litopys.extraction.unknown_places import unknown_name
 
     assert unknown_name(name, "ru") == latin
 
