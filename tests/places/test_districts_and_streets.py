@@ -2,7 +2,7 @@
 
 import pytest
 
-from litopys.places.districts import adjectives
+from litopys.places.districts import adjectives, area_nouns
 
 KUPIANSK, CHUHUIV, IZIUM = 703656, 710374, 707292
 
@@ -100,3 +100,45 @@ def test_a_street_name_is_no_place(gazetteer, text, expected):
 )
 def test_district_adjectives(uk, ru, expected):
     assert adjectives(uk, ru) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("У селищі Борова на Ізюмщині", "Ізюмщині", "Izium district"),
+        ("обстріли Куп'янщини", "Куп'янщини", "Kupiansk district"),
+        ("на Изюмщине", "Изюмщине", "Izium district"),
+        ("на Бахмутчині", "Бахмутчині", "Bakhmut district"),
+        ("на Прилуччині", "Прилуччині", "Pryluky district"),
+    ],
+)
+def test_the_area_of_a_district_is_named_after_its_centre(gazetteer, text, written, name):
+    mention = gazetteer.find(text)[-1]
+    assert (mention.text, mention.name, mention.place) == (written, name, None)
+
+
+def test_the_area_of_a_district_settles_the_homonym_in_its_sentence(gazetteer):
+    borova = gazetteer.find("У селищі Борова на Ізюмщині")[0]
+    assert (borova.name, borova.place.admin1) == ("Borova", "Kharkiv Oblast")  # not Kyiv Oblast's, more populous
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("на Харківщині", "Kharkiv Oblast"), ("на Харьковщине", "Kharkiv Oblast"), ("на Донетчине", "Donetsk Oblast"),
+     ("Одесщина", "Odesa Oblast"), ("на Сумщине", "Sumy Oblast")],
+)
+def test_an_oblasts_regional_name_is_the_oblast_not_its_centres_district(gazetteer, text, name):
+    assert [m.name for m in gazetteer.find(text)] == [name]
+
+
+def test_a_villages_area_noun_is_a_common_word_not_a_place(gazetteer):
+    assert names(gazetteer, "партія «Батьківщина»") == []
+
+
+@pytest.mark.parametrize(
+    ("adjective", "nouns"),
+    [("ізюмський", ["ізюмщина"]), ("изюмский", ["изюмщина"]), ("прилуцький", ["прилуччина"]),
+     ("бахмутський", ["бахмутщина", "бахмутчина"]), ("kupianskyi", [])],
+)
+def test_district_area_nouns(adjective, nouns):
+    assert area_nouns(adjective) == nouns

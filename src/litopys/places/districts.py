@@ -19,6 +19,20 @@ def adjectives(name_uk: str, name_ru: str) -> list[str]:
     return list(dict.fromkeys(ukrainian + russian + latin))
 
 
+def area_nouns(adjective: str) -> list[str]:
+    """Return the nouns naming the area of a district whose folded adjective is given, Ukrainian or Russian:
+    ізюмський → ізюмщина ("на Ізюмщині"), изюмский → изюмщина, прилуцький → прилуччина."""
+    for adjective_end, noun_end in _AREA_ENDS:
+        if adjective.endswith(adjective_end) and len(adjective) - len(adjective_end) >= 3:
+            stem = adjective[: -len(adjective_end)]
+            return [stem + noun_end, stem + "чина"] if stem.endswith("т") and noun_end == "щина" else [stem + noun_end]
+    return []
+
+
+#: How a district's adjective ends and the noun of its area then ends.
+_AREA_ENDS = (("цький", "ччина"), ("цкий", "ччина"), ("ський", "щина"), ("ский", "щина"))
+
+
 def _one_word(name: str) -> bool:
     return len(name) >= 3 and name.replace("'", "").isalpha()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from litopys.places.districts import adjectives
+from litopys.places.districts import adjectives, area_nouns
 from litopys.places.homonyms import OblastContext
 from litopys.places.lexicon import Lexicon, name_words
 from litopys.places.records import COUNTRY, OBLAST, SETTLEMENT, Place, PlaceMention
@@ -18,6 +18,9 @@ __all__ = ["Gazetteer", "Place", "PlaceMention", "COUNTRY", "OBLAST", "SETTLEMEN
 
 COMMON_WORDS_FILE = Path(__file__).with_name("data") / "common_words.yaml"
 #: Districts named by an adjective the rules do not make from their centre's name ("Бучанський район").
+#: Towns at least this big name the areas of their districts ("Ізюмщина"); a village's would be a common word
+#: ("Батьківщина", homeland) more often than a place.
+AREA_POPULATION = 10_000
 DISTRICT_ADJECTIVES_FILE = Path(__file__).with_name("data") / "district_adjectives.yaml"
 _KIND_ORDER = {COUNTRY: 0, OBLAST: 0, SETTLEMENT: 1}
 
@@ -55,6 +58,8 @@ class Gazetteer:
                 for adjective in [*adjectives(place.name_uk, place.name_ru), *extra]:
                     if (adjective,) not in common:  # "Київський район" is a district of a city, seldom Kyiv's
                         self._lexicon.add_district(adjective, index, 0)
+                        for noun in area_nouns(adjective) if place.population >= AREA_POPULATION else ():
+                            self._lexicon.add_area(noun, index, 0)  # "на Ізюмщині": the district of Izium
 
     @classmethod
     def default(cls) -> "Gazetteer":

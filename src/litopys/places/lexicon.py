@@ -42,6 +42,9 @@ class Lexicon:
         self.districts: dict[str, int] = {}
         self._district_forms = StemIndex()
         self._district_written: dict[str, tuple[int, ...]] = {}
+        # The areas of districts ("ізюмщина": the district of Izium) → the entry of their centres
+        self.areas: dict[str, int] = {}
+        self._area_forms = StemIndex()
         for word in AREA_WORDS:
             if not is_latin_word(word):
                 self.cyrillic.add(word)
@@ -80,6 +83,21 @@ class Lexicon:
                 self._district_forms.add(adjective)
             self._district_written.clear()
         self._add_to(entry, place, rank)
+
+    def add_area(self, noun: str, place: int, rank: int) -> None:
+        """Index the folded Cyrillic noun naming the area of the district a place is the centre of ("ізюмщина")."""
+        entry = self.areas.get(noun)
+        if entry is None:
+            entry = self.areas[noun] = len(self.entries)
+            self.entries.append([])
+            self._area_forms.add(noun)
+        self._add_to(entry, place, rank)
+
+    def area(self, written: str) -> tuple[int, ...]:
+        """Return the entries of the district areas a written word may be a form of ("Ізюмщині", "Изюмщине")."""
+        if is_latin_word(written):
+            return ()
+        return tuple(self.areas[key] for key in self._area_forms.nominatives(fold(written)) if key in self.areas)
 
     def _add_to(self, entry: int, place: int, rank: int) -> None:
         candidates = self.entries[entry]

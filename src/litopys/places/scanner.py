@@ -174,6 +174,11 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             covered = district.end()
             continue  # "Чугуївський район", "Kupianskyi district"
         found = words(written)
+        area = () if found or not capitals else lexicon.area(written)
+        if area:
+            matches.append(Match(start, end, area, district=True))
+            covered = end
+            continue  # "на Ізюмщині": the district of Izium; "на Харківщині" is the oblast's, found above
         if not found and not cues:
             continue  # names no place, and no cue word makes it one
         stop, entries = _longest(lexicon, text, found, end, capitals) if found else (-1, [])

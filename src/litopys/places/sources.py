@@ -196,6 +196,7 @@ def division(row: dict) -> NamedPlace:
     names += [f"{base} {area}" for base in row["bases"] for area in AREA_WORDS]
     for regional in row["regional_uk"]:
         names += [regional, ukrainian_to_latin(regional)]
+    names += row.get("regional_ru", [])
     for adjective_name in (row["name_uk"], row["name_ru"]):
         if fold(adjective_name).endswith(" область"):
             names.append(adjective_name[: -len("область")] + "обл")
