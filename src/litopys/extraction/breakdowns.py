@@ -91,7 +91,7 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
 def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date,
                        only_unnamed: bool = False) -> None:
     """Give the claims before "Про це 23 вересня повідомив X" their speaker, and its date where they have none
-    (``only_unnamed``: only those a group that did the work was given, "Слідчі задокументували").
+    (``only_unnamed``: only those nobody or a group that did the work was given, "Слідчі задокументували").
 
     A breakdown keeps the date of its total ("Станом на 19 вересня … 146 тіл. З них 129 — цивільні.").
     """
@@ -100,7 +100,7 @@ def attribute_backward(claims: list[FoundClaim], position: int, reach: int, spea
         if not only_unnamed and position - claim.sentence > reach:
             break
         said_by = claim.candidate.attributed_to
-        if only_unnamed and (said_by is None or not _unnamed(said_by, speaker)):
+        if only_unnamed and said_by is not None and not _unnamed(said_by, speaker):
             continue
         if said_by is None or _unnamed(said_by, speaker):
             reached.append(claim)

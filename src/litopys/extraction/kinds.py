@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .bounds import Quantity
 from .claimkinds import GROUP_KINDS, KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, STATE_KINDS
 from .lexicon import KIND_NOUNS, KIND_PEOPLE, KIND_QUALIFIER_WORDS, KIND_TRIGGERS, QUALIFIERS, lowered
-from .lexicon.loading import alternation
+from .lexicon.loading import alternation, section
 from .patterns import source, union
 from .segment import clause_of, clauses
 
@@ -54,6 +54,20 @@ def qualifiers_of(word: str) -> dict[str, str]:
             for key, value in values.items():
                 found.setdefault(key, value)
     return found
+
+
+#: Words that name the sex of those counted only beside a count of the other sex: (word, sex, the other's words).
+_BY_CONTRAST = tuple((entry["word"], entry["sex"], re.compile(rf"(?<!\w)(?:{entry['other']})(?!\w)"))
+                     for entry in section("sex_by_contrast"))
+
+
+def sex_by_contrast(word: str, sentence: str) -> str | None:
+    """Return the sex a count's word names in a lowered sentence that also counts the other sex ("41 чоловік,
+    29 жінок"), or None ("41 чоловік загинули": people)."""
+    for written, sex, other in _BY_CONTRAST:
+        if word == written and other.search(sentence):
+            return sex
+    return None
 
 
 # One pattern for all trigger words; at the same position, the earlier kind in KIND_TRIGGERS wins.

@@ -19,6 +19,7 @@ from .kinds import (
     _NOUN_KINDS,
     _TRIGGER_KINDS,
     qualifiers_of,
+    sex_by_contrast,
     trigger_kind,
     triggers,
 )
@@ -151,6 +152,9 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
         for word in _ANY_QUALIFIER.findall(window):
             for key, value in qualifiers_of(word).items():
                 reading.qualifiers.setdefault(key, value)
+        contrast = "sex" not in reading.qualifiers and sex_by_contrast(person.group(0), sentence)
+        if contrast:
+            reading.qualifiers["sex"] = contrast  # "41 чоловік, 29 жінок": men
         reading.noun_end = reading.noun_end or position + person.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
     named = named_before(before) if reading.kind in _NAMED_OVER else None

@@ -10,7 +10,7 @@ from litopys.places.districts import adjectives, area_nouns
 from litopys.places.homonyms import OblastContext
 from litopys.places.lexicon import Lexicon, name_words
 from litopys.places.records import COUNTRY, OBLAST, SETTLEMENT, Place, PlaceMention
-from litopys.places.scanner import Match, qualifies, scan
+from litopys.places.scanner import Match, in_area, qualifies, scan
 from litopys.places.sources import NamedPlace, read_places
 from litopys.places.translit import fold
 
@@ -92,13 +92,14 @@ class Gazetteer:
         """Return every place named in a text, in order, not overlapping, homonyms settled by context.
 
         A district right after a settlement only says where that settlement is ("с. Козача Лопань Харківського
-        району"); right before a city it is one of the city's ("Салтівський район Харкова"): neither is a mention.
+        району", "Борова на Ізюмщині"), and so does an oblast joined by "на"/"в" ("Гракове на Харківщині"); right
+        before a city a district is one of the city's ("Салтівський район Харкова"): none of them is a mention.
         """
         matches = scan(self._lexicon, text, common=self._common)
         context = self._context(matches)
         mentions = []
         for index, match in enumerate(matches):
-            if match.district and self._qualifier(text, matches, index):
+            if match.district and self._qualifier(text, matches, index) or self._area_of_before(text, matches, index):
                 continue
             mentions.append(self._mention(text, match, context))
         return mentions
@@ -150,6 +151,16 @@ class Gazetteer:
         if before and qualifies(text, before.end, match.start) and self._settlement(before):
             return True
         return bool(after and qualifies(text, match.end, after.start, of=True) and self._settlement(after))
+
+    def _area_of_before(self, text: str, matches: list[Match], index: int) -> bool:
+        """Say whether matches[index], a district or an oblast joined to the settlement before by "на"/"в", only
+        says where that settlement is: "Борова на Ізюмщині", "в селі Гракове на Харківщині"."""
+        match = matches[index]
+        if not index or not in_area(text, matches[index - 1].end, match.start) or not match.entries:
+            return False
+        if not match.district and self._candidates(match.entries)[0].kind != OBLAST:
+            return False
+        return self._settlement(matches[index - 1])
 
     def _settlement(self, match: Match) -> bool:
         if match.district:

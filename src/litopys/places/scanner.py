@@ -225,6 +225,15 @@ _QUALIFYING_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _OF_GAP = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?")
 
 
+#: Between a settlement and the area that says where it is: "Борова на Ізюмщині", "Гракове на Харківщині".
+_IN_AREA_GAP = re.compile(r"[ \t\u00a0]+(?:на|в|у|во)[ \t\u00a0]+")
+
+
+def in_area(text: str, end: int, start: int) -> bool:
+    """Say whether only "на"/"в" stands between a settlement and an area: "Борова на Ізюмщині"."""
+    return _IN_AREA_GAP.fullmatch(text, end, start) is not None
+
+
 def qualifies(text: str, end: int, start: int, of: bool = False) -> bool:
     """Say whether only spaces or a comma (or, with ``of``, "of the") stand between two names."""
     return (_OF_GAP if of else _QUALIFYING_GAP).fullmatch(text, end, start) is not None
