@@ -39,3 +39,24 @@ def test_who_reported_it_in_a_paragraph_of_its_own_speaks_for_two_paragraphs_nob
         assert claim["attributed_to"]["name"] == "Сергій Болвінов"
         assert claim["date"] == "2023-11-02"  # the last 2 November before publication
         assert claim["place"]["name"] == "Borova" and claim["place"]["admin1"] == "Kharkiv Oblast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kramatorsk district, four civilians were killed in Kostiantynivka and two in Druzhkivka.",
+        "На Краматорщині четверо цивільних загинули в Костянтинівці, двоє — у Дружківці.",
+        "Четверо мирных жителей погибли в Константиновке, двое — в Дружковке.",
+    ],
+)
+def test_a_count_with_its_noun_and_verb_left_out_is_one_more_of_the_claim_before(text):
+    found_claims = claims(text)
+    assert [(c["kind"], c["min"], c["qualifiers"], c["place"]["name"]) for c in found_claims] == [
+        ("killed", 4, {"status": "civilian"}, "Kostiantynivka"), ("killed", 2, {"status": "civilian"}, "Druzhkivka"),
+    ]
+
+
+def test_a_part_of_them_is_no_count_with_its_verb_left_out():
+    assert found("Police said 447 bodies were exhumed from the Izium forest, 425 of them civilians.") == [
+        ("bodies", 447, 447, {}), ("bodies", 425, 425, {"status": "civilian"}),
+    ]

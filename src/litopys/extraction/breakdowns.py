@@ -28,6 +28,9 @@ _ELLIPSIS_BEFORE = re.compile(
     rf"^\s*(?:(?:{alternation('kinds', 'coordination', 'conjunctions')})\s+)?(?:{alternation('kinds', 'another')})"
     rf"\s+\S*\s*$|(?<!\w)(?:{alternation('kinds', 'such')})\s+\w+\s+\S*\s*$"
 )
+#: Before a count whose noun and verb are left out: "… in Pokrovsk and five in Myrnohrad", "…, п'ятеро — у …".
+_GAPPED_BEFORE = re.compile(rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*$")
+_PLACE_AFTER = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'prepositions')})\s+[^\W\d]")
 #: A list's item with its noun left out: "▪️ ударними дронами типу «Шахед» — 12" (what, a dash, the number).
 _LIST_ITEM = re.compile(r"\W*[^\W\d][^\d]{0,60}?\s[-\u2013\u2014]\s*")
 
@@ -86,6 +89,24 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
         return None, ""
     before = next((claims for claims in earlier if claims), None)
     return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
+
+
+def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places_between: bool) -> str | None:
+    """Return the kind of a count whose noun and verb are both left out, after a claim of this sentence at a place
+    of its own and before its own place: "nine people were killed in Pokrovsk and five in Myrnohrad",
+    "загинули в Покровську, п'ятеро — у Мирнограді" (``places_between``: a place is named between the two)."""
+    if not made or not places_between:
+        return None
+    low = lowered(text)
+    if _GAPPED_BEFORE.search(low, max(0, quantity.start - 8), quantity.start) and _PLACE_AFTER.match(low, quantity.end):
+        return made[-1].candidate.kind
+    return None
+
+
+def last_qualifiers(made: list[FoundClaim]) -> dict[str, str]:
+    """Return the qualifiers of the last claim of a sentence, which a count whose noun is left out shares ("four
+    civilians … and two in Druzhkivka"). "Others" share none: "killing three civilians and wounding 11 others"."""
+    return dict(made[-1].candidate.qualifiers) if made else {}
 
 
 def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date,

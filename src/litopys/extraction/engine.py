@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import attribution, opinions, segment, voices, wider
 from .bounds import quantities
-from .breakdowns import FoundClaim, attribute_backward, elliptical, restated, total_for
+from .breakdowns import FoundClaim, attribute_backward, elliptical, gapped, last_qualifiers, restated, total_for
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
@@ -221,7 +221,12 @@ class _Reader(ListedClaims, SingleSites, Voices):
             if again is not None:
                 whole = again
                 continue
-            kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
+            gap = None if reading.kind is not None or reading.linked or not made else gapped(text, quantity, made, self.places.named(
+                sentence.start + made[-1].quantity.end, sentence.start + quantity.start))
+            if gap is not None:
+                kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
+            else:
+                kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
             if kind is None and reading.bare:
                 kind, rule = elliptical(text, quantity, made, state.claims, self.previous)
             if kind is None:
@@ -241,6 +246,8 @@ class _Reader(ListedClaims, SingleSites, Voices):
                 if source.candidate.max is None and source.quantity.start < source.quantity.number.start:
                     high = None
                 approximate = approximate or source.candidate.approximate
+            if rule == "gapping":
+                qualifiers = {**last_qualifiers(made), **qualifiers}  # "four civilians … and two in Druzhkivka"
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:
@@ -277,7 +284,8 @@ class _Reader(ListedClaims, SingleSites, Voices):
                     candidate.date = sentence_date or total.candidate.date or (state.date if own_speaker else None)
             else:
                 anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
-                candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
+                candidate.place = rule == "gapping" and self.places.right_after(anchor[1]) or self.places.choose(
+                    index, position, anchor, state.excluded, self.previous_excluded)
                 candidate.attributed_to = state.speaker or self.document_speaker
                 said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
                 candidate.date = sentence_date or said

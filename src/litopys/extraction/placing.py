@@ -63,6 +63,15 @@ class PlaceChooser:
             self._fallbacks = {key: self._before(index, position, anchor, excluded, excluded_before)}
         return self._fallbacks[key]
 
+    def right_after(self, start: int, reach: int = 40) -> dict | None:
+        """Return the JSON place of the first mention within ``reach`` characters after ``start``, or None."""
+        mentions = self.finder.mentions(start, min(len(self.text), start + reach))
+        return self.json(mentions[0][2]) if mentions else None
+
+    def named(self, start: int, end: int) -> bool:
+        """Say whether a place is named in ``text[start:end]`` (document offsets)."""
+        return start < end and bool(self.finder.mentions(start, end))
+
     def in_sentence(self, index: int, position: int, anchor: tuple[int, int], excluded: list[tuple[int, int]]
                     ) -> dict | None:
         """Return the JSON place the claim's own sentence gives it (its clause first), or None."""
