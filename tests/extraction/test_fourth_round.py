@@ -60,3 +60,31 @@ def test_a_part_of_them_is_no_count_with_its_verb_left_out():
     assert found("Police said 447 bodies were exhumed from the Izium forest, 425 of them civilians.") == [
         ("bodies", 447, 447, {}), ("bodies", 425, 425, {"status": "civilian"}),
     ]
+
+
+def test_a_short_opening_line_giving_the_words_to_someone_speaks_for_the_document():
+    text = (
+        "ВОРОГ НАНІС 40 УДАРІВ ПО ЗАПОРІЗЬКІЙ ОБЛАСТІ\n\n"
+        "Іван Федоров, голова Запорізької ОВА: ситуація станом на 08:00 18 березня 2025 року.\n\n"
+        "Пошкоджено 6 приватних будинків у Степногірську."
+    )
+    [claim] = [c for c in claims(text) if c["kind"] == "objects_damaged"]
+    assert claim["attributed_to"]["name"] == "Іван Федоров"
+    assert claim["date"] == "2025-03-18"
+
+
+@pytest.mark.parametrize(
+    "headline, speaker",
+    [
+        ("Офис Генерального прокурора, 16 сентября 2025 года", "Office of the Prosecutor General"),
+        ("ГСЧС: в Одессе завершена поисково-спасательная операция", "State Emergency Service of Ukraine"),
+    ],
+)
+def test_a_dated_or_abbreviated_title_names_the_documents_speaker(headline, speaker):
+    text = f"{headline}\n\nВ Одессе погибли 12 человек.\n\nРаботы завершены."
+    [claim] = claims(text)
+    assert claim["attributed_to"]["name"] == speaker
+
+
+def test_a_place_heading_names_no_speaker():
+    assert claims("Харків: обстріл\n\nЗагинули 3 людини.\n\nТриває розслідування.")[0]["attributed_to"] is None

@@ -57,6 +57,8 @@ _LEADING_DATE = re.compile(
 
 #: A date between the speaker and the verb: "Місія ООН 9 січня оприлюднила …", "The mission on 9 January published".
 _TRAILING_DATE = re.compile(rf"\s+(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{_DAY_MONTH})\s*$", re.I)
+#: A line's closing date after a comma: "Офис Генерального прокурора, 16 сентября 2025 года".
+_DATED_LINE = re.compile(rf",\s*(?:{_DAY_MONTH})\.?\s*$", re.I)
 #: A date opening the sentence before its speaker: "По состоянию на 31 января 2025 года Миссия зафиксировала".
 _AS_OF = re.compile(rf"\s*(?:{alternation('attribution', 'as_of')})\s+(?:{_DAY_MONTH}),?\s+", re.I)
 
@@ -83,7 +85,10 @@ _HEADLINE = re.compile(
 
 def headline_speaker(headline: str) -> Reference | None:
     """Return who speaks in a whole document, when its first line says: "Statement of the Office of ...",
-    or just names a body ("Офіс Генерального прокурора"), or it is signed ("Олег Синєгубов, голова ОВА")."""
+    or just names a body ("Офіс Генерального прокурора", "Офис Генпрокурора, 16 сентября 2025 года"), or it is
+    signed ("Олег Синєгубов, голова ОВА")."""
+    dated = _DATED_LINE.search(headline)
+    headline = headline[: dated.start()] if dated else headline
     match = _HEADLINE.match(headline)
     start = match.end() if match else 0
     end = _CLAUSE_END.search(headline, start) if match else None
@@ -108,7 +113,9 @@ def colon_speaker(heading: str) -> Reference | None:
     if named and not reference.speaker.institution and len(reference.speaker.name.split()) > 1:
         # two capitalised words are a person only with a known first name: "Обстрелы Херсонской области: …" is none
         return reference if find_name(head, anchored=True) is not None else None
-    return reference if named and not reference.speaker.institution or named and len(head.split()) > 1 else None
+    # one word names a body only as its abbreviation ("ДСНС: …", "ГСЧС: …"); "Харків: …" is a place
+    return reference if named and (not reference.speaker.institution or len(head.split()) > 1 or head.isupper()) \
+        else None
 
 
 _QUOTATION = re.compile(r"[«“„\"'].*[»”“\"']")

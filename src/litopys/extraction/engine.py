@@ -87,8 +87,10 @@ class _Reader(ListedClaims, SingleSites, Voices):
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
         signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
-        self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature)
-        self.dates.of_document(self.document_speaker, [*self.headline, signature])
+        opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
+        self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
+        said_in_opening = self.document_speaker is not None and voices.gives_words(opening)
+        self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said_in_opening else None])
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):

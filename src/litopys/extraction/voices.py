@@ -14,14 +14,20 @@ from .speakers import Reference, Speaker, regional
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
 
+#: An opening line longer than this is a paragraph of the text, not a line giving the words to someone.
+OPENING_LIMIT = 200
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
 
 
-def document_speaker(book: SpeakerBook, lines: list, signature) -> Speaker | None:
+def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) -> Speaker | None:
     """Return who speaks in a whole document: a title "Statement of …", a first line naming a body ("Офіс
-    Генерального прокурора: …", "Херсонская областная прокуратура информирует."), or a signature."""
+    Генерального прокурора: …", "Херсонская областная прокуратура информирует."), a signature, or a short opening
+    line under the title that gives the words to someone ("Иван Федоров, глава Запорожской ОВА: ситуация по
+    состоянию на 08:00 18 марта")."""
+    if gives_words(opening):
+        return book.resolve(attribution.colon_speaker(opening.text))
     for line in lines:
         reference = attribution.headline_speaker(line.text) if line else None
         if reference is None and line is not None and line is not signature:
@@ -33,6 +39,14 @@ def document_speaker(book: SpeakerBook, lines: list, signature) -> Speaker | Non
         if reference:
             return book.resolve(reference)
     return None
+
+
+def gives_words(opening) -> bool:
+    """Say whether a document's short opening line gives its words to someone: "Иван Федоров, глава ОВА: …"."""
+    if opening is None or len(opening.text) > OPENING_LIMIT or "\n" in opening.text.strip():
+        return False
+    reference = attribution.colon_speaker(opening.text)
+    return reference is not None and reference.speaker is not None and bool(reference.speaker.name)
 
 
 class Voices:
