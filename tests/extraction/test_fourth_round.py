@@ -88,3 +88,24 @@ def test_a_dated_or_abbreviated_title_names_the_documents_speaker(headline, spea
 
 def test_a_place_heading_names_no_speaker():
     assert claims("Харків: обстріл\n\nЗагинули 3 людини.\n\nТриває розслідування.")[0]["attributed_to"] is None
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We spoke to Yevhen Yevtushenko, head of the city military administration, on 3 October.\n\n"
+         "– How many people have been killed?\n\n– This year 31 people have been killed in Nikopol.", "Yevhen Yevtushenko"),
+        ("Про життя після окупації нам розповів голова громади Юрій Бідюк.\n\n— Що ви побачили?\n\n"
+         "— За час окупації в громаді загинули 46 мирних жителів.", "Юрій Бідюк"),
+    ],
+)
+def test_an_interviews_answers_are_the_interviewees(text, name):
+    [claim] = claims(text)
+    assert claim["attributed_to"]["name"] == name
+
+
+def test_dashes_with_no_question_make_no_interview():
+    opening = "Голова ОВА Олег Синєгубов розповів про обстріли.\n\nПогода була холодна.\n\nМісто спить.\n\n"
+    assert claims(opening + "— Загинули 3 людини.")[0]["attributed_to"] is None
+    answered = claims(opening + "— Скільки людей загинуло?\n\n— Загинули 3 людини.")[0]["attributed_to"]
+    assert answered["name"] == "Олег Синєгубов"

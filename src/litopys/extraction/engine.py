@@ -106,6 +106,7 @@ class _Reader(ListedClaims, SingleSites, Voices):
         state = _Paragraph()
         if self.introduced is not None and self.introduced[2] == index - 1:
             state.speaker, state.date = self.introduced[:2]  # "Синегубов сообщил в Telegram:" then the figures
+        self._interview_voice(paragraph, state)
         sentences = segment.sentences(paragraph)
         flags, bearing = [], []
         attributed: set[int] = set()  # sentences that name someone who says something, resolved or not
@@ -165,6 +166,7 @@ class _Reader(ListedClaims, SingleSites, Voices):
             runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
+        self._remember_person(state)
         self._carry_over(index, paragraph, state)
         for claim in state.claims:
             self.claims.add(claim.candidate)

@@ -49,8 +49,30 @@ def gives_words(opening) -> bool:
     return reference is not None and reference.speaker is not None and bool(reference.speaker.name)
 
 
+_DASH_OPENING = re.compile(r"\s*[\u2013\u2014-]\s")
+
+
 class Voices:
     """Methods of the engine's reader (``engine._Reader``) for who speaks and what a claim quotes."""
+
+    #: The person last named as speaking, with their date; and who answers in an interview, once a question is met.
+    last_person: tuple | None = None
+    interviewee: tuple | None = None
+
+    def _interview_voice(self, paragraph, state) -> None:
+        """In an interview (questions and answers opening with a dash, after the one interviewed is named: "We
+        spoke to Yevhen Yevtushenko … on 3 October", "нам рассказал глава громады Юрий Бидюк"), an answer is the
+        interviewee's, on the day they spoke."""
+        if not _DASH_OPENING.match(paragraph.text):
+            return
+        if paragraph.text.rstrip().endswith("?"):
+            self.interviewee = self.interviewee or self.last_person
+        elif self.interviewee is not None and state.speaker is None:
+            state.speaker, state.date = self.interviewee
+
+    def _remember_person(self, state) -> None:
+        if state.speaker is not None and state.speaker.name and not state.speaker.institution:
+            self.last_person = (state.speaker, state.date)
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
