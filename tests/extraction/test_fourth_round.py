@@ -109,3 +109,23 @@ def test_dashes_with_no_question_make_no_interview():
     assert claims(opening + "— Загинули 3 людини.")[0]["attributed_to"] is None
     answered = claims(opening + "— Скільки людей загинуло?\n\n— Загинули 3 людини.")[0]["attributed_to"]
     assert answered["name"] == "Олег Синєгубов"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials had earlier put the toll at seven dead.",
+        "In the morning, officials reported seven dead.",
+        "Уранці він називав 12 загиблих.",
+        "Попередньо, за даними на 28 березня, ми повідомляли про 35 загиблих.",
+        "Утром власти сообщали о семи погибших.",
+        "Первоначально сообщалось о двух погибших и 11 раненых.",
+    ],
+)
+def test_a_figure_reported_earlier_the_same_day_is_superseded(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["Попередньо, загинули 3 людини.", "In the morning, 3 people were killed."])
+def test_a_preliminary_figure_or_a_morning_event_still_counts(text):
+    assert found(text) == [("killed", 3, 3, {})]
