@@ -129,3 +129,24 @@ def test_a_figure_reported_earlier_the_same_day_is_superseded(text):
 @pytest.mark.parametrize("text", ["Попередньо, загинули 3 людини.", "In the morning, 3 people were killed."])
 def test_a_preliminary_figure_or_a_morning_event_still_counts(text):
     assert found(text) == [("killed", 3, 3, {})]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Протягом тижня війська вбили на Донеччині 23 мирних мешканців і поранили 71.",
+         [("killed", 23, 23, {"status": "civilian"}), ("injured", 71, 71, {})]),
+        ("Russian troops killed 5 people and wounded 12.", [("killed", 5, 5, {}), ("injured", 12, 12, {})]),
+        ("Вбито 3 людей, поранено 12.", [("killed", 3, 3, {}), ("injured", 12, 12, {})]),
+    ],
+)
+def test_a_verb_after_and_right_before_the_next_number_is_that_numbers(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Anyone with information about the missing should call 102.", "Просимо телефонувати за номером 102.",
+             "Звоните по телефону 102."],
+)
+def test_a_telephone_number_is_no_count(text):
+    assert found(text) == []

@@ -145,7 +145,7 @@ def decide(
         return reading.kind, reading.rule
     if reading.kind is not None and not (reading.sex_unknown and total_kind):
         return reading.kind, reading.rule
-    found = triggers(sentence)
+    found = [trigger for trigger in triggers(sentence) if not _of_the_next(sentence, trigger, between[1])]
     span = (quantity.start, reading.noun_end)
     if reading.thing:
         # "14 homes were damaged", "зруйновано 3 школи": what was done to them, in the clause, else near them
@@ -191,6 +191,21 @@ def decide(
         if people.search(window):
             return kind, "person_noun"
     return None, ""
+
+
+#: After "and", a verb right before the next number is that number's: "вбили 23 мирних мешканців і поранили 71".
+_JOINER_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'joiners')})\s+$")
+_TO_THE_NEXT = re.compile(rf"\s+(?:(?:{alternation('kinds', 'another')})\s+)?")
+
+
+def _of_the_next(sentence: str, trigger: tuple[int, int, str], next_start: int) -> bool:
+    """Say whether a trigger word after "and" stands right before the next number, whose it is."""
+    start, end, _ = trigger
+    if next_start >= len(sentence) or end > next_start:
+        return False
+    low = lowered(sentence)
+    return _TO_THE_NEXT.fullmatch(low, end, next_start) is not None and _JOINER_BEFORE.search(
+        low, max(0, start - 8), start) is not None
 
 
 def _ends_clause(sentence: str, position: int) -> bool:

@@ -61,6 +61,7 @@ _TIMES_KINDS = frozenset(kind for kind, _ in KIND_TIMES)
 _ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
+_PHONE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'phone_before')})\s+(?:\S+\s+)?$")
 _DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
 _CONJUNCTION = words(alternation("kinds", "conjunctions"))
 #: Places, premises and basements: what torture sites are counted as when a clause says what happened there.
@@ -129,6 +130,8 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
         return None  # "засудив до 12 років позбавлення волі", "held for 38 days": a length of time
     if not of_group and limit < len(sentence) and _PARTITIVE.match(sentence, position, limit):
         return None  # "146 тел из 447": the count that matters is the whole
+    if _PHONE.search(sentence, max(0, quantity.start - 30), quantity.start):
+        return None  # "call 102", "за номером 102": a telephone number
     rhetorical_from = max(0, quantity.start - 30)
     if sentence[rhetorical_from : quantity.start].rstrip().endswith(_RHETORICAL_ENDS) and _RHETORICAL.search(
         sentence, rhetorical_from, quantity.start
@@ -203,7 +206,7 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
                 reading.kind, reading.rule = kind, "signs_after_noun"
                 break
     if reading.kind is None and not reading.person and not reading.thing:
-        first = tokens[0] if tokens else ""
+        first = tokens[0].strip(".!?…") if tokens else ""  # "and wounded 12.": the sentence ends
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
         if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or trigger_kind(first)):
             return None  # "ten years", "two therapist doctors": the noun counts something else
