@@ -150,3 +150,18 @@ def test_a_verb_after_and_right_before_the_next_number_is_that_numbers(text, exp
 )
 def test_a_telephone_number_is_no_count(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Російські війська вбили на Донеччині 23 мирних мешканців і поранили 71, повідомив Вадим Філашкін.",
+     "Russian troops killed 23 civilians and wounded 71, the governor said."],
+)
+def test_a_count_after_and_its_own_verb_with_its_noun_left_out_shares_the_nouns_qualifiers(text):
+    assert [c[3] for c in found(text)] == [{"status": "civilian"}, {"status": "civilian"}]
+
+
+def test_a_list_after_words_naming_a_kind_breaks_down_that_kinds_total():
+    text = ("Війська вбили 23 мирних мешканців і поранили 71.\n\n"
+            "Загиблих зафіксовано у Костянтинівці — 9, Покровську — 5.")
+    assert [(c["kind"], c["min"]) for c in claims(text)][2:] == [("killed", 9), ("killed", 5)]

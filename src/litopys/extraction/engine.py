@@ -250,8 +250,9 @@ class _Reader(ListedClaims, SingleSites, Voices):
                 if source.candidate.max is None and source.quantity.start < source.quantity.number.start:
                     high = None
                 approximate = approximate or source.candidate.approximate
-            if rule == "gapping":
-                qualifiers = {**last_qualifiers(made), **qualifiers}  # "four civilians … and two in Druzhkivka"
+            if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
+                # "four civilians … and two in Druzhkivka", "вбили 23 мирних мешканців і поранили 71": the noun
+                qualifiers = {**last_qualifiers(made), **qualifiers}
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:

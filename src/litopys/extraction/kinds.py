@@ -29,6 +29,7 @@ _COORDINATION = re.compile(
     r"(?:,\s*)?"
     rf"(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?"
 )
+_WITH_VERB = re.compile(rf"\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?(?:,\s*)?(?:{_AND})\s+[^\W\d][\w'’-]*\s+(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?")
 _CLAUSE_REST = re.compile(rf"\s*(?:{alternation('groups', 'of_them')})?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 _TO = alternation("kinds", "to")
 _TOTAL_TO = re.compile(rf"(?:{alternation('kinds', 'totals')})\b.{{0,80}}?\b(?:{_TO})\s+$")
@@ -212,9 +213,13 @@ def _ends_clause(sentence: str, position: int) -> bool:
     return _CLAUSE_REST.match(lowered(sentence), position) is not None
 
 
-def coordinated(sentence: str, previous_end: int, start: int) -> bool:
-    """Say whether a number continues the one before it: "1,017 civilians killed and 2,145 injured"."""
-    return _COORDINATION.fullmatch(lowered(sentence), previous_end, start) is not None
+def coordinated(sentence: str, previous_end: int, start: int, verb: bool = False) -> bool:
+    """Say whether a number continues the one before it: "1,017 civilians killed and 2,145 injured" (``verb``: or
+    with a verb of its own after "and": "killed 23 civilians and injured 71")."""
+    low = lowered(sentence)
+    if _COORDINATION.fullmatch(low, previous_end, start) is not None:
+        return True
+    return verb and _WITH_VERB.fullmatch(low, previous_end, start) is not None
 
 
 #: Where a kind's qualifier is read (``vocab/claim_kinds.yaml``, field ``qualifiers``): the counted noun.

@@ -163,7 +163,10 @@ class ListedClaims:
         sentence opens with a list giving them to places ("… at least 10 places. | Six of them are in Kherson, two in
         Beryslav, and one each in …"), as ``_distribute`` does; the parts may not exceed the total."""
         earlier = state.claims or (self.previous if position == 0 else [])
-        total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total), None)
+        # "Загиблих зафіксовано у Костянтинівці — 9, …": the words before the list name whose total it breaks down
+        named = {kind for start, _, kind in triggers(sentence.text) if found and start < found[0].start}
+        total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total and (
+            not named or claim.candidate.kind in named)), None)
         if total is None or not distribution.opens_with_a_number(sentence.text, found):
             return []
         offset = sentence.start
