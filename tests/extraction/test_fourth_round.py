@@ -135,7 +135,7 @@ def test_a_preliminary_figure_or_a_morning_event_still_counts(text):
     "text, expected",
     [
         ("Протягом тижня війська вбили на Донеччині 23 мирних мешканців і поранили 71.",
-         [("killed", 23, 23, {"status": "civilian"}), ("injured", 71, 71, {})]),
+         [("killed", 23, 23, {"status": "civilian"}), ("injured", 71, 71, {"status": "civilian"})]),
         ("Russian troops killed 5 people and wounded 12.", [("killed", 5, 5, {}), ("injured", 12, 12, {})]),
         ("Вбито 3 людей, поранено 12.", [("killed", 3, 3, {}), ("injured", 12, 12, {})]),
     ],
