@@ -165,3 +165,16 @@ def test_a_list_after_words_naming_a_kind_breaks_down_that_kinds_total():
     text = ("Війська вбили 23 мирних мешканців і поранили 71.\n\n"
             "Загиблих зафіксовано у Костянтинівці — 9, Покровську — 5.")
     assert [(c["kind"], c["min"]) for c in claims(text)][2:] == [("killed", 9), ("killed", 5)]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("One person each was killed in Siversk, Chasiv Yar and Toretsk.", ["Siversk", "Chasiv Yar", "Toretsk"]),
+        ("По одному человеку погибло в Краматорске и Славянске.", ["Kramatorsk", "Sloviansk"]),
+        ("Загинули 16 людей: у Костянтинівці — 9, Покровську — 5, а також по одному в Краматорську та Слов'янську.",
+         ["Donetsk Oblast", "Kostiantynivka", "Pokrovsk", "Kramatorsk", "Sloviansk"]),
+    ],
+)
+def test_one_each_gives_the_count_to_every_place_listed(text, places):
+    assert [c["place"]["name"] for c in claims(text)] == places

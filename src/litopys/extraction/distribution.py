@@ -21,8 +21,10 @@ _OF_THEM = alternation("groups", "after_number")
 _PREPOSITION = alternation("places", "prepositions")
 _JOINER = alternation("kinds", "joiners")
 _EACH = alternation("distribution", "each_before")
-_EACH_AFTER = re.compile(rf"\s*(?:{alternation('distribution', 'each_after')})(?!\w)")
-_EACH_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_before')})\s+$")
+EACH_AFTER = re.compile(rf"\s*(?:{alternation('distribution', 'each_after')})(?!\w)")
+#: "each" anywhere in a count's words: "One person each was killed in …".
+EACH_WORD = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_after')})(?!\w)")
+EACH_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_before')})\s+$")
 #: Between a total's words and its list: a few words ("were found in the region"), then what opens the list.
 _OPENER = re.compile(rf"[^.;:()\[\]0-9]{{0,100}}?(?::|\(|\s[-\u2013\u2014]\s)\s*(?:(?:{_EACH})\s+)?$")
 
@@ -50,6 +52,9 @@ _OPENS = re.compile(r"[^.;:()\[\]0-9]{0,100}?(?::|\(|\s[-\u2013\u2014]\s)")
 #: A place before its number ("у Бучі — 8"): before the place, after it.
 _BEFORE_PLACE = re.compile(
     rf"\s*[,;]?\s*(?:(?:{alternation('distribution', 'and_also')}|{_JOINER})\s+)?(?:(?:{_PREPOSITION})\s+)?$")
+#: Before a number-first part closing a place-first list: ", а також по", ", and one each".
+_TAIL_GAP = re.compile(
+    rf"\s*[,;]?\s*(?:(?:{alternation('distribution', 'and_also')}|{_JOINER})\s+)?(?:(?:{_EACH})\s+)?$")
 _PLACE_TO_NUMBER = re.compile(r"\s*[-\u2013\u2014:]\s*$")
 #: How far a list may open after its total's words, and how far a part's place may stand from its number.
 OPENER_REACH = 120
@@ -150,8 +155,12 @@ def _place_first_from(low: str, start: int, following: list[Quantity], mentions:
     previous = start
     for quantity in following:
         between = [m for m in mentions if previous <= m[0] and m[1] <= quantity.start]
-        each = _EACH_BEFORE.search(low, max(0, quantity.start - 12), quantity.start) is not None
+        each = EACH_BEFORE.search(low, max(0, quantity.start - 12), quantity.start) is not None
         joined = all(_PLACE_JOINER.fullmatch(low, a[1], b[0]) for a, b in zip(between, between[1:], strict=False))
+        if not between and found and _TAIL_GAP.fullmatch(low, previous, quantity.start):
+            tail = _places_of(low, quantity, len(low), mentions)  # "…, Покровську — 5, а також по одному в А та Б"
+            found.extend([Part(quantity, tail)] if tail else [])
+            break
         if not between or len(between) > 1 and not (each and joined):
             break  # several places take one number only "each": "у Святогірську та Рай-Олександрівці – по одному"
         place = between[0]
@@ -194,9 +203,9 @@ def _places_of(low: str, quantity: Quantity, stop: int, mentions: list[tuple], t
     after = [m for m in mentions if quantity.end <= m[0] and m[1] <= stop]
     if not after or after[0][0] - quantity.end > PLACE_REACH:
         return []
-    each = _EACH_AFTER.match(low, quantity.end) is not None or _EACH_BEFORE.search(
+    each = EACH_AFTER.match(low, quantity.end) is not None or EACH_BEFORE.search(
         low, max(0, quantity.start - 12), quantity.start) is not None
-    words_end = _EACH_AFTER.match(low, quantity.end).end() if _EACH_AFTER.match(low, quantity.end) else quantity.end
+    words_end = EACH_AFTER.match(low, quantity.end).end() if EACH_AFTER.match(low, quantity.end) else quantity.end
     if not to_place.fullmatch(low, words_end, after[0][0]):
         return []
     places = [after[0]]

@@ -299,6 +299,7 @@ class _Reader(ListedClaims, SingleSites, Voices):
             made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))
             if parent is None and number + 1 < len(found):
                 self._distribute(made, index, position, sentence, found, number, distributed, state)
+            self._one_each(made, sentence)
         if OBJECT_KINDS:
             self._single_objects(index, position, sentence, state, made, sentence_date)
             self._more_of_the_same(made)

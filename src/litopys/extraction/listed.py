@@ -3,6 +3,7 @@ named with no number, and a paragraph that goes on in the voice of the one befor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -156,6 +157,25 @@ class ListedClaims:
                 candidate.place = self.places.json(mention)
                 candidate.attributed_to, candidate.date = whole.attributed_to, whole.date
                 made.append(FoundClaim(candidate, position, False, total.date_known, quantity, quantity.end, total))
+
+    def _one_each(self, made: list[FoundClaim], sentence: segment.Sentence) -> None:
+        """Give a count "each" to every place listed after it: "One person each was killed in Siversk, Chasiv Yar
+        and Toretsk", "по одному загиблому — у Краматорську та Слов'янську"."""
+        claim = made[-1]
+        quantity = claim.quantity
+        low = lowered(sentence.text)
+        each_after = distribution.EACH_WORD.search(low, quantity.end, max(quantity.end, claim.noun_end) + 6)
+        if claim.parent is not None or not (each_after or distribution.EACH_BEFORE.search(low, 0, quantity.start)):
+            return
+        mentions = self.places.finder.mentions(sentence.start + quantity.end, sentence.end)
+        listed = self.places.listed_with(mentions, mentions[0][2]) if mentions else []
+        if len(listed) < 2:
+            return
+        claim.candidate.place = self.places.json(listed[0])
+        for mention in listed[1:]:
+            candidate = dataclasses.replace(claim.candidate, qualifiers=dict(claim.candidate.qualifiers),
+                                            place=self.places.json(mention))
+            made.append(FoundClaim(candidate, claim.sentence, False, claim.date_known, quantity, claim.noun_end, None))
 
     def _distribute_continued(self, position: int, sentence: segment.Sentence, found: list, state: _Paragraph,
                               distributed: set[int]) -> list[FoundClaim]:

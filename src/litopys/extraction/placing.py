@@ -82,7 +82,7 @@ class PlaceChooser:
         chosen = places.best(mentions, anchor, self.finder, excluded[-LOOK_BACK:], clause)
         if chosen is None:
             return None
-        listed = self._listed_with(mentions, chosen)
+        listed = self.listed_with(mentions, chosen)
         if len(listed) >= 2 and all(places.kind_of(mention) in _LISTABLE for mention in listed):
             # a count over several settlements ("обстріляли Малокатеринівку та Новоданилівку") is their oblast's
             oblasts = [self.finder.oblast(mention) for mention in listed]
@@ -90,7 +90,7 @@ class PlaceChooser:
                 return oblasts[0]
         return self.json(chosen)
 
-    def _listed_with(self, mentions: list, chosen) -> list:
+    def listed_with(self, mentions: list, chosen) -> list:
         """Return the places listed together with ``chosen`` ("A, B and C"), itself included, in text order."""
         index = next((i for i, mention in enumerate(mentions) if mention[2] is chosen), None)
         if index is None:
