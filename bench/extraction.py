@@ -5,8 +5,9 @@ Run: .venv/bin/python bench/extraction.py [--megabytes 4]
 Accuracy: a claim matches a labelled one when kind, min, max and qualifiers agree; place, speaker
 and date are scored apart, over the matched claims. Printed with every miss for the sets the rules are
 tuned on (the test set, the development set — the first sealed set, unsealed — and the second, third and
-fourth development sets), then as totals only for the sealed held-out set (tests/data/extraction/sealed: never tuned against,
-only scored; its misses are never printed, so that nobody tunes on them), with its attribution accuracy.
+fourth development sets), then as totals only for the sealed held-out set (tests/data/extraction/sealed: never
+tuned against, only scored; its misses are never printed, so that nobody tunes on them), with its attribution
+accuracy.
 Throughput: CPU seconds on this process (one core) over corpora built by repeating the labelled texts and
 the shared samples, and over the same texts read once each with the rules' caches of phrases and dates
 emptied before each (unseen text: a repeated corpus finds every phrase and date already cached).

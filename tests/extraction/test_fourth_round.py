@@ -94,7 +94,8 @@ def test_a_place_heading_names_no_speaker():
     "text, name",
     [
         ("We spoke to Yevhen Yevtushenko, head of the city military administration, on 3 October.\n\n"
-         "– How many people have been killed?\n\n– This year 31 people have been killed in Nikopol.", "Yevhen Yevtushenko"),
+         "– How many people have been killed?\n\n– This year 31 people have been killed in Nikopol.",
+         "Yevhen Yevtushenko"),
         ("Про життя після окупації нам розповів голова громади Юрій Бідюк.\n\n— Що ви побачили?\n\n"
          "— За час окупації в громаді загинули 46 мирних жителів.", "Юрій Бідюк"),
     ],

@@ -22,6 +22,7 @@ from .repeats import ClaimSet, restated_headlines
 from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
 from .sites import SingleSites, worth_reading
+from .situating import Situating
 from .speakers import Speaker
 from .statements import StatementDates, dates_statement
 from .voices import Voices
@@ -55,7 +56,7 @@ def extract(
     return _Reader(text, language, published, gazetteer).run()
 
 
-class _Reader(ListedClaims, SingleSites, Voices):
+class _Reader(ListedClaims, SingleSites, Voices, Situating):
     def __init__(self, text: str, language: str, published, gazetteer):
         self.text, self.language, self.published = text, language, published
         self.paragraphs = segment.paragraphs(text)
@@ -225,8 +226,9 @@ class _Reader(ListedClaims, SingleSites, Voices):
             if again is not None:
                 whole = again
                 continue
-            gap = None if reading.kind is not None or reading.linked or not made else gapped(text, quantity, made, self.places.named(
-                sentence.start + made[-1].quantity.end, sentence.start + quantity.start))
+            gap = None if reading.kind is not None or reading.linked or not made else gapped(
+                text, quantity, made, self.places.named(sentence.start + made[-1].quantity.end,
+                                                        sentence.start + quantity.start))
             if gap is not None:
                 kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
             else:
@@ -275,25 +277,8 @@ class _Reader(ListedClaims, SingleSites, Voices):
                 own = kind_qualifiers(kind, lowered(text), (quantity.start, reading.noun_end))
                 inherited = {key: value for key, value in qualifiers.items() if key in KIND_QUALIFIERS.get(kind, {})}
                 candidate.qualifiers = own or inherited
-            if inherits:
-                # "Of the 174 killed in Ukraine, 61 were in Kharkiv Oblast": a place inside the total's is the part's
-                anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
-                own_place = self.places.in_sentence(index, position, anchor, state.excluded)
-                held = wider.holds(total.candidate.place, own_place)
-                candidate.place = own_place if held else total.candidate.place
-                own_speaker = state.speaker if state.named_in == position else None
-                candidate.attributed_to = own_speaker or total.candidate.attributed_to
-                if own_speaker is not None and own_speaker != total.candidate.attributed_to:
-                    candidate.date = sentence_date or state.date  # another voice: the date it spoke on
-                else:
-                    candidate.date = sentence_date or total.candidate.date or (state.date if own_speaker else None)
-            else:
-                anchor = (sentence.start + quantity.start, sentence.start + reading.noun_end)
-                candidate.place = rule == "gapping" and self.places.right_after(anchor[1]) or self.places.choose(
-                    index, position, anchor, state.excluded, self.previous_excluded)
-                candidate.attributed_to = state.speaker or self.document_speaker
-                said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
-                candidate.date = sentence_date or said
+            self._situate(candidate, index, position, sentence, (quantity, reading.noun_end), state,
+                          total if inherits else None, sentence_date)
             dated = sentence_date is not None
             parent = total if inherits or rule == "breakdown" else None
             made.append(FoundClaim(candidate, position, rule != "breakdown", dated, quantity, reading.noun_end, parent))

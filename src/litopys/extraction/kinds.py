@@ -29,7 +29,10 @@ _COORDINATION = re.compile(
     r"(?:,\s*)?"
     rf"(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?"
 )
-_WITH_VERB = re.compile(rf"\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?(?:,\s*)?(?:{_AND})\s+[^\W\d][\w'’-]*\s+(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?")
+_WITH_VERB = re.compile(
+    rf"\s*(?:[^\W\d][\w'’-]*\s+){{0,3}}?(?:,\s*)?(?:{_AND})\s+[^\W\d][\w'’-]*\s+"
+    rf"(?:(?:{alternation('kinds', 'coordination', 'also')})\s+)?"
+)
 _CLAUSE_REST = re.compile(rf"\s*(?:{alternation('groups', 'of_them')})?\s*(?:[,;:.!?)\]»”\"]|\s[—–]\s|$)")
 _TO = alternation("kinds", "to")
 _TOTAL_TO = re.compile(rf"(?:{alternation('kinds', 'totals')})\b.{{0,80}}?\b(?:{_TO})\s+$")
