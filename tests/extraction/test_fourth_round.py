@@ -179,3 +179,15 @@ def test_a_list_after_words_naming_a_kind_breaks_down_that_kinds_total():
 )
 def test_one_each_gives_the_count_to_every_place_listed(text, places):
     assert [c["place"]["name"] for c in claims(text)] == places
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Как уточнил Ткаченко, в Киеве повреждены 19 многоэтажных домов.", "Ткаченко"),
+        ("Як уточнив Ткаченко, у Києві пошкоджено 19 багатоповерхівок.", "Ткаченко"),
+        ("Як заявив Ткаченко, у Києві пошкоджено 19 багатоповерхівок.", "Ткаченко"),
+    ],
+)
+def test_as_x_said_names_x_in_every_gender_of_the_verb(text, speaker):
+    assert claims(text)[0]["attributed_to"]["name"] == speaker
