@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .translit import russian_to_latin, ukrainian_to_latin
+
 _HERE = Path(__file__).resolve().parent
 
 
@@ -41,6 +43,11 @@ def _first_names() -> dict[str, tuple[str, str]]:
     for sex in ("male", "female"):
         for name in _NAMES["latin"][sex]:
             found.setdefault(name, (name, sex[0]))
+    for sex, language, romanise in (("male", "uk", ukrainian_to_latin), ("female", "uk", ukrainian_to_latin),
+                                    ("male", "ru", russian_to_latin), ("female", "ru", russian_to_latin)):
+        for name in _NAMES[language][sex]:  # "Viacheslav", "Tymur": a Latin text romanises the names it gives
+            latin = romanise(name)
+            found.setdefault(latin, (latin, sex[0]))
     return found
 
 

@@ -1,0 +1,17 @@
+"""Given names in Latin script: a Latin text romanises the Ukrainian and Russian given names it gives."""
+
+from litopys.names import FIRST_NAMES
+
+
+def test_the_romanised_ukrainian_and_russian_names_are_given_names():
+    assert FIRST_NAMES["Viacheslav"] == ("Viacheslav", "m")  # В'ячеслав, national romanisation
+    assert FIRST_NAMES["Tymur"] == ("Tymur", "m")
+    assert "Vyacheslav" in FIRST_NAMES  # the Russian form's romanisation
+
+
+def test_a_romanised_name_names_the_signatory_not_the_body():
+    from litopys.extraction.attribution import headline_speaker
+
+    reference = headline_speaker("Viacheslav Chaus, Head of Chernihiv Oblast Military Administration")
+    assert reference.speaker.name == "Viacheslav Chaus"
+    assert not reference.speaker.institution
