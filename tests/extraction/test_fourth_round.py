@@ -191,3 +191,20 @@ def test_one_each_gives_the_count_to_every_place_listed(text, places):
 )
 def test_as_x_said_names_x_in_every_gender_of_the_verb(text, speaker):
     assert claims(text)[0]["attributed_to"]["name"] == speaker
+
+
+def test_a_titles_role_is_named_by_the_signature_and_dates_the_document():
+    text = (
+        "Statement of the Ukrainian Parliament Commissioner for Human Rights on the International Children's Day, "
+        "1 June 2023\n\nAt least 360 children were deported from Zaporizhzhia Oblast.\n\n"
+        "Russia must bear responsibility.\n\nDmytro Lubinets,\nUkrainian Parliament Commissioner for Human Rights"
+    )
+    [claim] = claims(text)
+    assert claim["attributed_to"]["name"] == "Dmytro Lubinets"
+    assert claim["date"] == "2023-06-01"
+
+
+def test_a_titles_topic_is_no_speaker():
+    text = "Заява Уповноваженого Верховної Ради України з прав людини з нагоди Дня захисту дітей\n\n" \
+           "Депортовано 360 дітей.\n\nРосія має відповісти."
+    assert claims(text)[0]["attributed_to"]["role"] == "Ukrainian Parliament Commissioner for Human Rights"

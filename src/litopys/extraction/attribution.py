@@ -83,6 +83,9 @@ _HEADLINE = re.compile(
 )
 
 
+_TOPIC = re.compile(rf"\s+(?:{alternation('attribution', 'document_topics')})\s", re.I)
+
+
 def headline_speaker(headline: str) -> Reference | None:
     """Return who speaks in a whole document, when its first line says: "Statement of the Office of ...",
     or just names a body ("Офіс Генерального прокурора", "Офис Генпрокурора, 16 сентября 2025 года"), or it is
@@ -92,10 +95,16 @@ def headline_speaker(headline: str) -> Reference | None:
     match = _HEADLINE.match(headline)
     start = match.end() if match else 0
     end = _CLAUSE_END.search(headline, start) if match else None
+    topic = _TOPIC.search(headline, start, end.start() if end else len(headline)) if match else None
+    end = topic or end  # "Statement of the Commissioner on the Children's Day": the Commissioner
     reference = parse(headline[start : end.start() if end else len(headline)], start)
-    if reference is None or reference.how != "named" or reference.speaker is None or not reference.speaker.name:
+    if reference is None or reference.how != "named" or reference.speaker is None:
         return None
-    if match or reference.speaker.institution:
+    if match and (reference.speaker.name or reference.speaker.role):
+        return reference  # "Statement of the Ombudsman": whoever holds the title
+    if not reference.speaker.name:
+        return None
+    if reference.speaker.institution:
         return reference
     # A signature names a person by a known first name ("Олег Синєгубов, голова ОВА"); a title's first
     # capitalised words ("What Izium and Balakliia revealed") are no one.

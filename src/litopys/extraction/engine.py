@@ -87,7 +87,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
-        signature = self.paragraphs[-1] if len(self.paragraphs) > 2 and self.paragraphs[-1].heading else None
+        signature = voices.signature(self.paragraphs)
         opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
         self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
         said_in_opening = self.document_speaker is not None and voices.gives_words(opening)

@@ -55,7 +55,7 @@ class StatementDates:
     def of_document(self, speaker: Speaker | None, lines: list[Paragraph | None]) -> None:
         """Remember who speaks in the whole document, dated by the first date of its title or signature."""
         self.document_speaker = speaker
-        if speaker is not None and speaker.name:
+        if speaker is not None and (speaker.name or speaker.role):
             self.document_date = self._first_date(lines)
 
     def sentence(self, text: str) -> datetime.date | None:

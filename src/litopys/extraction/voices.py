@@ -28,6 +28,7 @@ def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) ->
     состоянию на 08:00 18 марта")."""
     if gives_words(opening):
         return book.resolve(attribution.colon_speaker(opening.text))
+    title = None  # "Statement of the Ombudsman": a title only, which a signature may name
     for line in lines:
         reference = attribution.headline_speaker(line.text) if line else None
         if reference is None and line is not None and line is not signature:
@@ -36,9 +37,22 @@ def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) ->
             said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
             named = said.reference.how == "named" and said.reference.speaker
             reference = said.reference if named and said.reference.speaker.institution else None
-        if reference:
+        if reference and reference.speaker is not None and not reference.speaker.name and title is None:
+            title = reference
+        elif reference:
             return book.resolve(reference)
-    return None
+    return book.resolve(title) if title is not None else None
+
+
+def signature(paragraphs: list):
+    """Return a document's closing paragraph when it may be a signature: a heading-like line, or two short lines
+    with no closing full stop ("Dmytro Lubinets,\nUkrainian Parliament Commissioner for Human Rights")."""
+    if len(paragraphs) <= 2:
+        return None
+    last = paragraphs[-1]
+    text = last.text.strip()
+    short = len(text) <= OPENING_LIMIT and text.count("\n") <= 2 and not text.endswith((".", "!", "?", "…", ":"))
+    return last if last.heading or short else None
 
 
 def gives_words(opening) -> bool:
