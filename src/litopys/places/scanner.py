@@ -105,6 +105,19 @@ def _longest(lexicon: Lexicon, text: str, found: tuple[str, ...], end: int, capi
     return best, entries
 
 
+#: How far after an oblast named with its area word another oblast's adjective alone still names an oblast.
+_ELIDED_REACH = 80
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: int) -> bool:
+    """Say whether an oblast named with its area word stands just before, in the same sentence, so that an oblast's
+    adjective alone names an oblast too: "из Херсонской области — 4 300, из Донецкой — более 3 800"."""
+    if not matches or start - matches[-1].end > _ELIDED_REACH or _SENTENCE_END.search(text, matches[-1].end, start):
+        return False
+    return bool(set(matches[-1].entries) & set(lexicon.area_heads.values()))
+
+
 def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list[Match]:
     """Match "Kharkiv and Donetsk regions", "Харківської та Донецької областей": oblasts sharing one area word."""
     links, token = [first], first
@@ -191,6 +204,11 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             region = _REGION_OF.search(text, max(0, start - 40), start) if stop == end else None
             if region:
                 matches.append(Match(region.start(), end, (lexicon.area_heads[area_head(found)],)))
+                covered = end
+                continue
+            oblast = lexicon.area_heads[area_head(found)]
+            if _after_an_oblast(lexicon, text, matches, start):
+                matches.append(Match(start, end, (oblast,)))  # "из Херсонской области — 4 300, из Донецкой — 3 800"
                 covered = end
                 continue
         district = capitals and entries and _DISTRICT.match(text, stop)
