@@ -208,3 +208,9 @@ def test_a_titles_topic_is_no_speaker():
     text = "Заява Уповноваженого Верховної Ради України з прав людини з нагоди Дня захисту дітей\n\n" \
            "Депортовано 360 дітей.\n\nРосія має відповісти."
     assert claims(text)[0]["attributed_to"]["role"] == "Ukrainian Parliament Commissioner for Human Rights"
+
+
+def test_an_interviewee_named_in_the_instrumental_is_named_in_the_nominative():
+    text = ("Ми поговорили з очільником громади Віталієм Гордієнком.\n\n— Скільки людей загинуло?\n\n"
+            "— За час окупації загинули 12 мирних жителів.")
+    assert claims(text)[0]["attributed_to"]["name"] == "Віталій Гордієнко"

@@ -34,6 +34,27 @@ def genitive(name: str, language: str) -> str:
     return name
 
 
+def _replace_ending(word: str, rules: list[list[str]]) -> str | None:
+    for ending, replacement in rules:
+        if word.endswith(ending):
+            return word[: len(word) - len(ending)] + replacement
+    return None
+
+
+def instrumental(name: str, language: str, sex: str) -> str:
+    """Return the instrumental of a Ukrainian or Russian given name (Віталій -> Віталієм, Ірина -> Іриною)."""
+    return _replace_ending(name, GRAMMAR["instrumental"][language][sex]) or name
+
+
+def _instrumentals() -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for sex in ("male", "female"):
+        for language in ("uk", "ru"):
+            for name in _NAMES[language][sex]:
+                found.setdefault(instrumental(name, language, sex), (name, sex[0]))
+    return found
+
+
 def _first_names() -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for sex, language in (("male", "uk"), ("male", "ru"), ("female", "uk"), ("female", "ru")):
@@ -51,8 +72,10 @@ def _first_names() -> dict[str, tuple[str, str]]:
     return found
 
 
-#: Any written form of a given name (nominative or genitive, Cyrillic or Latin) -> (nominative, "m"/"f").
-FIRST_NAMES: dict[str, tuple[str, str]] = _first_names()
+#: The instrumental of a given name ("Віталієм") -> (nominative, "m"/"f").
+INSTRUMENTALS: dict[str, tuple[str, str]] = _instrumentals()
+#: Any written form of a given name (nominative, genitive or instrumental, Cyrillic or Latin) -> (nominative, "m"/"f").
+FIRST_NAMES: dict[str, tuple[str, str]] = {**INSTRUMENTALS, **_first_names()}
 #: Any Latin spelling of a common given name (lowercase) -> its Ukrainian national romanisation.
 GIVEN_NAMES: dict[str, str] = {
     spelling: name for name, spellings in _NAMES["spellings"].items() for spelling in [name, *spellings]
@@ -75,19 +98,16 @@ def is_patronymic(word: str) -> bool:
 
 
 def nominative(words: list[str]) -> str:
-    """Put a name given in the genitive ("Ігоря Клименка") in the nominative ("Ігор Клименко")."""
+    """Put a name given in the genitive ("Ігоря Клименка") or the instrumental ("Віталієм Гордієнком") in the
+    nominative ("Ігор Клименко", "Віталій Гордієнко")."""
     first = words[0]
     if first not in FIRST_NAMES or FIRST_NAMES[first][0] == first:
         return " ".join(words)
     base, sex = FIRST_NAMES[first]
+    if first in INSTRUMENTALS and INSTRUMENTALS[first] == (base, sex):
+        rules = GRAMMAR["surname_instrumental"]["male" if sex == "m" else "female"]
+        return " ".join([base, *(_replace_ending(word, rules) or word for word in words[1:])])
     return " ".join([base, *(_surname(word, sex) for word in words[1:])])
-
-
-def _replace_ending(word: str, rules: list[list[str]]) -> str | None:
-    for ending, replacement in rules:
-        if word.endswith(ending):
-            return word[: len(word) - len(ending)] + replacement
-    return None
 
 
 def _surname(word: str, sex: str) -> str:
