@@ -214,3 +214,14 @@ def test_an_interviewee_named_in_the_instrumental_is_named_in_the_nominative():
     text = ("Ми поговорили з очільником громади Віталієм Гордієнком.\n\n— Скільки людей загинуло?\n\n"
             "— За час окупації загинули 12 мирних жителів.")
     assert claims(text)[0]["attributed_to"]["name"] == "Віталій Гордієнко"
+
+
+def test_a_list_of_parts_written_number_dash_words_gives_each_its_weapon():
+    text = ("Протягом березня ворог здійснив 2134 обстріли Херсонщини. "
+            "Із них 812 — артилерійські, 366 — із реактивних систем залпового вогню, 954 — з дронів.")
+    assert found(text) == [("attacks", 2134, 2134, {}), ("attacks", 812, 812, {"weapon": "artillery"}),
+                           ("attacks", 366, 366, {"weapon": "mlrs"}), ("attacks", 954, 954, {"weapon": "drone"})]
+
+
+def test_a_hyphenated_measure_is_no_list_item():
+    assert found("The villagers were held in the 70-square-metre basement of the school.") == []

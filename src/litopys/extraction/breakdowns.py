@@ -31,6 +31,9 @@ _ELLIPSIS_BEFORE = re.compile(
 #: Before a count whose noun and verb are left out: "… in Pokrovsk and five in Myrnohrad", "…, п'ятеро — у …".
 _GAPPED_BEFORE = re.compile(rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*$")
 _PLACE_AFTER = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'prepositions')})\s+[^\W\d]")
+#: The next item of a list of parts written "N — what": a comma before the number, a dash after it.
+_NEXT_ITEM = re.compile(r"[,;]\s*$")
+_ITEM_DASH = re.compile(r"\s*[\u2013\u2014-]\s")
 #: A list's item with its noun left out: "▪️ ударними дронами типу «Шахед» — 12" (what, a dash, the number).
 _LIST_ITEM = re.compile(r"\W*[^\W\d][^\d]{0,60}?\s[-\u2013\u2014]\s*")
 
@@ -81,9 +84,14 @@ def restated(text: str, quantity: Quantity, noun_end: int, following: Quantity |
 
 
 def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tuple[str | None, str]:
-    """Return the kind of a count whose noun is left out: "…, ще три — у Балаклії", "таких місць чотири"; the
-    claims ``earlier`` are looked at nearest list first."""
+    """Return the kind of a count whose noun is left out: "…, ще три — у Балаклії", "таких місць чотири", the next
+    item of a list of parts ("Із них 812 — артилерійські, 366 — із РСЗВ"); the claims ``earlier`` are looked at
+    nearest list first, this sentence's first."""
     low = lowered(text)
+    this_sentence = earlier[0] if earlier else []
+    if this_sentence and this_sentence[-1].parent is not None and _NEXT_ITEM.search(
+            low, max(0, quantity.start - 3), quantity.start) and _ITEM_DASH.match(low, quantity.end):
+        return this_sentence[-1].candidate.kind, "breakdown"  # "Із них 812 — артилерійські, 366 — із РСЗВ"
     start = clause_of(clauses(low), quantity.start)[0]
     if not (_ELLIPSIS_BEFORE.search(low[start : quantity.start]) or _LIST_ITEM.fullmatch(low, 0, quantity.start)):
         return None, ""

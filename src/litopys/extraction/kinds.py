@@ -231,6 +231,7 @@ NOUN_QUALIFIER = "noun"
 OWN_WORDS_REACH = 150
 #: How far the words joined to a counted noun reach ("7 объектов генерации и передачи").
 JOINED_WORDS_REACH = 30
+_DASH_AFTER = re.compile(r"\s*[—–-]\s+")
 _OWN_WORDS_STOP = re.compile(r"[,;:.!?()\[\]\d]|\s[—–]\s")
 #: The words joined to a counted noun end at a conjunction too ("5 buildings and a school": no school).
 _JOINED_WORDS_STOP = re.compile(rf"[,;:.!?()\[\]\d]|\s[—–]\s|\s(?:{alternation('kinds', 'joiners')})\s")
@@ -253,8 +254,11 @@ def kind_qualifiers(kind: str, sentence: str, noun: tuple[int, int]) -> dict[str
             continue
         # The count's own words first ("9 mortar attacks and 2 FPV drone strikes", "3 удари FPV-дронами"), then the
         # sentence when it states one value only.
-        stop = _OWN_WORDS_STOP.search(sentence, noun[1], noun[1] + OWN_WORDS_REACH)
-        own = (noun[0], stop.start() if stop else min(len(sentence), noun[1] + OWN_WORDS_REACH))
+        bare = not any(character.isalpha() for character in sentence[noun[0]:noun[1]])
+        dash = bare and _DASH_AFTER.match(sentence, noun[1])  # "812 — артилерійські, 366 — із РСЗВ": its words
+        after = dash.end() if dash else noun[1]
+        stop = _OWN_WORDS_STOP.search(sentence, after, after + OWN_WORDS_REACH)
+        own = (noun[0], stop.start() if stop else min(len(sentence), after + OWN_WORDS_REACH))
         stated = {value for value, pattern in words if pattern.search(sentence, *own)}
         if not stated:  # "with artillery and drones": two in its own words are none
             stated = {value for value, pattern in words if pattern.search(sentence)}

@@ -61,6 +61,7 @@ _TIMES_KINDS = frozenset(kind for kind, _ in KIND_TIMES)
 _ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
+_ITEM_DASH = re.compile(r"\s+[\u2013\u2014]\s+")
 _PHONE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'phone_before')})\s+(?:\S+\s+)?$")
 _DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
 _CONJUNCTION = words(alternation("kinds", "conjunctions"))
@@ -208,7 +209,8 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
     if reading.kind is None and not reading.person and not reading.thing:
         first = tokens[0].strip(".!?…") if tokens else ""  # "and wounded 12.": the sentence ends
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
-        if first and not (reading.linked or verb_before or _BARE_NEXT.match(first) or trigger_kind(first)):
+        item = link is not None and _ITEM_DASH.fullmatch(link.group(0)) is not None  # "366 — із РСЗВ": an item
+        if first and not (reading.linked or verb_before or item or _BARE_NEXT.match(first) or trigger_kind(first)):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
     reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
