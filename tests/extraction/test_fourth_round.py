@@ -225,3 +225,13 @@ def test_a_list_of_parts_written_number_dash_words_gives_each_its_weapon():
 
 def test_a_hyphenated_measure_is_no_list_item():
     assert found("The villagers were held in the 70-square-metre basement of the school.") == []
+
+
+def test_a_date_long_before_the_day_a_speaker_spoke_is_the_events_not_their_statements():
+    text = ("Суд заочно засудив командира танка. "
+            "Про це 19 лютого 2026 року повідомили в Київській обласній прокуратурі."
+            "\n\nЗа даними прокуратури, 5 березня 2022 року екіпаж танка двічі обстріляв село Бузова.\n\n"
+            "Унаслідок обстрілу, як зазначають у прокуратурі, загинули четверо цивільних.")
+    attacks, killed = claims(text)
+    assert attacks["date"] == "2022-03-05"  # the event's, in the claim's own sentence
+    assert killed["date"] == "2026-02-19"  # the day the office spoke

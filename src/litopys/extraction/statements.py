@@ -18,6 +18,9 @@ from .speakers import Speaker
 #: A speaker named again keeps the date they spoke on in the paragraph that dated it and this many after (the
 #: development sets' labels carry a statement's date on over the next paragraphs of its report).
 STATEMENT_REACH = 2
+#: A date a sentence naming a speaker gives this long before the day they are known to have spoken on is an
+#: event's ("5 березня 2022 року екіпаж обстріляв …" in a statement of 19 February 2026), not their statement's.
+EVENT_GAP = datetime.timedelta(days=14)
 #: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
 #: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
 _STATEMENT_NOUNS = entries("statement_dated", "nouns")
@@ -70,11 +73,13 @@ class StatementDates:
         found = self.sentence(text)
         if speaker is None or not speaker.name:
             return found
-        if found is None:
-            said = self.stated_by(speaker, index)
-            if said is not None and speaker.name in self.stated:
-                self.stated[speaker.name] = (said, index)  # named again: their date reaches one paragraph further
-            return said
+        known = self.stated_by(speaker, index)
+        if found is None or known is not None and found < known - EVENT_GAP:
+            # "За даними прокуратури, 5 березня 2022 року екіпаж обстріляв …" after the office spoke on 19 February
+            # 2026: a date long before the one they spoke on is the event's, not their statement's
+            if known is not None and speaker.name in self.stated:
+                self.stated[speaker.name] = (known, index)  # named again: their date reaches one paragraph further
+            return known
         self.stated[speaker.name] = (found, index)
         return found
 
