@@ -235,3 +235,18 @@ def test_a_date_long_before_the_day_a_speaker_spoke_is_the_events_not_their_stat
     attacks, killed = claims(text)
     assert attacks["date"] == "2022-03-05"  # the event's, in the claim's own sentence
     assert killed["date"] == "2026-02-19"  # the day the office spoke
+
+
+def test_a_single_object_in_a_list_shares_the_lists_verb():
+    text = "The strike damaged 14 apartment buildings, a kindergarten and about 40 cars, and destroyed two houses."
+    assert [(c[0], c[1], c[3]) for c in found(text)] == [
+        ("objects_damaged", 14, {"object": "apartment_building"}), ("objects_damaged", 40, {"object": "vehicle"}),
+        ("objects_destroyed", 2, {"object": "home"}), ("objects_damaged", 1, {"object": "kindergarten"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["2 cars burned out completely.", "We have lost 118 private houses completely."],
+)
+def test_burned_out_and_lost_completely_are_destroyed(text):
+    assert found(text)[0][0] == "objects_destroyed"

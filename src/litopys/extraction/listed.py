@@ -32,6 +32,10 @@ _DESCRIBED = re.compile(rf"(?:(?!(?:{alternation('kinds', 'joiners')})\s)[\w'’
 _FATES = GROUP_KINDS
 
 
+#: Between two items of one list: a comma, "and" ("14 apartment buildings, a kindergarten and about 40 cars").
+_LIST_GAP = re.compile(rf"\s*(?:,\s*)?(?:(?:{alternation('kinds', 'joiners')})\s+)?")
+
+
 class ListedClaims:
     """Methods of the engine's reader (``engine._Reader``) for claims a sentence lists."""
 
@@ -108,6 +112,10 @@ class ListedClaims:
         clause, else in its sentence; None when a claim made already counts it ("1 school", "six of them")."""
         if any(claim.quantity.start <= match.start() < max(claim.noun_end, claim.quantity.end) for claim in made):
             return None
+        for claim in reversed(made):  # "damaged 14 apartment buildings, a kindergarten and …": one list, one verb
+            end = max(claim.noun_end, claim.quantity.end)
+            if claim.candidate.kind in kinds and end <= match.start() and _LIST_GAP.fullmatch(low, end, match.start()):
+                return claim.candidate.kind
         span = match.span()
         clause = clause_of(clauses(low), match.start())
         return nearest_trigger(found, span, clause, 10**6, kinds) or nearest_trigger(
