@@ -250,3 +250,7 @@ def test_a_single_object_in_a_list_shares_the_lists_verb():
 )
 def test_burned_out_and_lost_completely_are_destroyed(text):
     assert found(text)[0][0] == "objects_destroyed"
+
+
+def test_words_after_and_before_the_next_number_are_that_numbers():
+    assert found("В Краматорске погибли трое и ранены 19.") == [("killed", 3, 3, {}), ("injured", 19, 19, {})]

@@ -118,8 +118,8 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
     window = sentence[position : stop.start() if stop else min(limit, position + 80, len(sentence))]
     tokens = window.split(None, _WINDOW_WORDS)[:_WINDOW_WORDS]
     for index, token in enumerate(tokens):
-        if index and token in _JOINERS:
-            tokens = tokens[:index]  # "three people and injured 12": "injured" is the next number's
+        if token in _JOINERS and (index or limit < len(sentence) and not stop):
+            tokens = tokens[:index]  # "three people and injured 12", "погибли трое и ранены 19": the next number's
             break
     end = 0
     for token in tokens:  # the window ends with its last word
