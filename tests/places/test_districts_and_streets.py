@@ -150,3 +150,10 @@ def test_an_oblasts_adjective_alone_after_an_oblast_names_an_oblast(gazetteer):
     text = "Больше всего вывезли из Херсонской области — 4 300, из Донецкой — более 3 800, из Запорожской — 2 150."
     assert [m.name for m in gazetteer.find(text)] == ["Kherson Oblast", "Donetsk Oblast", "Zaporizhzhia Oblast"]
     assert [m.name for m in gazetteer.find("Харківська область. Донецька вулиця")] == ["Kharkiv Oblast"]
+
+
+def test_a_districts_adjective_alone_after_a_district_names_a_district(gazetteer):
+    text = "Больше всего обстрелов — в Новгород-Северском районе (214) и Черниговском (87)."
+    assert [m.name for m in gazetteer.find(text)] == ["Novhorod-Siverskyi district", "Chernihiv district"]
+    assert [m.name for m in gazetteer.find("У Чугуївському районі загинув Іван. Харківський університет")] == [
+        "Chuhuiv district"]

@@ -118,6 +118,13 @@ def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: i
     return bool(set(matches[-1].entries) & set(lexicon.area_heads.values()))
 
 
+def _after_a_district(text: str, matches: list[Match], start: int) -> bool:
+    """Say whether a district named with its district word stands just before, in the same sentence, so that a
+    district's adjective alone names a district too: "в Новгород-Северском районе (214) и Черниговском (87)"."""
+    return bool(matches) and matches[-1].district and start - matches[-1].end <= _ELIDED_REACH and not \
+        _SENTENCE_END.search(text, matches[-1].end, start)
+
+
 def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list[Match]:
     """Match "Kharkiv and Donetsk regions", "Харківської та Донецької областей": oblasts sharing one area word."""
     links, token = [first], first
@@ -186,6 +193,10 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             matches.append(Match(start, district.end(), lexicon.district(written), district=True))
             covered = district.end()
             continue  # "Чугуївський район", "Kupianskyi district"
+        if capitals and _after_a_district(text, matches, start) and lexicon.district(written):
+            matches.append(Match(start, end, lexicon.district(written), district=True))
+            covered = end
+            continue  # "в Новгород-Северском районе (214) и Черниговском (87)"
         found = words(written)
         area = () if found or not capitals else lexicon.area(written)
         if area:
