@@ -254,3 +254,15 @@ def test_burned_out_and_lost_completely_are_destroyed(text):
 
 def test_words_after_and_before_the_next_number_are_that_numbers():
     assert found("В Краматорске погибли трое и ранены 19.") == [("killed", 3, 3, {}), ("injured", 19, 19, {})]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Крім того, у Херсоні правоохоронці задокументували 4 катівні.", "правоохоронці"),
+        ("Окремо в Боровій поліція задокументувала дві катівні.", "поліція"),
+        ("Харківська поліція повідомила про 3 загиблих.", "Харківська поліція"),
+    ],
+)
+def test_a_place_before_a_body_named_generically_is_where_it_worked_not_its_name(text, speaker):
+    assert claims(text)[0]["attributed_to"]["name"] == speaker

@@ -144,6 +144,11 @@ def normalise_role(role: str) -> str:
 
 
 _DIGIT = re.compile(r"[0-9]")
+#: A place opening a phrase before a body named generically: "у Херсоні правоохоронці" (an adjective in -ський is
+#: the body's own: "в Харьковской областной прокуратуре").
+_PLACE_FIRST = re.compile(
+    rf"^(?i:(?:(?:{alternation('speakers', 'leading')})\s+)*?(?:{alternation('places', 'prepositions')})\s+)"
+    rf"(?![\w'’ʼ-]*(?:ськ|цьк|ск|цк)\w*\s)[{letters('upper')}][\w'’ʼ-]*\s+(?=[{letters('lower')}])")
 _COMMA = re.compile(r"\s*,\s*")
 _SURNAME = re.compile(rf"[{letters('upper')}][\w'’ʼ-]+")
 #: A body named in quotation marks after a few words saying what it is ("правозащитного объединения «Крымская
@@ -176,6 +181,10 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         role = _COMMA.sub(" ", role).strip()
         return Reference(Speaker(person, normalise_role(role) or None if role else None), "named", start, end)
     generic = _GENERIC_BODY.fullmatch(stripped) or _GENERIC_BODY.fullmatch(_REGION_WORD.sub("", stripped))
+    if not body and generic and _PLACE_FIRST.match(stripped):
+        # "у Херсоні правоохоронці", "Окремо в Боровій поліція": where they worked, then who
+        rest = _PLACE_FIRST.sub("", stripped, count=1)
+        stripped = rest if _GENERIC_BODY.fullmatch(rest) else stripped
     if (body or generic) and _LEADING.sub("", stripped).split()[0].lower() in ROLE_HEADS:
         return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)  # "глава ОВА": who holds it
     if body:
