@@ -148,7 +148,8 @@ _DIGIT = re.compile(r"[0-9]")
 #: the body's own: "в Харьковской областной прокуратуре").
 _PLACE_FIRST = re.compile(
     rf"^(?i:(?:(?:{alternation('speakers', 'leading')})\s+)*?(?:{alternation('places', 'prepositions')})\s+)"
-    rf"(?![\w'’ʼ-]*(?:ськ|цьк|ск|цк)\w*\s)[{letters('upper')}][\w'’ʼ-]*\s+(?=[{letters('lower')}])")
+    rf"(?![\w'’ʼ-]*(?:{alternation('speakers', 'place_adjectives')})\w*\s)[{letters('upper')}][\w'’ʼ-]*\s+"
+    rf"(?=[{letters('lower')}])")
 _COMMA = re.compile(r"\s*,\s*")
 _SURNAME = re.compile(rf"[{letters('upper')}][\w'’ʼ-]+")
 #: A body named in quotation marks after a few words saying what it is ("правозащитного объединения «Крымская
