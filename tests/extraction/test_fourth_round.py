@@ -266,3 +266,8 @@ def test_words_after_and_before_the_next_number_are_that_numbers():
 )
 def test_a_place_before_a_body_named_generically_is_where_it_worked_not_its_name(text, speaker):
     assert claims(text)[0]["attributed_to"]["name"] == speaker
+
+
+def test_a_number_set_off_by_commas_after_a_persons_name_is_their_age():
+    assert ("detained", 52, 52, {}) not in found("The witness, Serhii K., 52, a resident of Kherson, was detained.")
+    assert found("Killed: Izium, 52.") == [("killed", 52, 52, {})]  # a place's count stays one
