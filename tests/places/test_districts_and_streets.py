@@ -157,3 +157,12 @@ def test_a_districts_adjective_alone_after_a_district_names_a_district(gazetteer
     assert [m.name for m in gazetteer.find(text)] == ["Novhorod-Siverskyi district", "Chernihiv district"]
     assert [m.name for m in gazetteer.find("У Чугуївському районі загинув Іван. Харківський університет")] == [
         "Chuhuiv district"]
+
+
+def test_an_elided_adjective_is_cyrillic_and_no_oblasts_before_its_area_word(gazetteer):
+    """Review of the fourth round: an English base name stays the city, and an oblast's adjective before its area
+    word after a district is the oblast."""
+    text = "Three people were killed in Kharkiv Oblast, and two in Kherson on Monday."
+    assert [m.name for m in gazetteer.find(text)] == ["Kharkiv Oblast", "Kherson"]
+    text = "В Изюмском районе Харьковской области погибли 3 человека."
+    assert [m.name for m in gazetteer.find(text)] == ["Izium district", "Kharkiv Oblast"]

@@ -30,7 +30,9 @@ _ELLIPSIS_BEFORE = re.compile(
 )
 #: Before a count whose noun and verb are left out: "… in Pokrovsk and five in Myrnohrad", "…, п'ятеро — у …".
 _GAPPED_BEFORE = re.compile(rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*$")
-_PLACE_AFTER = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'prepositions')})\s+[^\W\d]")
+_TO_PLACE = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'prepositions')})\s+"
+                       rf"(?:(?:{alternation('places', 'kind_before_name')})\s+)?")
+_CLAUSE_ENDS = re.compile(rf"\s*(?:[,.;:!?)]|$|(?:{alternation('kinds', 'joiners')})\s)")
 #: The next item of a list of parts written "N — what": a comma before the number, a dash after it.
 _NEXT_ITEM = re.compile(r"[,;]\s*$")
 _ITEM_DASH = re.compile(r"\s*[\u2013\u2014-]\s")
@@ -99,22 +101,30 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
     return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
 
 
-def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places_between: bool) -> str | None:
+def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places_between: bool, place_after: tuple | None,
+           offset: int) -> str | None:
     """Return the kind of a count whose noun and verb are both left out, after a claim of this sentence at a place
-    of its own and before its own place: "nine people were killed in Pokrovsk and five in Myrnohrad",
-    "загинули в Покровську, п'ятеро — у Мирнограді" (``places_between``: a place is named between the two)."""
-    if not made or not places_between:
+    of its own and before its own place, which ends its clause: "nine people were killed in Pokrovsk and five in
+    Myrnohrad", "загинули в Покровську, п'ятеро — у Мирнограді" (``places_between``: a place is named between the
+    two; ``place_after``: the first place mention after the count, in document offsets, the sentence's at
+    ``offset``). "… and 40 in the region were left without power" is no such count."""
+    if not made or not places_between or place_after is None:
         return None
     low = lowered(text)
-    if _GAPPED_BEFORE.search(low, max(0, quantity.start - 8), quantity.start) and _PLACE_AFTER.match(low, quantity.end):
+    start, end = place_after[0] - offset, place_after[1] - offset
+    if _GAPPED_BEFORE.search(low, max(0, quantity.start - 8), quantity.start) and _TO_PLACE.fullmatch(
+            low, quantity.end, start) and _CLAUSE_ENDS.match(low, end):
         return made[-1].candidate.kind
     return None
 
 
-def last_qualifiers(made: list[FoundClaim]) -> dict[str, str]:
-    """Return the qualifiers of the last claim of a sentence, which a count whose noun is left out shares ("four
-    civilians … and two in Druzhkivka"). "Others" share none: "killing three civilians and wounding 11 others"."""
-    return dict(made[-1].candidate.qualifiers) if made else {}
+def last_qualifiers(made: list[FoundClaim], all_of_them: bool) -> dict[str, str]:
+    """Return the qualifiers of the last claim of a sentence that a count with its noun left out shares: all of them
+    when its verb is left out too ("four civilians … and two in Druzhkivka"), else the status only ("killed 23
+    civilians and injured 71": civilians; "killed two children and injured 12": not children). "Others" share none
+    ("killing three civilians and wounding 11 others": the others have a noun of their own)."""
+    qualifiers = made[-1].candidate.qualifiers if made else {}
+    return {key: value for key, value in qualifiers.items() if all_of_them or key == "status"}
 
 
 def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date,

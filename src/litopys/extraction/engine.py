@@ -228,7 +228,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 continue
             gap = None if reading.kind is not None or reading.linked or not made else gapped(
                 text, quantity, made, self.places.named(sentence.start + made[-1].quantity.end,
-                                                        sentence.start + quantity.start))
+                                                        sentence.start + quantity.start),
+                self.places.mention_after(sentence.start + quantity.end), sentence.start)
             if gap is not None:
                 kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
             else:
@@ -254,7 +255,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 approximate = approximate or source.candidate.approximate
             if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
                 # "four civilians … and two in Druzhkivka", "вбили 23 мирних мешканців і поранили 71": the noun
-                qualifiers = {**last_qualifiers(made), **qualifiers}
+                qualifiers = {**last_qualifiers(made, all_of_them=rule == "gapping"), **qualifiers}
             if inherits and reading.linked and not qualifiers:
                 qualifiers = dict(total.candidate.qualifiers)
             if sentence_date is _UNSET:

@@ -65,8 +65,13 @@ class PlaceChooser:
 
     def right_after(self, start: int, reach: int = 40) -> dict | None:
         """Return the JSON place of the first mention within ``reach`` characters after ``start``, or None."""
+        mention = self.mention_after(start, reach)
+        return self.json(mention[2]) if mention else None
+
+    def mention_after(self, start: int, reach: int = 40) -> tuple | None:
+        """Return the first mention (start, end, mention) within ``reach`` characters after ``start``, or None."""
         mentions = self.finder.mentions(start, min(len(self.text), start + reach))
-        return self.json(mentions[0][2]) if mentions else None
+        return mentions[0] if mentions else None
 
     def named(self, start: int, end: int) -> bool:
         """Say whether a place is named in ``text[start:end]`` (document offsets)."""

@@ -62,7 +62,7 @@ _ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
 _ITEM_DASH = re.compile(r"\s+[\u2013\u2014]\s+")
-_PHONE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'phone_before')})\s+(?:\S+\s+)?$")
+_PHONE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'phone_before')})\s+(?:\S+\s+){{0,2}}$")
 _DURATION = re.compile(rf"(?:{alternation('numbers', 'durations')})[.,;:]?")
 _CONJUNCTION = words(alternation("kinds", "conjunctions"))
 #: Places, premises and basements: what torture sites are counted as when a clause says what happened there.

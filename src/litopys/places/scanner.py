@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon
+from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon, is_latin_word
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
 # The capital comes first and the look-behind (no letter before it) second, so that ``re`` scans for capitals
@@ -108,6 +108,7 @@ def _longest(lexicon: Lexicon, text: str, found: tuple[str, ...], end: int, capi
 #: How far after an oblast named with its area word another oblast's adjective alone still names an oblast.
 _ELIDED_REACH = 80
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_AREA_WORD_AFTER = re.compile(r"(?i)[ \t\u00a0]+(?:област\w*|обл\.|oblast|regions?|provinces?)")
 
 
 def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: int) -> bool:
@@ -118,11 +119,12 @@ def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: i
     return bool(set(matches[-1].entries) & set(lexicon.area_heads.values()))
 
 
-def _after_a_district(text: str, matches: list[Match], start: int) -> bool:
+def _after_a_district(text: str, matches: list[Match], end: int, start: int) -> bool:
     """Say whether a district named with its district word stands just before, in the same sentence, so that a
-    district's adjective alone names a district too: "в Новгород-Северском районе (214) и Черниговском (87)"."""
+    district's adjective alone names a district too: "в Новгород-Северском районе (214) и Черниговском (87)"; not
+    an oblast's adjective before its area word ("в Изюмском районе Харьковской области")."""
     return bool(matches) and matches[-1].district and start - matches[-1].end <= _ELIDED_REACH and not \
-        _SENTENCE_END.search(text, matches[-1].end, start)
+        _SENTENCE_END.search(text, matches[-1].end, start) and not _AREA_WORD_AFTER.match(text, end)
 
 
 def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list[Match]:
@@ -193,7 +195,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             matches.append(Match(start, district.end(), lexicon.district(written), district=True))
             covered = district.end()
             continue  # "Чугуївський район", "Kupianskyi district"
-        if capitals and _after_a_district(text, matches, start) and lexicon.district(written):
+        if capitals and _after_a_district(text, matches, end, start) and lexicon.district(written):
             matches.append(Match(start, end, lexicon.district(written), district=True))
             covered = end
             continue  # "в Новгород-Северском районе (214) и Черниговском (87)"
@@ -218,7 +220,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 covered = end
                 continue
             oblast = lexicon.area_heads[area_head(found)]
-            if _after_an_oblast(lexicon, text, matches, start):
+            if not is_latin_word(written) and _after_an_oblast(lexicon, text, matches, start):
                 matches.append(Match(start, end, (oblast,)))  # "из Херсонской области — 4 300, из Донецкой — 3 800"
                 covered = end
                 continue
