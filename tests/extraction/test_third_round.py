@@ -3,21 +3,9 @@
 Every text here is synthetic, written for these tests; nothing comes from the sealed set.
 """
 
-import datetime
-
 import pytest
 
-from litopys.extraction import extract
-
-PUBLISHED = datetime.date(2024, 7, 17)
-
-
-def claims(text, gazetteer=None):
-    return extract(text, published=PUBLISHED, gazetteer=gazetteer).to_dict()["claims"]
-
-
-def found(text, gazetteer=None):
-    return [(c["kind"], c["min"], c["max"], c["qualifiers"]) for c in claims(text, gazetteer)]
+from .phrasing import claims, found
 
 
 @pytest.mark.parametrize(
