@@ -304,3 +304,21 @@ def test_losing_power_completely_destroys_nothing(text):
 
 def test_numbers_of_casualties_are_no_telephone_number():
     assert found("Civilian casualty numbers reached 1,500 killed in Kharkiv Oblast.") == [("killed", 1500, 1500, {})]
+
+
+@pytest.mark.parametrize(
+    "phrase, body",
+    [
+        ("SES", "State Emergency Service of Ukraine"),
+        ("the ICC", "International Criminal Court"),
+        ("Kharkiv Human Rights Protection Group", "Kharkiv Human Rights Protection Group"),
+        ("Хьюман Райтс Вотч", "Human Rights Watch"),
+        ("Х'юман Райтс Вотч", "Human Rights Watch"),
+        ("Харківська обласна прокуратура", "Kharkiv Regional Prosecutor's Office"),
+    ],
+)
+def test_a_body_whose_pattern_holds_no_hint_word_is_still_found(phrase, body):
+    """The hint words only skip patterns that hold some; "SES" and "the ICC" were never found before."""
+    from litopys.extraction.speakers import institution
+
+    assert institution(phrase) == body

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .lexicon.loading import alternation, by_key, letters, pairs, wordset
+from .lexicon.loading import alternation, by_key, entries, letters, pairs, wordset
 from .names import FIRST_NAMES, find_name
 from .organisations import organisation
 
@@ -104,16 +104,26 @@ def _named(section: str, names: list[str]) -> dict[str, list[str]]:
     return {name: found[name] for name in names if name in found}
 
 
-#: Words one of which every institution pattern contains: phrases without any skip the table.
-_INSTITUTION_HINT = re.compile(alternation("speakers", "hints"), re.I)
+#: Words most institution patterns contain (lexicon ``speakers: hints``): a pattern holding some is tried only on a
+#: phrase holding one of them; a pattern holding none ("ses", "the icc") is always tried.
+_HINTS = tuple(sorted({hint.lower() for hint in entries("speakers", "hints")}))
+
+
+@functools.cache
+def _hinted() -> list[tuple[_Entry, frozenset[str]]]:
+    """Each institution entry, in order, with the hints its pattern holds."""
+    return [(entry, frozenset(hint for hint in _HINTS if hint in entry.pattern.pattern.lower()))
+            for entry in _tables()[0]]
 
 
 @functools.lru_cache(maxsize=4096)
 def institution(phrase: str) -> str | None:
     """Return the canonical name of the body ``phrase`` names, or None."""
-    if not _INSTITUTION_HINT.search(phrase):
-        return None
-    for entry in _tables()[0]:
+    low = phrase.lower()
+    present = {hint for hint in _HINTS if hint in low}
+    for entry, hints in _hinted():
+        if hints and not hints & present:
+            continue
         match = entry.pattern.search(phrase)
         if match:
             return entry.label(match)
