@@ -209,7 +209,8 @@ def test_a_titles_topic_is_no_speaker():
 def test_an_interviewee_named_in_the_instrumental_is_named_in_the_nominative():
     text = ("Ми поговорили з очільником громади Віталієм Гордієнком.\n\n— Скільки людей загинуло?\n\n"
             "— За час окупації загинули 12 мирних жителів.")
-    assert claims(text)[0]["attributed_to"]["name"] == "Віталій Гордієнко"
+    speaker = claims(text)[0]["attributed_to"]
+    assert (speaker["name"], speaker["role"]) == ("Віталій Гордієнко", "очільник громади")
 
 
 def test_a_list_of_parts_written_number_dash_words_gives_each_its_weapon():

@@ -23,7 +23,8 @@ _GENERIC_BODY = re.compile(
     rf"(?:(?:{_THE})\s+)?(?:[\w-]+\s+){{0,5}}?(?:{alternation('speakers', 'generic_bodies')})", re.I
 )
 _REGION_WORD = re.compile(rf"\s+(?:{alternation('speakers', 'of_the_region')})$", re.I)
-_GENITIVE_HEADS = pairs("speakers", "genitive_heads")
+#: Heads of titles declined after a preposition ("голови", "головою") and their nominative.
+_DECLINED_HEADS = {**pairs("speakers", "genitive_heads"), **pairs("speakers", "instrumental_heads")}
 #: Head nouns of titles: a phrase made of one (the minister", "министра") names a role, resolved to who holds it.
 ROLE_HEADS = wordset("speakers", "role_heads")
 _ADVERB_WORDS = wordset("speakers", "adverbs")
@@ -143,8 +144,8 @@ def normalise_role(role: str) -> str:
     """Return the canonical title for ``role`` when known, else the role as written (head noun in nominative)."""
     role = _LEADING.sub("", role.strip(" ,;:—–-\"'«»“”")).strip()
     words = role.split(" ", 1)
-    if words and words[0].lower() in _GENITIVE_HEADS:
-        head = _GENITIVE_HEADS[words[0].lower()]
+    if words and words[0].lower() in _DECLINED_HEADS:
+        head = _DECLINED_HEADS[words[0].lower()]
         role = " ".join([head[0].upper() + head[1:] if words[0][0].isupper() else head, *words[1:]])
     for entry in _tables()[1]:
         match = entry.pattern.fullmatch(role)
