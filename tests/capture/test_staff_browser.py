@@ -1,10 +1,12 @@
 """The staff site's "Capture a link" and "Jobs" pages in Chromium, against a server of their own."""
 
+import re
 import subprocess
 import time
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.jobs.isolated import LITOPYS, REPO, drop, make_env, run, shell
 
@@ -58,8 +60,9 @@ def test_capture_a_link_then_watch_its_job(staff_site, site, page, results):
     assert site.url + "/page" in row.inner_text()
     assert row.locator(".job-state").inner_text().startswith("queued")
     run(env, "worker", "--until-empty", "--interval", "0.1")
-    page.reload()
-    assert page.locator("#jobs tr.job .job-state").first.inner_text().startswith("succeeded")
+    # The jobs page refreshes itself every 3 s while a job is busy; a reload of our own could race that refresh
+    # (net::ERR_ABORTED), so wait for the page's own refresh to show the finished job.
+    expect(page.locator("#jobs tr.job .job-state").first).to_have_text(re.compile(r"^\s*succeeded"), timeout=30_000)
     page.screenshot(path=str(results / "capture-jobs.png"), full_page=True)
     page.locator("#jobs tr.job a").first.click()
     assert "5/5" in page.locator(".job-facts").inner_text()
