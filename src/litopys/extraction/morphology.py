@@ -148,5 +148,5 @@ def gender(word: str, language: str) -> str | None:
     parses = morph.parse(word.lower())
     for parse in [p for p in parses if not PERSONAL & p.tag.grammemes] or parses:
         if parse.tag.POS == NOUN:
-            return PLURAL if PLURAL_ONLY in parse.tag.grammemes else parse.tag.gender
+            return PLURAL if PLURAL_ONLY in parse.tag.grammemes else str(parse.tag.gender or "") or None
     return None

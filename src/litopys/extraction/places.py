@@ -11,6 +11,8 @@ import bisect
 import functools
 import re
 
+from litopys.places.hromadas import heading_before
+
 from .lexicon.loading import alternation, each, letters
 from .not_places import city_district, shouted_village
 from .unknown_places import unknown_name
@@ -77,9 +79,11 @@ class PlaceFinder:
                 for old in list(self._cache)[: CACHE_SIZE // 2]:
                     del self._cache[old]
                 self._around.clear()
-            found = [m for m in self.gazetteer.find(self.text[start:end])
-                     if not shouted_village(m) and not city_district(self.text, start, m)]
-            self._cache[key] = [(start + m.start, start + m.end, m) for m in found]
+            lead = heading_before(self.text, start)  # "громади:\n▪️ Білопільська — 16": read with the heading
+            base = lead if lead >= 0 else start
+            found = [m for m in self.gazetteer.find(self.text[base:end]) if base + m.start >= start
+                     and not shouted_village(m) and not city_district(self.text, base, m)]
+            self._cache[key] = [(base + m.start, base + m.end, m) for m in found]
         return self._cache[key]
 
     def oblast(self, mention) -> dict | None:

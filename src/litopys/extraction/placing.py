@@ -24,6 +24,8 @@ _NATIONAL = re.compile(rf"(?<!\w)(?:{alternation('places', 'national')})(?!\w)",
 _LISTABLE = frozenset({"settlement", "district"})
 
 
+#: A list's item: a paragraph opening with a bullet ("▪️ Білопільська — 16"), not with a word, figure or quote.
+_ITEM = re.compile(r"[ \t]*[^\w\s«\"'“„(]")
 #: A place that labels its line ("🔴 Izium district: …"): nothing but signs before it, a colon after it.
 _LABEL = re.compile(r"[\W\d_]*")
 _LABEL_END = re.compile(r"\s*:")
@@ -134,7 +136,11 @@ class PlaceChooser:
             if chosen is not None:
                 break  # "most of them in Balakliia and Izium": a list of places says nothing about this claim
         headings_done = body_done = False
-        for earlier in reversed(self.paragraphs[max(0, index - LOOK_BACK - 1) : index]):
+        for number in range(index - 1, max(0, index - LOOK_BACK - 1) - 1, -1):
+            earlier = self.paragraphs[number]
+            if not body_done and self._in_a_list_of_places(number):
+                body_done = True  # "▪️ Хотеньскую — 33.": the last item of a list says nothing about what follows
+                continue
             if earlier.heading and not headings_done:
                 headings_done = True  # the nearest heading names the section's place, if just one
                 unique = places.distinct(self.finder.mentions(earlier.start, earlier.end))
@@ -163,6 +169,22 @@ class PlaceChooser:
         if _NATIONAL.search(claim_sentence.text):
             return places.country(self.finder.gazetteer)  # "19,546 Ukrainian children deported": the country's
         return None
+
+    def _in_a_list_of_places(self, number: int) -> bool:
+        """Say whether paragraph ``number`` is an item of a list (paragraphs opening with a bullet) whose items
+        name several places of one kind ("▪️ Белопольскую громаду — 52;\n▪️ Краснопольскую — 41;")."""
+        paragraphs = self.paragraphs
+        if not _ITEM.match(self.text, paragraphs[number].start):
+            return False
+        first = last = number
+        while first > 0 and _ITEM.match(self.text, paragraphs[first - 1].start):
+            first -= 1
+        while last + 1 < len(paragraphs) and _ITEM.match(self.text, paragraphs[last + 1].start):
+            last += 1
+        if first == last:
+            return False
+        mentions = self.finder.mentions(paragraphs[first].start, paragraphs[last].end)
+        return any(_several(mentions, mention[2]) for mention in mentions)
 
     def json(self, mention) -> dict | None:
         """Return the JSON place of a mention, an unknown place named in the nominative."""

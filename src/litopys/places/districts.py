@@ -13,10 +13,32 @@ _VOWELS = "аеєиіїоуюяыэё"
 def adjectives(name_uk: str, name_ru: str) -> list[str]:
     """Return the lookup keys of the masculine adjectives naming a settlement's district: uk, ru and Latin."""
     name_uk, name_ru = fold(name_uk), fold(name_ru)
-    ukrainian = _ukrainian(name_uk) if _one_word(name_uk) else []
-    russian = _russian(name_ru) if _one_word(name_ru) else []
+    ukrainian = _compound(name_uk, _ukrainian, "ий", "а", "е", "і")
+    russian = _compound(name_ru, _russian, "ий", "ый", "ая", "ое", "ие", "ые")
     latin = [ukrainian_to_latin(word).replace("'", "") for word in ukrainian]  # "kupianskyi district"
     return list(dict.fromkeys(ukrainian + russian + latin))
+
+
+def hromada_adjectives(name_uk: str, name_ru: str, districts: list[str]) -> list[str]:
+    """Return the lookup keys of the feminine adjectives naming the hromada a settlement is the centre of, made
+    from its district adjectives (лиманський → лиманська, лиманский → лиманская, lymanskyi → lymanska) and from a
+    name that is an adjective already (Покровське → покровська, Мирове → мирівська, Каменское → каменская)."""
+    found = []
+    for adjective in districts:
+        if adjective.endswith("ький"):
+            found.append(adjective[:-2] + "а")
+        elif adjective.endswith("кий"):
+            found.append(adjective[:-2] + "ая")
+        elif adjective.endswith("kyi"):
+            found.append(adjective[:-2] + "a")
+    name_uk, name_ru = fold(name_uk), fold(name_ru)
+    if _one_word(name_uk) and name_uk.endswith(("ське", "цьке")):
+        found.append(name_uk[:-1] + "а")
+    elif _one_word(name_uk) and name_uk.endswith("ове"):
+        found.append(name_uk[:-3] + "івська")
+    if _one_word(name_ru) and name_ru.endswith(("ское", "цкое")):
+        found.append(name_ru[:-2] + "ая")
+    return list(dict.fromkeys(found))
 
 
 def area_nouns(adjective: str) -> list[str]:
@@ -37,6 +59,21 @@ def _one_word(name: str) -> bool:
     return len(name) >= 3 and name.replace("'", "").isalpha()
 
 
+def _compound(name: str, rule, *adjective_ends: str) -> list[str]:
+    """Apply a language's rule to a one-word name, or to the noun of an adjective and a noun, joined by "о":
+    Старий Салтів → старосалтівський, Велика Писарівка → великописарівський, Великая Писаревка →
+    великописаревский."""
+    if _one_word(name):
+        return rule(name)
+    words = name.split(" ")
+    if len(words) != 2 or not _one_word(words[1]):
+        return []
+    stem = next((words[0][: -len(end)] for end in adjective_ends if words[0].endswith(end)), "")
+    if len(stem) < 3 or not stem.isalpha():
+        return []
+    return [stem + "о" + adjective for adjective in rule(words[1])]
+
+
 def _ukrainian(name: str) -> list[str]:
     if name.endswith(("ськ", "цьк")):
         return [name + "ий"]  # Куп'янськ → Куп'янський, Донецьк → Донецький
@@ -44,6 +81,8 @@ def _ukrainian(name: str) -> list[str]:
         return [name[:-1] + "кий"]  # Тростянець → Тростянецький
     if name.endswith("ія"):
         return [name[:-1] + "йський"]  # Балаклія → Балаклійський
+    if name.endswith("лля"):
+        return [name[:-3] + "льський"]  # Білопілля → Білопільський
     if name.endswith("ка"):
         return [name[:-2] + "ський"]  # Охтирка → Охтирський, Миколаївка → Миколаївський
     if name.endswith(("а", "я")):
@@ -60,6 +99,10 @@ def _ukrainian(name: str) -> list[str]:
         return [name[:-1] + "цький"]  # Кременчук → Кременчуцький
     if name.endswith("г"):
         return [name[:-1] + "зький"]  # Острог → Острозький
+    if name.endswith("ч"):
+        return [name[:-1] + "цький"]  # Бахмач → Бахмацький, Грем'яч → Грем'яцький
+    if name.endswith("нь"):
+        return [name[:-1] + "ський"]  # Хотінь → Хотінський
     return [name + "ський"]  # Ізюм → Ізюмський, Чугуїв → Чугуївський, Маріуполь → Маріупольський
 
 
@@ -70,6 +113,8 @@ def _russian(name: str) -> list[str]:
         return []  # Лозовая → Лозовской: irregular
     if name.endswith(("ея", "ия")):
         return [name[:-1] + "йский"]  # Балаклея → Балаклейский
+    if name.endswith("ье"):
+        return [name[:-1] + "ский"]  # Белополье → Белопольский
     if name.endswith("ка"):
         return [name[:-2] + "ский"]  # Ахтырка → Ахтырский
     if name.endswith(("а", "я")):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from litopys.places.districts import adjectives, area_nouns
+from litopys.places.districts import adjectives, area_nouns, hromada_adjectives
 from litopys.places.homonyms import OblastContext
 from litopys.places.lexicon import Lexicon, name_words
 from litopys.places.records import COUNTRY, OBLAST, SETTLEMENT, Place, PlaceMention
@@ -55,11 +55,14 @@ class Gazetteer:
         for index, place in enumerate(self._places):  # "Чугуївський район" → Chuhuiv
             if place.kind == SETTLEMENT:
                 extra = irregular.get(fold(place.name_uk), []) if place.population >= 10_000 else []
-                for adjective in [*adjectives(place.name_uk, place.name_ru), *extra]:
-                    if (adjective,) not in common:  # "Київський район" is a district of a city, seldom Kyiv's
-                        self._lexicon.add_district(adjective, index, 0)
-                        for noun in area_nouns(adjective) if place.population >= AREA_POPULATION else ():
-                            self._lexicon.add_area(noun, index, 0)  # "на Ізюмщині": the district of Izium
+                made = [adjective for adjective in [*adjectives(place.name_uk, place.name_ru), *extra]
+                        if (adjective,) not in common]  # "Київський район" is a district of a city, seldom Kyiv's
+                for adjective in made:
+                    self._lexicon.add_district(adjective, index, 0)
+                    for noun in area_nouns(adjective) if place.population >= AREA_POPULATION else ():
+                        self._lexicon.add_area(noun, index, 0)  # "на Ізюмщині": the district of Izium
+                for adjective in hromada_adjectives(place.name_uk, place.name_ru, made):
+                    self._lexicon.add_hromada(adjective, index, 0)  # "у Лиманській громаді": Lyman
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -89,7 +92,8 @@ class Gazetteer:
         return self._by_id.get(geonames_id)
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Return every place named in a text, in order, not overlapping, homonyms settled by context.
+        """Return every place named in a text, in order, not overlapping, homonyms settled by context; a hromada
+        ("у Лиманській громаді") is its centre.
 
         A district right after a settlement only says where that settlement is ("с. Козача Лопань Харківського
         району", "Борова на Ізюмщині"), and so does an oblast joined by "на"/"в" ("Гракове на Харківщині"); right
@@ -101,6 +105,10 @@ class Gazetteer:
         for index, match in enumerate(matches):
             if match.district and self._qualifier(text, matches, index) or self._area_of_before(text, matches, index):
                 continue
+            before = matches[index - 1] if index else None
+            if match.hromada and before and not before.hromada and qualifies(text, before.end, match.start) and \
+                    self._settlement(before):
+                continue  # "у селі Гусарівка Балаклійської громади": where Husarivka is
             mentions.append(self._mention(text, match, context))
         return mentions
 
@@ -185,7 +193,7 @@ class Gazetteer:
         if not match.entries:
             return PlaceMention(match.start, match.end, written, match.unknown, None)
         homonyms = self._homonyms(match.entries)
-        if match.district:
+        if match.district or match.hromada:
             homonyms = [place for place in homonyms if place.kind == SETTLEMENT] or homonyms
         place = homonyms[0]
         if place.kind == SETTLEMENT and len(homonyms) > 1:

@@ -42,6 +42,9 @@ class Lexicon:
         self.districts: dict[str, int] = {}
         self._district_forms = StemIndex()
         self._district_written: dict[str, tuple[int, ...]] = {}
+        # Hromadas' adjectives ("лиманська", "lymanska") → the entry of their centres, who name them in labels
+        self.hromadas: dict[str, int] = {}
+        self._hromada_forms = StemIndex()
         # The areas of districts ("ізюмщина": the district of Izium) → the entry of their centres
         self.areas: dict[str, int] = {}
         self._area_forms = StemIndex()
@@ -83,6 +86,24 @@ class Lexicon:
                 self._district_forms.add(adjective)
             self._district_written.clear()
         self._add_to(entry, place, rank)
+
+    def add_hromada(self, adjective: str, place: int, rank: int) -> None:
+        """Index the folded feminine adjective that names the hromada a place is the centre of ("лиманська")."""
+        entry = self.hromadas.get(adjective)
+        if entry is None:
+            entry = self.hromadas[adjective] = len(self.entries)
+            self.entries.append([])
+            if not is_latin_word(adjective):
+                self._hromada_forms.add(adjective)
+        self._add_to(entry, place, rank)
+
+    def hromada(self, written: str) -> tuple[int, ...]:
+        """Return the entries of the hromada adjectives a written word may be a form of ("Лиманської")."""
+        if is_latin_word(written):
+            keys: tuple[str, ...] = (fold_latin(written),)
+        else:
+            keys = self._hromada_forms.nominatives(fold(written))
+        return tuple(self.hromadas[key] for key in keys if key in self.hromadas)
 
     def add_area(self, noun: str, place: int, rank: int) -> None:
         """Index the folded Cyrillic noun naming the area of the district a place is the centre of ("ізюмщина")."""

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from litopys.places import hromadas as hromada_words
 from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon, is_latin_word
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
@@ -61,6 +62,8 @@ class Match:
     unknown: str = ""
     #: A district named after the place(s) of entries: "Чугуївський район", "Kupiansk district".
     district: bool = False
+    #: A hromada named by the adjective of its centre, the place of entries: "Лиманська громада".
+    hromada: bool = False
 
 
 def _has(low: str, hints: tuple[str, ...]) -> bool:
@@ -119,6 +122,17 @@ def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: i
     return bool(set(matches[-1].entries) & set(lexicon.area_heads.values()))
 
 
+def _hromada(lexicon: Lexicon, text: str, matches: list[Match], start: int, end: int) -> Match | None:
+    """Return the hromada an adjective at start..end names, if a hromada word or a list of hromadas makes it one."""
+    stop = hromada_words.named_after(text, end)
+    if not stop:
+        previous = matches[-1] if matches else None
+        stop = end if hromada_words.listed(text, start, end, previous.end if previous else 0,
+                                           bool(previous and previous.hromada)) else 0
+    entries = lexicon.hromada(text[start:end]) if stop else ()
+    return Match(start, stop, entries, hromada=True) if entries else None
+
+
 def _after_a_district(text: str, matches: list[Match], end: int, start: int) -> bool:
     """Say whether a district named with its district word stands just before, in the same sentence, so that a
     district's adjective alone names a district too: "в Новгород-Северском районе (214) и Черниговском (87)"; not
@@ -159,8 +173,8 @@ def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Ma
         following = _SAME_LINE_NEXT_WORD.match(text, end)
         if not following or not following.group(1)[0].isupper():
             break
-        if _DISTRICT.match(text, following.end()):
-            break  # "в селі Циркуни Харківського району"
+        if _DISTRICT.match(text, following.end()) or hromada_words.HROMADA_AFTER.match(text, following.end()):
+            break  # "в селі Циркуни Харківського району", "у селі Гусарівка Балаклійської громади"
         found = lexicon.words(following.group(1))
         if found and _longest(lexicon, text, found, following.end(), capitals)[0] > following.end():
             break  # "в селі Гракове Харківської області"
@@ -179,6 +193,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
     tokens = _CAPITALISED if capitals else _ANY_WORD
     low = text.lower() if capitals else ""
     cues, streets = capitals and _has(low, _CUE_HINTS), capitals and _has(low, _STREET_HINTS)
+    hromadas = capitals and _has(low, hromada_words.HINTS)
     words, area_head = lexicon.words, lexicon.area_head
     for token in tokens.finditer(text):
         start, end = token.span()
@@ -190,6 +205,11 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
         if streets and _STREET_BEFORE.search(text, max(0, start - _CUE_WINDOW), start):
             covered = _name_of_street_end(text, end)  # "вулиці Жовтневій", "вул. Героїв Праці": no place
             continue
+        hromada = hromadas and _hromada(lexicon, text, matches, start, end)
+        if hromada:
+            matches.append(hromada)
+            covered = hromada.end
+            continue  # "у Лиманській громаді", "громади: Білопільська — 16": their centres
         if capitals and _DISTRICT.match(text, end) and lexicon.district(written):
             district = _DISTRICT.match(text, end)
             matches.append(Match(start, district.end(), lexicon.district(written), district=True))
