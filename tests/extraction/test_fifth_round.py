@@ -44,3 +44,32 @@ def test_settlements_of_the_region_are_the_oblast_named_before():
     assert places_of(text) == [("bodies", 12, "Mykolaiv Oblast")]
     text = "Слідчі працюють у Снігурівській громаді. У звільнених селах області виявили 12 тіл."
     assert places_of(text) == [("bodies", 12, "Mykolaiv Oblast")]
+
+
+def test_a_speaker_before_in_a_report_speaks():
+    for text in (
+        "Мониторинговая миссия ООН по правам человека в Украине в докладе, опубликованном во вторник, сообщила, что "
+        "погибли 183 мирных жителя.",
+        "Моніторингова місія ООН з прав людини в Україні у доповіді, оприлюдненій у вівторок, повідомила, що загинули "
+        "183 цивільні.",
+        "The UN Human Rights Monitoring Mission in Ukraine, in its monthly report published on Tuesday, said 183 "
+        "civilians were killed.",
+    ):
+        [claim] = claims(text)
+        assert claim["attributed_to"]["name"] == "UN Human Rights Monitoring Mission in Ukraine", text
+    [claim] = claims("Поліція у заяві повідомила, що загинули 3 людини.")
+    assert claim["attributed_to"]["name"] == "Поліція"
+
+
+def test_a_speaker_of_the_country_places_what_nothing_else_places():
+    text = "Моніторингова місія ООН з прав людини в Україні повідомила, що загинули 183 цивільні."
+    assert places_of(text) == [("killed", 183, "Ukraine")]
+
+
+def test_a_part_keeps_its_totals_qualifiers_and_adds_its_own():
+    for text in (
+        "ММПЧУ подтвердила гибель 13 341 мирного жителя, включая 689 детей.",
+        "Місія підтвердила загибель 13 341 цивільного, зокрема 689 дітей.",
+        "The mission confirmed the deaths of 13,341 civilians, including 689 children.",
+    ):
+        assert [c["qualifiers"] for c in claims(text)] == [{"status": "civilian"}, {"status": "civilian", "age": "child"}]

@@ -44,7 +44,7 @@ def test_coordination_after_a_part_carries_the_whole(gazetteer):
     text = "The mission verified at least 9,083 civilians killed, including 534 children, and 15,779 injured."
     assert claims(text, gazetteer) == [
         ("killed", 9083, None, {"status": "civilian"}),
-        ("killed", 534, 534, {"age": "child"}),
+        ("killed", 534, 534, {"age": "child", "status": "civilian"}),  # a part keeps its total's status (LABELLING.md)
         ("injured", 15779, None, {"status": "civilian"}),
     ]
 

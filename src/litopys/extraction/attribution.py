@@ -39,6 +39,7 @@ BACKWARD = _verbs(alternation("attribution", "backward"))
 VERB = _verbs(alternation("attribution", "verbs"))
 _CLAUSE_END = re.compile(rf",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:{alternation('attribution', 'clause_openers')})\s", re.I)
 _SUBORDINATE = re.compile(rf"(?:^|[\s,;:])(?:{alternation('attribution', 'subject_openers')})\s+(?=[^\s])", re.I)
+_IN_REPORT = re.compile(rf"\s+(?:{alternation('attribution', 'in_report')})\b", re.I)
 _ALONG_WITH = re.compile(rf"\s(?:{alternation('attribution', 'along_with')})\s", re.I)
 _NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re.I)
 _ROLE_HEADS = ROLE_WORDS - wordset("role_fillers")
@@ -220,6 +221,17 @@ def _is_role(phrase: str) -> bool:
 
 def _subject(sentence: str, verb_start: int) -> Reference | None:
     before = sentence[:verb_start]
+    reference = _before_verb(before)
+    if reference is None:
+        # "Миссия ООН в докладе, опубликованном во вторник, сообщила": the speaker stands before "in a report"
+        report = _IN_REPORT.search(before)
+        if report is not None:
+            reference = _before_verb(before[: report.start()])
+    return reference
+
+
+def _before_verb(before: str) -> Reference | None:
+    """Return the speaker that ends ``before``, the sentence up to its reporting verb."""
     stripped = before.rstrip()
     if stripped.endswith(","):
         # "The head of the National Police, Ihor Klymenko, said": an appositive subject.

@@ -256,8 +256,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
                 # "four civilians … and two in Druzhkivka", "вбили 23 мирних мешканців і поранили 71": the noun
                 qualifiers = {**last_qualifiers(made, all_of_them=rule == "gapping"), **qualifiers}
-            if inherits and reading.linked and not qualifiers:
-                qualifiers = dict(total.candidate.qualifiers)
+            if inherits and reading.linked and (not qualifiers or kind == total.candidate.kind):
+                # a part keeps its total's qualifiers and adds its own ("183 civilians … including 12 children")
+                qualifiers = {**total.candidate.qualifiers, **qualifiers}
             if sentence_date is _UNSET:
                 sentence_date = self.dates.sentence(text)
             start, end = self._quote(sentence, quantity.start, reading.noun_end)

@@ -162,10 +162,15 @@ class PlaceChooser:
         # Last resort: the place in a speaker's title ("the Kharkiv governor said 3,000 km² were freed"), the
         # last one named so far. Only the titles are read: reading the paragraph up to each claim took time
         # growing with the square of a paragraph's length.
+        countries = []
         for first, last in reversed(excluded[-TITLES_BACK:]):
-            titles = [m for m in self.finder.mentions(first, last) if not places.is_country(m[2])]
+            titles = self.finder.mentions(first, last)
+            countries += [m for m in titles if places.is_country(m[2])]
+            titles = [m for m in titles if not places.is_country(m[2])]
             if titles:
                 return self.json(titles[-1][2])
+        if countries:  # "the UN Monitoring Mission in Ukraine said 183 civilians were killed": the country's
+            return self.json(countries[0][2])
         if _NATIONAL.search(claim_sentence.text):
             return places.country(self.finder.gazetteer)  # "19,546 Ukrainian children deported": the country's
         return None
