@@ -72,4 +72,5 @@ def test_a_part_keeps_its_totals_qualifiers_and_adds_its_own():
         "Місія підтвердила загибель 13 341 цивільного, зокрема 689 дітей.",
         "The mission confirmed the deaths of 13,341 civilians, including 689 children.",
     ):
-        assert [c["qualifiers"] for c in claims(text)] == [{"status": "civilian"}, {"status": "civilian", "age": "child"}]
+        whole, part = ({"status": "civilian"}, {"status": "civilian", "age": "child"})
+        assert [c["qualifiers"] for c in claims(text)] == [whole, part]
