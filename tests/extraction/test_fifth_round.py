@@ -74,3 +74,22 @@ def test_a_part_keeps_its_totals_qualifiers_and_adds_its_own():
     ):
         whole, part = ({"status": "civilian"}, {"status": "civilian", "age": "child"})
         assert [c["qualifiers"] for c in claims(text)] == [whole, part]
+
+
+def test_our_interlocutor_answers_the_interview_on_the_day_of_the_talk():
+    text = (
+        "Разговор записан 3 марта в Изюме. Наш собеседник — следователь полиции Олег Бондарь.\n\n"
+        "— Сколько тел нашли?\n\n"
+        "— Уже 12 тел, из них трое детей."
+    )
+    found_claims = claims(text)
+    assert [(c["min"], c["attributed_to"]["name"], c["date"]) for c in found_claims] == [
+        (12, "Олег Бондарь", "2024-03-03"), (3, "Олег Бондарь", "2024-03-03"),
+    ]
+    # A date of an event in the introduction is not the day of the talk.
+    text = (
+        "Изюм освободили 10 сентября 2022 года. Наш собеседник — следователь полиции Олег Бондарь.\n\n"
+        "— Сколько тел нашли?\n\n"
+        "— Уже 12 тел."
+    )
+    assert [(c["attributed_to"]["name"], c["date"]) for c in claims(text)] == [("Олег Бондарь", None)]

@@ -167,7 +167,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             runs, state.claims = [(0, len(sentences) - 1)], []  # an opinion paragraph: nothing in it is a claim
         for first, last in runs:
             self.opinions.append(OpinionSpan(sentences[first].start, sentences[last].end))
-        self._remember_person(state)
+        self._remember_person(state, paragraph)
         self._carry_over(index, paragraph, state)
         for claim in state.claims:
             self.claims.add(claim.candidate)

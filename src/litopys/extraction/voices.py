@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import attribution, mentions, segment
 from .breakdowns import attribute_backward
+from .lexicon.loading import alternation
 from .placing import LOOK_BACK
 from .speakers import Reference, Speaker, regional
 
@@ -19,6 +20,9 @@ OPENING_LIMIT = 200
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
+#: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
+_TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) -> Speaker | None:
@@ -69,7 +73,8 @@ _DASH_OPENING = re.compile(r"\s*[\u2013\u2014-]\s")
 class Voices:
     """Methods of the engine's reader (``engine._Reader``) for who speaks and what a claim quotes."""
 
-    #: The person last named as speaking, with their date; and who answers in an interview, once a question is met.
+    #: The person last named as speaking, with their date and the paragraph naming them; and who answers in an
+    #: interview (with the date they spoke on), once a question is met.
     last_person: tuple | None = None
     interviewee: tuple | None = None
 
@@ -80,13 +85,17 @@ class Voices:
         if not _DASH_OPENING.match(paragraph.text):
             return
         if paragraph.text.rstrip().endswith("?"):
-            self.interviewee = self.interviewee or self.last_person
+            if self.interviewee is None and self.last_person is not None:
+                speaker, date, introduced = self.last_person
+                # "Разговор записан 13 октября в Лимане. Наш собеседник — …": the day of the talk, not of an event
+                talk = next((part for part in _SENTENCE_END.split(introduced) if _TALK.search(part)), None)
+                self.interviewee = (speaker, date or (self.dates.sentence(talk) if talk else None))
         elif self.interviewee is not None and state.speaker is None:
             state.speaker, state.date = self.interviewee
 
-    def _remember_person(self, state) -> None:
+    def _remember_person(self, state, paragraph) -> None:
         if state.speaker is not None and state.speaker.name and not state.speaker.institution:
-            self.last_person = (state.speaker, state.date)
+            self.last_person = (state.speaker, state.date, paragraph.text)
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
