@@ -93,3 +93,23 @@ def test_our_interlocutor_answers_the_interview_on_the_day_of_the_talk():
         "— Уже 12 тел."
     )
     assert [(c["attributed_to"]["name"], c["date"]) for c in claims(text)] == [("Олег Бондарь", None)]
+
+
+def test_a_title_ending_with_a_date_or_period_dates_what_nothing_else_dates():
+    text = (
+        "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ\n\n"
+        "Сумщина. За неделю россияне обстреляли область 312 раз.\n\n"
+        "Одесса. В среду, 12 ноября, двое горожан ранены."
+    )
+    assert [(c["min"], c["date"]) for c in claims(text)] == [(312, "2023-11-16"), (2, "2023-11-12")]
+    text = "Обстріли Сумщини за 22 листопада\n\nРосіяни 34 рази обстріляли прикордоння."
+    assert [c["date"] for c in claims(text)] == ["2023-11-22"]
+    # A date inside a headline dates an event, not the text.
+    text = "Снігурівку звільнили 10 листопада 2022 року\n\nУ громаді загинули 46 мирних жителів."
+    assert [c["date"] for c in claims(text)] == [None]
+
+
+def test_a_weekday_named_with_its_date_is_that_date():
+    for text in ("В среду, 12 ноября, двое горожан ранены.", "У середу, 12 листопада, двоє містян поранені.",
+                 "On Wednesday, 12 November, two residents were injured."):
+        assert [c["date"] for c in claims(text)] == ["2023-11-12"], text

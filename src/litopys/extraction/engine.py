@@ -101,6 +101,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
+            titled = self.dates.of_title(self.headline)
+            for claim in claims if titled else ():
+                claim.date = claim.date or titled
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:

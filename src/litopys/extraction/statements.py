@@ -33,6 +33,12 @@ _STATEMENT_DATED = re.compile(
 )
 
 
+#: Before a date that ends a title and so dates the whole text: "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли за
+#: 22 листопада", "ОБСТРЕЛЫ С 3 ПО 9 ИЮНЯ", "Daily update, 12 March".
+_TITLE_DATE_BEFORE = re.compile(
+    rf"(?:[:|,—–-]|(?<!\w)(?:{alternation('dates', 'to')}|{alternation('dates', 'title_for')}))\s*$", re.I
+)
+_TITLE_DATE_AFTER = re.compile(r"[\W\d_]*")
 #: "As of 31 January", "станом на 31 січня", "по состоянию на 31 января": figures given as of a day.
 _AS_OF = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'as_of')})\s+\S*\d", re.I)
 
@@ -115,6 +121,16 @@ class StatementDates:
         for claim in claims:
             if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
                 claim.candidate.date = date
+
+    def of_title(self, headline: list[Paragraph]) -> datetime.date | None:
+        """The date (or the end of the period) a title ends with, which dates every claim of the text that nothing
+        else dates: a digest "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли Сумщини за 22 листопада"."""
+        for line in headline[:2]:
+            text = line.text.strip()
+            found = dates.find_date(text, self.language, self.published)
+            if found and _TITLE_DATE_BEFORE.search(text, 0, found[1]) and _TITLE_DATE_AFTER.fullmatch(text, found[2]):
+                return found[0]
+        return None
 
     def _first_date(self, lines: list[Paragraph | None]) -> datetime.date | None:
         """The first date of a document's title or signature: "Statement of the Office …, 14 October 2022"."""
