@@ -113,3 +113,21 @@ def test_a_weekday_named_with_its_date_is_that_date():
     for text in ("В среду, 12 ноября, двое горожан ранены.", "У середу, 12 листопада, двоє містян поранені.",
                  "On Wednesday, 12 November, two residents were injured."):
         assert [c["date"] for c in claims(text)] == ["2023-11-12"], text
+
+
+def test_a_surname_in_capitals_is_written_as_a_name():
+    text = "Ситуація станом на 08:00 14 жовтня.\n\nЗагинули двоє цивільних.\n\nОлег СИНЄГУБОВ, начальник Харківської ОВА"
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Олег Синєгубов"]
+
+
+def test_a_status_after_two_coordinated_counts_is_both_counts():
+    for text in (
+        "Місія зафіксувала 181 загиблого та 741 пораненого серед цивільного населення.",
+        "Місія зафіксувала 9369 загиблих та 16 646 поранених цивільних осіб.",
+        "The mission recorded 181 killed and 741 injured civilians.",
+    ):
+        assert [c["qualifiers"] for c in claims(text)] == [{"status": "civilian"}] * 2, text
+    # A count with a status of its own keeps it.
+    assert [c["qualifiers"] for c in claims("Загинули 3 військових та 5 поранених цивільних.")] == [
+        {"status": "military"}, {"status": "civilian"},
+    ]

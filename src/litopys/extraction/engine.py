@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from . import attribution, opinions, segment, voices, wider
 from .bounds import quantities
-from .breakdowns import FoundClaim, attribute_backward, elliptical, gapped, last_qualifiers, restated, total_for
+from .breakdowns import (
+    FoundClaim,
+    attribute_backward,
+    elliptical,
+    gapped,
+    last_qualifiers,
+    restated,
+    share_status_back,
+    total_for,
+)
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
@@ -101,9 +110,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
-            titled = self.dates.of_title(self.headline)
-            for claim in claims if titled else ():
-                claim.date = claim.date or titled
+            self.dates.date_by_title(claims, self.headline)
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
@@ -259,6 +266,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
                 # "four civilians … and two in Druzhkivka", "вбили 23 мирних мешканців і поранили 71": the noun
                 qualifiers = {**last_qualifiers(made, all_of_them=rule == "gapping"), **qualifiers}
+            share_status_back(last, kind, qualifiers, text, quantity.start)  # "181 загиблого та 741 пораненого цивільних"
             if inherits and reading.linked and (not qualifiers or kind == total.candidate.kind):
                 # a part keeps its total's qualifiers and adds its own ("183 civilians … including 12 children")
                 qualifiers = {**total.candidate.qualifiers, **qualifiers}

@@ -41,7 +41,7 @@ def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | Non
                         tokens = named = run[index : index + 2]
                 else:
                     tokens = named = run[index : index + 2]
-                return tokens[0][0], tokens[-1][1], nominative([t[2] for t in named])
+                return tokens[0][0], tokens[-1][1], _cased(nominative([t[2] for t in named]))
     if anchored:
         return None
     for run in reversed(runs):
@@ -52,9 +52,20 @@ def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | Non
             tail.insert(0, token)
         if len(tail) >= 2:
             if len(tail) >= 3 and is_patronymic(tail[-2][2]):
-                return tail[-3][0], tail[-1][1], f"{tail[-3][2]} {tail[-1][2]}"
-            return tail[-2][0], tail[-1][1], " ".join(t[2] for t in tail[-2:])
+                return tail[-3][0], tail[-1][1], _cased(f"{tail[-3][2]} {tail[-1][2]}")
+            return tail[-2][0], tail[-1][1], _cased(" ".join(t[2] for t in tail[-2:]))
     return None
+
+
+def _cased(name: str) -> str:
+    """Write a surname (or any word of a name) set in capitals as a name: "Олег СИНЄГУБОВ" → "Олег Синєгубов"."""
+    if not any(len(word) > 2 and word.isupper() for word in name.split()):
+        return name
+    return " ".join(_capitalised(word) if len(word) > 2 and word.isupper() else word for word in name.split())
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def _may_be_surname(word: str) -> bool:

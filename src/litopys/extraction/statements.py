@@ -122,6 +122,12 @@ class StatementDates:
             if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
                 claim.candidate.date = date
 
+    def date_by_title(self, claims: list, headline: list[Paragraph]) -> None:
+        """Date the claims nothing else dates by the date (or the end of the period) the title ends with."""
+        titled = self.of_title(headline)
+        for claim in claims if titled else ():
+            claim.date = claim.date or titled
+
     def of_title(self, headline: list[Paragraph]) -> datetime.date | None:
         """The date (or the end of the period) a title ends with, which dates every claim of the text that nothing
         else dates: a digest "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли Сумщини за 22 листопада"."""
