@@ -116,7 +116,7 @@ def test_a_weekday_named_with_its_date_is_that_date():
 
 
 def test_a_surname_in_capitals_is_written_as_a_name():
-    text = "Ситуація станом на 08:00 14 жовтня.\n\nЗагинули двоє цивільних.\n\nОлег СИНЄГУБОВ, начальник Харківської ОВА"
+    text = "Ситуація станом на 08:00 14 жовтня.\n\nЗагинули двоє цивільних.\n\nОлег СИНЄГУБОВ, начальник ОВА"
     assert [c["attributed_to"]["name"] for c in claims(text)] == ["Олег Синєгубов"]
 
 

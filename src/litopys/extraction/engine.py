@@ -266,7 +266,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
                 # "four civilians … and two in Druzhkivka", "вбили 23 мирних мешканців і поранили 71": the noun
                 qualifiers = {**last_qualifiers(made, all_of_them=rule == "gapping"), **qualifiers}
-            share_status_back(last, kind, qualifiers, text, quantity.start)  # "181 загиблого та 741 пораненого цивільних"
+            share_status_back(last, kind, qualifiers, text, quantity.start)  # "181 загиблих і 741 поранених цивільних"
             if inherits and reading.linked and (not qualifiers or kind == total.candidate.kind):
                 # a part keeps its total's qualifiers and adds its own ("183 civilians … including 12 children")
                 qualifiers = {**total.candidate.qualifiers, **qualifiers}
