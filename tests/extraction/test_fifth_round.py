@@ -131,3 +131,14 @@ def test_a_status_after_two_coordinated_counts_is_both_counts():
     assert [c["qualifiers"] for c in claims("Загинули 3 військових та 5 поранених цивільних.")] == [
         {"status": "military"}, {"status": "civilian"},
     ]
+
+
+def test_an_age_set_off_after_a_persons_noun_or_in_a_list_of_ages_is_no_count():
+    assert [(c["kind"], c["min"]) for c in claims(
+        "One woman, 67, was killed in Huliaipole. Two men, aged 45 and 52, were injured in Orikhiv.")] == [
+        ("killed", 1), ("injured", 2),
+    ]
+    assert [(c["kind"], c["min"]) for c in claims("Поранено двох чоловіків віком 45 і 52 роки.")] == [("injured", 2)]
+    assert sorted((c["kind"], c["min"]) for c in claims("Погибла женщина, 67, еще 3 человека ранены.")) == [
+        ("injured", 3), ("killed", 1),
+    ]

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from litopys.names import FIRST_NAMES
-
+from .ages import is_age
 from .lexicon import lowered
-from .lexicon.loading import alternation, by_key, each, entries, letters
+from .lexicon.loading import alternation, by_key, each, entries
 from .numberwords import HALVES, HUNDREDS, MULTIPLIERS, TENS, UNITS, VAGUE, WORD_VALUES
 from .patterns import trie
 
@@ -102,8 +101,6 @@ _NOT_COUNT_AFTER = re.compile(
 )
 _YEAR_AFTER = re.compile(rf"\s?(?:{alternation('numbers', 'years')})(?!\w)")
 _ID_BEFORE = re.compile(rf"(?:[№#+\[^_]|\b{trie(alternation('numbers', 'references'))})\s*$", re.I)
-#: Before a number, what makes it an age: "aged 68", "у віці 68", "в возрасте 68 лет".
-_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('numbers', 'ages_before')})\s+$", re.I)
 #: After a number, what makes it no count: a percentage, exponent, footnote, ordinal ("5th", "14-річний") or age.
 _NOT_COUNT_OR_ORDINAL_AFTER = re.compile(f"{_NOT_COUNT_AFTER.pattern}|{_ORDINAL_AFTER.pattern}", re.I)
 
@@ -135,7 +132,7 @@ def _digit_numbers(text: str):
         start, end, chunk = match.start(), match.end(), match.group(0)
         before, after = text[max(0, start - 12) : start], text[end : end + 24]
         if before[-1:].isalpha() or _ID_BEFORE.search(before) or _NEGATIVE_BEFORE.search(before) or \
-                _AGE_BEFORE.search(text, max(0, start - 24), start) or _age_after_name(text, start, end):
+                is_age(text, start, end):
             continue  # footnote marker glued to a word, identifier, exponent, phone number, negative number, age
         if after[:1] == "]" or after[:1].isalpha() and not (_MULT_AFTER.match(after) or _GLUED_UNIT.match(after)):
             continue
@@ -144,17 +141,6 @@ def _digit_numbers(text: str):
         for number in _interpret(chunk, start, text):
             if number is not None and 0 < number.value < MAX_VALUE:
                 yield number
-
-
-#: A person's name and a comma right before a number set off by commas: "The witness, Serhii K., 52, a resident".
-_NAME_BEFORE = re.compile(rf"([{letters('upper')}][\w'’ʼ-]+)\s+[{letters('upper')}][\w'’ʼ.-]*,\s*$")
-_COMMA_AFTER = re.compile(r"\s*,")
-
-
-def _age_after_name(text: str, start: int, end: int) -> bool:
-    """Say whether a number set off by commas after a person's name is their age ("Serhii K., 52, a resident")."""
-    name = _NAME_BEFORE.search(text, max(0, start - 40), start)
-    return name is not None and name.group(1) in FIRST_NAMES and _COMMA_AFTER.match(text, end) is not None
 
 
 def _interpret(chunk: str, start: int, text: str):
