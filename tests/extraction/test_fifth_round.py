@@ -142,3 +142,20 @@ def test_an_age_set_off_after_a_persons_noun_or_in_a_list_of_ages_is_no_count():
     assert sorted((c["kind"], c["min"]) for c in claims("Погибла женщина, 67, еще 3 человека ранены.")) == [
         ("injured", 3), ("killed", 1),
     ]
+
+
+def test_a_signature_of_a_name_line_and_a_role_line_names_the_documents_speaker():
+    text = (
+        "Донетчина. За 26 января россияне убили 5 мирных жителей.\n\n"
+        "Ранены еще 17 человек.\n\n"
+        "Вадим Филашкин\n"
+        "Начальник Донецкой областной военной администрации"
+    )
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Вадим Филашкин"] * 2
+    # A date line over the signing body is no name.
+    text = (
+        "У Сарнах поранено двох цивільних.\n\nПоліція нагадує про небезпеку.\n\n"
+        "22.04.2025\nСектор комунікації ГУНП в Рівненській області"
+    )
+    rivne_police = "Main Directorate of the National Police in Rivne Oblast"
+    assert [c["attributed_to"]["name"] for c in claims(text)] == [rivne_police]

@@ -53,7 +53,10 @@ def signature(paragraphs: list):
     with no closing full stop ("Dmytro Lubinets,\nUkrainian Parliament Commissioner for Human Rights")."""
     if len(paragraphs) <= 2:
         return None
-    last = paragraphs[-1]
+    last, before = paragraphs[-1], paragraphs[-2]
+    if before.heading and last.source.count("\n", before.end, last.start) == 1 and len(before.text) <= OPENING_LIMIT \
+            and not _DIGIT.search(before.text):
+        last = segment.Paragraph(before.start, last.end, last.source, True)  # "Вадим Филашкин\nНачальник … ОВА"
     text = last.text.strip()
     short = len(text) <= OPENING_LIMIT and text.count("\n") <= 2 and not text.endswith((".", "!", "?", "…", ":"))
     return last if last.heading or short else None
