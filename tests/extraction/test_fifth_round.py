@@ -159,3 +159,14 @@ def test_a_signature_of_a_name_line_and_a_role_line_names_the_documents_speaker(
     )
     rivne_police = "Main Directorate of the National Police in Rivne Oblast"
     assert [c["attributed_to"]["name"] for c in claims(text)] == [rivne_police]
+
+
+def test_a_part_of_a_count_that_is_no_claim_is_none():
+    for text in (
+        "За сутки эвакуированы 163 человека, в том числе 27 детей. Ранены 4 человека.",
+        "Спасатели спасли 12 человек, из них двоих детей. Ранены 4 человека.",
+        "Ukraine has returned 168 civilians from Russian captivity, 24 of them in December. 4 people were injured.",
+    ):
+        assert [(c["kind"], c["min"]) for c in claims(text)] == [("injured", 4)], text
+    # A part of a claim is still one.
+    assert [c["min"] for c in claims("Поранено 12 людей, з них двоє дітей.")] == [12, 2]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .bounds import Quantity
 from .claimkinds import totals_of
-from .kinds import coordinated
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .result import ClaimCandidate
@@ -126,16 +125,6 @@ def last_qualifiers(made: list[FoundClaim], all_of_them: bool) -> dict[str, str]
     ("killing three civilians and wounding 11 others": the others have a noun of their own)."""
     qualifiers = made[-1].candidate.qualifiers if made else {}
     return {key: value for key, value in qualifiers.items() if all_of_them or key == "status"}
-
-
-def share_status_back(last: FoundClaim | None, kind: str, qualifiers: dict, text: str, start: int) -> None:
-    """Give the count before a coordinated one of another kind the status the second states after both: "181
-    загиблого та 741 пораненого серед цивільного населення", "9369 загиблих та 16 646 поранених цивільних осіб"."""
-    if last is None or last.candidate.kind == kind or "status" not in qualifiers:
-        return
-    if "status" in last.candidate.qualifiers or not coordinated(text, last.noun_end, start):
-        return
-    last.candidate.qualifiers = {**last.candidate.qualifiers, "status": qualifiers["status"]}
 
 
 def attribute_backward(claims: list[FoundClaim], position: int, reach: int, speaker: Speaker | None, date,

@@ -7,16 +7,7 @@ from dataclasses import dataclass, field
 
 from . import attribution, opinions, segment, voices, wider
 from .bounds import quantities
-from .breakdowns import (
-    FoundClaim,
-    attribute_backward,
-    elliptical,
-    gapped,
-    last_qualifiers,
-    restated,
-    share_status_back,
-    total_for,
-)
+from .breakdowns import FoundClaim, attribute_backward, elliptical, gapped, last_qualifiers, restated, total_for
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
@@ -25,6 +16,7 @@ from .lexicon import lowered
 from .listed import UNSET as _UNSET
 from .listed import ListedClaims
 from .numbers import find_numbers
+from .parts import part_of_nothing, share_status_back
 from .placing import LOOK_BACK, PlaceChooser
 from .reading import read
 from .repeats import ClaimSet, restated_headlines
@@ -206,8 +198,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             reading = read(text, quantity, limit)
             between = (previous_end, limit)
             previous_end = max(quantity.end, reading.noun_end if reading else 0)
-            if reading is None or attribution.speaks(text, reading.noun_end):
-                continue  # "two former detainees said": the counted are the speakers
+            if reading is None or attribution.speaks(text, reading.noun_end) or part_of_nothing(
+                    made, found, number, reading.linked, text):
+                continue  # "two former detainees said": the speakers; "evacuated 163, including 27 children"
             if reading.kind not in SITE_KINDS and discounted(text, quantity.start, quantity.end):
                 continue  # "earlier reports of 39 dead", "вдалося повернути 371 дитину"
             if whole is not None:
