@@ -170,3 +170,15 @@ def test_a_part_of_a_count_that_is_no_claim_is_none():
         assert [(c["kind"], c["min"]) for c in claims(text)] == [("injured", 4)], text
     # A part of a claim is still one.
     assert [c["min"] for c in claims("Поранено 12 людей, з них двоє дітей.")] == [12, 2]
+
+
+def test_a_list_after_words_naming_a_kind_breaks_down_that_kinds_total_of_the_paragraph_before():
+    for text in (
+        "В мае погибли 183 мирных жителя и 1 009 ранены.\n\n"
+        "Из погибших 61 — в Донецкой области. Раненых больше всего в Харьковской области — 287, в Донецкой — 241.",
+        "У травні загинули 183 цивільні, 1 009 поранені.\n\n"
+        "Із загиблих 61 — у Донецькій області. Поранених найбільше в Харківській області — 287, у Донецькій — 241.",
+    ):
+        assert [(c["kind"], c["min"], c["place"]["name"]) for c in claims(text)][-2:] == [
+            ("injured", 287, "Kharkiv Oblast"), ("injured", 241, "Donetsk Oblast"),
+        ], text

@@ -193,6 +193,8 @@ class ListedClaims:
         earlier = state.claims or (self.previous if position == 0 else [])
         # "Загиблих зафіксовано у Костянтинівці — 9, …": the words before the list name whose total it breaks down
         named = {kind for start, _, kind in triggers(sentence.text) if found and start < found[0].start}
+        if named and not any(claim.candidate.kind in named for claim in earlier):
+            earlier = self.previous  # "…183 погибли и 1 009 ранены. | … Раненых больше всего в Харьковской — 287"
         total = next((claim for claim in reversed(earlier) if claim.parent is None and claim.total and (
             not named or claim.candidate.kind in named)), None)
         if total is None or not distribution.opens_with_a_number(sentence.text, found):
