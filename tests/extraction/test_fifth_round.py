@@ -182,3 +182,13 @@ def test_a_list_after_words_naming_a_kind_breaks_down_that_kinds_total_of_the_pa
         assert [(c["kind"], c["min"], c["place"]["name"]) for c in claims(text)][-2:] == [
             ("injured", 287, "Kharkiv Oblast"), ("injured", 241, "Donetsk Oblast"),
         ], text
+
+
+def test_summed_up_reports():
+    for text, name in (
+        ("Нікопольщину за тиждень обстріляли понад 120 разів, підсумував начальник ОВА Сергій Лисак.", "Сергій Лисак"),
+        ("Никопольщину обстреляли более 120 раз, подытожил глава ОВА Сергей Лысак.", "Сергей Лысак"),
+        ("Глава ОВА Сергей Лысак подвел итоги: район обстреляли более 120 раз.", "Сергей Лысак"),
+        ("Nikopol district was shelled more than 120 times, governor Serhii Lysak summed up.", "Serhii Lysak"),
+    ):
+        assert [c["attributed_to"]["name"] for c in claims(text)] == [name], text
