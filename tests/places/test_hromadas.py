@@ -23,6 +23,9 @@ def names(gazetteer, text):
         # A name that is an adjective names no district by rule, but its hromada by its feminine form.
         ("Покровське", "Покровское", [], ["покровська", "покровская"]),
         ("Мирове", "Мирово", [], ["мирівська"]),
+        # Plural names in -ни: the stem with "ен", or its fleeting vowel (Сарни → Сарненський, Лубни → Лубенський).
+        ("Сарни", "Сарны", ["сарненський", "саренський", "сарненский", "саренский", "sarnenskyi", "sarenskyi"],
+         ["сарненська", "саренська", "сарненская", "саренская", "sarnenska", "sarenska"]),
     ],
 )
 def test_hromada_adjectives_are_the_feminine_of_the_district_ones(uk, ru, districts, hromadas):
@@ -39,6 +42,7 @@ def test_hromada_adjectives_are_the_feminine_of_the_district_ones(uk, ru, distri
         ("в Старосалтовской громаде ранены трое", [("Старосалтовской громаде", "Staryi Saltiv")]),
         ("Великописаревская община", [("Великописаревская община", "Velyka Pysarivka")]),
         ("Куп'янська ТГ", [("Куп'янська ТГ", "Kupiansk")]),
+        ("атака на Сарненську громаду", [("Сарненську громаду", "Sarny")]),
         # Listed before the hromada word they share: each adjective is its own hromada.
         ("Обстрелам подверглись Краснопольская, Белопольская и Миропольская громады.", [
             ("Краснопольская", "Krasnopillia"), ("Белопольская", "Bilopillia"), ("Миропольская громады", "Myropillia"),

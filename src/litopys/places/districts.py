@@ -92,6 +92,8 @@ def _ukrainian(name: str) -> list[str]:
         stem = name[:-1]
         if stem.endswith("к"):
             return [stem[:-1] + "цький"]  # Прилуки → Прилуцький
+        if stem.endswith("н") and stem[-2] not in _VOWELS:
+            return [stem + "енський", stem[:-1] + "енський"]  # Сарни → Сарненський, Лубни → Лубенський
         return [stem + "ський", stem + "івський"]  # Суми → Сумський, Дергачі → Дергачівський
     if name[-1] in _VOWELS or name.endswith("й"):
         return []  # Покровське, Шевченкове are adjectives already
@@ -121,6 +123,8 @@ def _russian(name: str) -> list[str]:
         return [name[:-1] + "ский"]
     if name.endswith(("ы", "и")):
         stem = name[:-1]
+        if stem.endswith("н") and stem[-2] not in _VOWELS:
+            return [stem + "енский", stem[:-1] + "енский"]  # Сарны → Сарненский, Лубны → Лубенский
         return [stem[:-1] + "цкий"] if stem.endswith("к") else [stem + "ский"]  # Прилуки → Прилуцкий, Сумы → Сумский
     if name[-1] in _VOWELS or name.endswith("й"):
         return []
