@@ -192,3 +192,12 @@ def test_summed_up_reports():
         ("Nikopol district was shelled more than 120 times, governor Serhii Lysak summed up.", "Serhii Lysak"),
     ):
         assert [c["attributed_to"]["name"] for c in claims(text)] == [name], text
+
+
+def test_a_dateline_does_not_make_the_first_paragraph_a_list_of_places():
+    text = (
+        "ХАРКІВ, 4 жовтня. У Куп'янській громаді правоохоронці завершили ексгумацію, повідомила поліція.\n\n"
+        "За її словами, виявлено 4 масові поховання.\n\n"
+        "Раніше в Лиманській громаді на Донеччині ексгумували 54 тіла."
+    )
+    assert [(c["min"], c["place"]["name"]) for c in claims(text)] == [(4, "Kupiansk"), (54, "Lyman")]

@@ -149,7 +149,7 @@ class PlaceChooser:
             elif not earlier.heading and not body_done:
                 # else the paragraph before goes on about the same place; one naming none ("Попередньо:") is passed
                 # over, one listing several ("from Mariupol, Lysychansk and Sievierodonetsk") ends the search
-                mentions = self.finder.mentions(earlier.start, earlier.end)
+                mentions = self._without_dateline(earlier, self.finder.mentions(earlier.start, earlier.end))
                 own = excluded_before[-LOOK_BACK:] if earlier is self.paragraphs[index - 1] else []
                 chosen = places.best(mentions, None, self.finder, own)
                 body_done = chosen is not None
@@ -174,6 +174,14 @@ class PlaceChooser:
         if _NATIONAL.search(claim_sentence.text):
             return places.country(self.finder.gazetteer)  # "19,546 Ukrainian children deported": the country's
         return None
+
+    def _without_dateline(self, paragraph: Paragraph, mentions: list) -> list:
+        """Drop a dateline from a paragraph's mentions when others follow: "ХАРКІВ, 4 жовтня. У Куп'янській громаді
+        …" is about Kupiansk, "VINNYTSIA, Ukraine, Nov 21 (Wire) -" about what it names next."""
+        if len(mentions) < 2 or mentions[0][0] - paragraph.start > 2:
+            return mentions
+        written = self.text[mentions[0][0]:mentions[0][1]]
+        return mentions[1:] if written.isupper() and len(written) > 3 else mentions
 
     def _in_a_list_of_places(self, number: int) -> bool:
         """Say whether paragraph ``number`` is an item of a list (paragraphs opening with a bullet) whose items
