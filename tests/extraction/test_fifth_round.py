@@ -201,3 +201,9 @@ def test_a_dateline_does_not_make_the_first_paragraph_a_list_of_places():
         "Раніше в Лиманській громаді на Донеччині ексгумували 54 тіла."
     )
     assert [(c["min"], c["place"]["name"]) for c in claims(text)] == [(4, "Kupiansk"), (54, "Lyman")]
+
+
+def test_a_superseded_count_of_sites_is_no_claim():
+    assert claims("Первинно йшлося про три масові поховання, але під час робіт дані уточнили.") == []
+    assert all(c["min"] != 2 for c in claims("Поначалу сообщалось о двух пыточных, позже нашли еще одну."))
+    assert [c["min"] for c in claims("Виявлено 4 масові поховання.")] == [4]

@@ -35,12 +35,15 @@ _RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\
 _OUT_OF = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'out_of')})\s+(?:[\w-]+\s+)?$")
 
 
-def discounted(sentence: str, start: int, end: int) -> bool:
-    """Say whether the number at ``sentence[start:end]`` is a figure superseded or of people no longer counted."""
+def discounted(sentence: str, start: int, end: int, people: bool = True) -> bool:
+    """Say whether the number at ``sentence[start:end]`` is a figure superseded or (``people``: a count of people)
+    of people no longer counted; a count of sites is only superseded ("Первинно йшлося про три масові поховання")."""
     low = lowered(sentence)
     before = low[max(0, start - REACH) : start]
     if _SUPERSEDED.search(before) or _SUPERSEDED_SENTENCE.match(low):
         return True
+    if not people:
+        return False
     clause = clause_of(clauses(low), start)
     outcome = _OUTCOME.search(low, max(clause[0], start - REACH), start)
     if outcome is None:

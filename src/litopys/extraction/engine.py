@@ -201,7 +201,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if reading is None or attribution.speaks(text, reading.noun_end) or part_of_nothing(
                     made, found, number, reading.linked, text):
                 continue  # "two former detainees said": the speakers; "evacuated 163, including 27 children"
-            if reading.kind not in SITE_KINDS and discounted(text, quantity.start, quantity.end):
+            if discounted(text, quantity.start, quantity.end, people=reading.kind not in SITE_KINDS):
                 continue  # "earlier reports of 39 dead", "вдалося повернути 371 дитину"
             if whole is not None:
                 total, whole, reading.linked = whole, None, True
