@@ -207,3 +207,11 @@ def test_a_superseded_count_of_sites_is_no_claim():
     assert claims("Первинно йшлося про три масові поховання, але під час робіт дані уточнили.") == []
     assert all(c["min"] != 2 for c in claims("Поначалу сообщалось о двух пыточных, позже нашли еще одну."))
     assert [c["min"] for c in claims("Виявлено 4 масові поховання.")] == [4]
+
+
+def test_a_verb_after_a_comma_right_before_the_next_number_is_that_numbers():
+    text = "Повреждены 38 многоквартирных домов, две школы и амбулатория, полностью разрушены 4 частных дома."
+    assert [(c["kind"], c["min"], c["qualifiers"]["object"]) for c in claims(text)] == [
+        ("objects_damaged", 38, "apartment_building"), ("objects_damaged", 2, "school"),
+        ("objects_destroyed", 4, "home"), ("objects_damaged", 1, "hospital"),
+    ]

@@ -199,17 +199,19 @@ def decide(
 
 #: After "and", a verb right before the next number is that number's: "вбили 23 мирних мешканців і поранили 71".
 _JOINER_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'joiners')})\s+$")
+#: … and so is one after a comma (and an adverb): "повреждены 38 домов и школа, полностью разрушены 4 дома".
+_COMMA_BEFORE = re.compile(r",\s+(?:[^\W\d_]+\s+)?$")
 _TO_THE_NEXT = re.compile(rf"\s+(?:(?:{alternation('kinds', 'another')})\s+)?")
 
 
 def _of_the_next(sentence: str, trigger: tuple[int, int, str], next_start: int) -> bool:
-    """Say whether a trigger word after "and" stands right before the next number, whose it is."""
+    """Say whether a trigger word after "and" or a comma stands right before the next number, whose it is."""
     start, end, _ = trigger
     if next_start >= len(sentence) or end > next_start:
         return False
     low = lowered(sentence)
-    return _TO_THE_NEXT.fullmatch(low, end, next_start) is not None and _JOINER_BEFORE.search(
-        low, max(0, start - 8), start) is not None
+    return _TO_THE_NEXT.fullmatch(low, end, next_start) is not None and (_JOINER_BEFORE.search(
+        low, max(0, start - 8), start) is not None or _COMMA_BEFORE.search(low, max(0, start - 24), start) is not None)
 
 
 def _ends_clause(sentence: str, position: int) -> bool:
