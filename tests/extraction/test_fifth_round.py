@@ -215,3 +215,16 @@ def test_a_verb_after_a_comma_right_before_the_next_number_is_that_numbers():
         ("objects_damaged", 38, "apartment_building"), ("objects_damaged", 2, "school"),
         ("objects_destroyed", 4, "home"), ("objects_damaged", 1, "hospital"),
     ]
+
+
+def test_attack_drones_launched_are_munitions_not_attacks():
+    assert claims("Russia launched 42 missiles and 65 attack drones at Ukraine overnight, officials said.") == []
+    assert [(c["kind"], c["min"]) for c in claims("The attack drones struck Kharkiv 5 times.")] == [("attacks", 5)]
+
+
+def test_a_headline_whose_speaker_is_a_title_is_restated_by_the_person_holding_it():
+    text = (
+        "Shelling of Lysychansk kills eight civilians, governor says\n\n"
+        "Russian shelling of Lysychansk killed eight civilians on Monday, regional governor Serhiy Haidai said."
+    )
+    assert [(c["min"], c["attributed_to"]["name"]) for c in claims(text)] == [(8, "Serhiy Haidai")]

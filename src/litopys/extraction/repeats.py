@@ -83,9 +83,18 @@ def _same_voice(a: Speaker | None, b: Speaker | None) -> bool:
     """Say whether two attributions may be one source: "– ОВА" in a headline and its head in the text."""
     if a is None or b is None or a == b:
         return True
+    if _titled(a, b) or _titled(b, a):
+        return True  # "…, governor says" in a headline and "regional governor Serhiy Haidai said" in the text
     kind_a = category(a.name or "") if a.institution else category(a.role or "")
     kind_b = category(b.name or "") if b.institution else category(b.role or "")
     return (a.institution or b.institution) and kind_a is not None and kind_a == kind_b
+
+
+def _titled(title: Speaker, person: Speaker) -> bool:
+    """Say whether a speaker named only by a title ("governor") may be a person with that title."""
+    if title.name or not title.role or not person.role or title.institution or person.institution:
+        return False
+    return set(title.role.lower().split()) <= set(person.role.lower().split())
 
 
 def _information(claim: ClaimCandidate) -> int:
