@@ -228,3 +228,15 @@ def test_a_headline_whose_speaker_is_a_title_is_restated_by_the_person_holding_i
         "Russian shelling of Lysychansk killed eight civilians on Monday, regional governor Serhiy Haidai said."
     )
     assert [(c["min"], c["attributed_to"]["name"]) for c in claims(text)] == [(8, "Serhiy Haidai")]
+
+
+def test_munitions_launched_at_the_whole_country_are_no_attacks():
+    for text in (
+        "Повітряні сили повідомили, що вночі росія атакувала Україну 94 ударними дронами і 8 ракетами.",
+        "В ночь на понедельник Россия атаковала Украину 64 ракетами и 147 ударными дронами.",
+        "Overnight Russia attacked Ukraine with 94 drones and 8 missiles.",
+    ):
+        assert claims(text) == [], text
+    # Times are attacks wherever they were aimed; munitions at a town count its strikes.
+    assert [c["min"] for c in claims("Росіяни атакували Україну 30 разів.")] == [30]
+    assert [c["min"] for c in claims("Окупанти атакували Харків 5 дронами.")] == [5]

@@ -18,6 +18,7 @@ from .kinds import (
     _ANY_TRIGGER,
     _NOUN_KINDS,
     _TRIGGER_KINDS,
+    launched_at_the_country,
     qualifiers_of,
     sex_by_contrast,
     trigger_kind,
@@ -269,15 +270,15 @@ def _read_thing(sentence: str, quantity: Quantity, window: str, position: int, r
         if times is None:
             continue
         clause = clause_of(clauses(sentence), quantity.start)
-        if any(found == kind and clause[0] <= start < clause[1] for start, _, found in triggers(sentence)):
+        if any(found == kind and clause[0] <= start < clause[1] for start, _, found in triggers(sentence)) and not \
+                launched_at_the_country(sentence, quantity.start, times.group()):
             reading.kind, reading.rule = kind, "noun"
             reading.noun_end = position + (len(window) - len(head)) + times.end()
         return
 
 
 def _read_times(sentence: str, quantity: Quantity, reading: Reading) -> None:
-    """Read "двічі атакували", "shelled … twice": a kind counted in times (attacks), when its words are in the
-    number's clause."""
+    """Read "двічі атакували", "shelled … twice": attacks counted in times, when its words are in its clause."""
     clause = clause_of(clauses(sentence), quantity.start)
     for start, _, found in triggers(sentence):
         if found in _TIMES_KINDS and clause[0] <= start < clause[1]:
@@ -286,8 +287,7 @@ def _read_times(sentence: str, quantity: Quantity, reading: Reading) -> None:
 
 
 def _describes_thing(window: str, person: re.Match) -> bool:
-    """Say whether a word of people is an adjective of the noun of things right after it ("гражданских объектов";
-    not "двое работников подстанции")."""
+    """Say whether a word of people qualifies the noun of things after it ("гражданских объектов")."""
     if not _ADJECTIVAL.search(window, 0, person.end()):
         return False
     rest = window[person.end():]
