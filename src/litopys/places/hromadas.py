@@ -25,6 +25,7 @@ _LIST_REACH = 300
 _HEADING = re.compile(
     r"(?i)(?:громад(?!ськ|ян)\w*|общин\w*|hromadas|communities)(?:[^.!?:\n]{0,40}:|[.:]?[ \t\u00a0]*\n)"
 )
+_HEADING_HINTS = ("громад", "общин", "hromadas", "communities")
 #: Words a text names hromadas with, in lowercase: no hromada is looked for in a text without one.
 HINTS = ("громад", "общин", "hromad", "communit", "тг")
 # An item opens a line (after a bullet of a few characters) or follows another item with a comma or "та" …
@@ -67,5 +68,9 @@ def listed(text: str, start: int, end: int, previous_end: int, previous_hromada:
 def heading_before(text: str, start: int) -> int:
     """Return where the heading of a list of hromadas starts when it stands within reach before start (a list's
     item, a paragraph of its own, is then read with it), else -1."""
-    headings = [found.start() for found in _HEADING.finditer(text, max(0, start - _LIST_REACH), start)]
+    opening = max(0, start - _LIST_REACH)
+    low = text[opening:start].lower()
+    if not any(hint in low for hint in _HEADING_HINTS):
+        return -1  # most paragraphs: no regular expression run over the text before them
+    headings = [found.start() for found in _HEADING.finditer(text, opening, start)]
     return headings[-1] if headings else -1
