@@ -240,3 +240,19 @@ def test_munitions_launched_at_the_whole_country_are_no_attacks():
     # Times are attacks wherever they were aimed; munitions at a town count its strikes.
     assert [c["min"] for c in claims("Росіяни атакували Україну 30 разів.")] == [30]
     assert [c["min"] for c in claims("Окупанти атакували Харків 5 дронами.")] == [5]
+
+
+def test_a_remark_in_brackets_after_a_witness_name_and_claims_verbs():
+    for text, name in (
+        ("Наталія (ім'я змінено) розповіла правозахисникам: «Троє чоловіків досі вважаються зниклими безвісти».",
+         "Наталія"),
+        ("Інший свідок, Петро (ім'я змінено), стверджує, що окупанти вивезли до Білорусі 120–140 людей.", "Петро"),
+        ("Петр (имя изменено) утверждает, что вывезли 120 человек.", "Петр"),
+    ):
+        assert [c["attributed_to"]["name"] for c in claims(text)] == [name], text
+
+
+def test_bodies_in_the_instrumental_before_their_number():
+    for text in ("У лісі виявили дві братські могили з тілами восьми людей.",
+                 "В лесу нашли две братские могилы с телами восьми человек."):
+        assert [(c["kind"], c["min"]) for c in claims(text)] == [("mass_graves", 2), ("bodies", 8)], text

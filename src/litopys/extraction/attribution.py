@@ -39,6 +39,7 @@ BACKWARD = _verbs(alternation("attribution", "backward"))
 VERB = _verbs(alternation("attribution", "verbs"))
 _CLAUSE_END = re.compile(rf",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:{alternation('attribution', 'clause_openers')})\s", re.I)
 _SUBORDINATE = re.compile(rf"(?:^|[\s,;:])(?:{alternation('attribution', 'subject_openers')})\s+(?=[^\s])", re.I)
+_BRACKETED = re.compile(r"\([^()]{1,40}\)")
 _IN_REPORT = re.compile(rf"\s+(?:{alternation('attribution', 'in_report')})\b", re.I)
 _ALONG_WITH = re.compile(rf"\s(?:{alternation('attribution', 'along_with')})\s", re.I)
 _NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re.I)
@@ -231,7 +232,9 @@ def _subject(sentence: str, verb_start: int) -> Reference | None:
 
 
 def _before_verb(before: str) -> Reference | None:
-    """Return the speaker that ends ``before``, the sentence up to its reporting verb."""
+    """Return the speaker that ends ``before``, the sentence up to its reporting verb; a short remark in brackets
+    is passed over ("Наталія (ім'я змінено) розповіла", "Петро (имя изменено), утверждает")."""
+    before = _BRACKETED.sub(lambda remark: " " * len(remark.group()), before)
     stripped = before.rstrip()
     if stripped.endswith(","):
         # "The head of the National Police, Ihor Klymenko, said": an appositive subject.
