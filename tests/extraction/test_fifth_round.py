@@ -256,3 +256,17 @@ def test_bodies_in_the_instrumental_before_their_number():
     for text in ("У лісі виявили дві братські могили з тілами восьми людей.",
                  "В лесу нашли две братские могилы с телами восьми человек."):
         assert [(c["kind"], c["min"]) for c in claims(text)] == [("mass_graves", 2), ("bodies", 8)], text
+
+
+def test_of_them_opens_a_list_of_parts_by_place():
+    for text, places in (
+        ("Ранения получили девять гражданских, из них шестеро — в Херсоне, по одному — в Бериславе и Белозерке.",
+         ["Kherson", "Beryslav", "Bilozerka"]),
+        ("Поранено дев'ятьох цивільних, з них шестеро — у Херсоні, по одному — у Бериславі та Білозерці.",
+         ["Kherson", "Beryslav", "Bilozerka"]),
+        ("Nine civilians were injured, six of them in Kherson and one each in Beryslav and Bilozerka.",
+         ["Kherson", "Beryslav", "Bilozerka"]),
+    ):
+        found_claims = claims(text)
+        assert [(c["min"], c["place"]["name"]) for c in found_claims[1:]] == list(zip([6, 1, 1], places, strict=True)), text
+        assert found_claims[0]["place"]["name"] == "Kherson Oblast"

@@ -26,7 +26,10 @@ EACH_AFTER = re.compile(rf"\s*(?:{alternation('distribution', 'each_after')})(?!
 EACH_WORD = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_after')})(?!\w)")
 EACH_BEFORE = re.compile(rf"(?<!\w)(?:{alternation('distribution', 'each_before')})\s+$")
 #: Between a total's words and its list: a few words ("were found in the region"), then what opens the list.
-_OPENER = re.compile(rf"[^.;:()\[\]0-9]{{0,100}}?(?::|\(|\s[-\u2013\u2014]\s)\s*(?:(?:{_EACH})\s+)?$")
+_OF_THEM_OPENS = alternation("groups", "phrases")
+_OPENER = re.compile(
+    rf"[^.;:()\[\]0-9]{{0,100}}?(?::|\(|\s[-\u2013\u2014]\s|,\s*(?:{_OF_THEM_OPENS}))\s*(?:(?:{_EACH})\s+)?$"
+)  # ", из них шестеро — в Херсоне, по одному — в Бериславе": "of them" opens a list too
 
 
 def _to_place(words: int) -> re.Pattern:
@@ -46,6 +49,7 @@ _NEXT_PART = re.compile(rf"\s*[,;]?\s*(?:(?:{_JOINER})\s+)?(?:(?:{_ALSO})\s+)?(?
 #: "Of the 120 civilians detained …, 70 were held in Izium and 50 in Balakliia": a whole opening its clause, whose
 #: comma opens the list.
 _WHOLE_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+)(?:{alternation('groups', 'of')})\s+$")
+_OF_THEM_AFTER = re.compile(rf"\s*(?:{_OF_THEM})(?!\w)")
 _WHOLE_OPENER = re.compile(r"[^.;:()\[\]0-9]{0,120}?,\s*$")
 #: Where a list opens (without what follows): a colon, a parenthesis, a dash.
 _OPENS = re.compile(r"[^.;:()\[\]0-9]{0,100}?(?::|\(|\s[-\u2013\u2014]\s)")
@@ -97,6 +101,8 @@ def parts(sentence: str, total: Quantity, total_end: int, following: list[Quanti
         whole = _WHOLE_BEFORE.search(low, max(0, total.start - 16), total.start) is not None
         if whole and _WHOLE_OPENER.match(low, total_end, first.start):
             return _number_first(low, following, mentions)
+        if _WHOLE_OPENER.match(low, total_end, first.start) and _OF_THEM_AFTER.match(low, first.end):
+            return _number_first(low, following, mentions)  # "Nine civilians were injured, six of them in Kherson"
         return _place_first(low, total_end, following, mentions)
     return _number_first(low, following, mentions)
 
