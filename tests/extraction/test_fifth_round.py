@@ -268,5 +268,6 @@ def test_of_them_opens_a_list_of_parts_by_place():
          ["Kherson", "Beryslav", "Bilozerka"]),
     ):
         found_claims = claims(text)
-        assert [(c["min"], c["place"]["name"]) for c in found_claims[1:]] == list(zip([6, 1, 1], places, strict=True)), text
+        parts = [(c["min"], c["place"]["name"]) for c in found_claims[1:]]
+        assert parts == list(zip([6, 1, 1], places, strict=True)), text
         assert found_claims[0]["place"]["name"] == "Kherson Oblast"
