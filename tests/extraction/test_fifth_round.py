@@ -271,3 +271,20 @@ def test_of_them_opens_a_list_of_parts_by_place():
         parts = [(c["min"], c["place"]["name"]) for c in found_claims[1:]]
         assert parts == list(zip([6, 1, 1], places, strict=True)), text
         assert found_claims[0]["place"]["name"] == "Kherson Oblast"
+
+
+def test_the_ombudsman_spelt_either_way_and_a_report_presented():
+    text = (
+        "Уполномоченный Верховной Рады по правам человека Дмитрий Лубинец в пятницу представил промежуточный отчет.\n\n"
+        "«Россия депортировала 19 546 украинских детей», — заявил омбудсман."
+    )
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Дмитрий Лубинец"]
+    [claim] = claims("По данным Офиса омбудсмана, пропавшими без вести числятся 2 300 жителей.")
+    assert claim["attributed_to"]["name"] == "Office of the Ukrainian Parliament Commissioner for Human Rights"
+
+
+def test_missing_in_the_words_of_an_official_register():
+    assert [(c["kind"], c["min"]) for c in claims("Безвестно отсутствующими числятся более 2 300 жителей.")] == [
+        ("missing", 2300)]
+    assert [(c["kind"], c["min"]) for c in claims("Безвісно відсутніми вважаються понад 2 300 мешканців.")] == [
+        ("missing", 2300)]
