@@ -288,3 +288,10 @@ def test_missing_in_the_words_of_an_official_register():
         ("missing", 2300)]
     assert [(c["kind"], c["min"]) for c in claims("Безвісно відсутніми вважаються понад 2 300 мешканців.")] == [
         ("missing", 2300)]
+
+
+def test_a_count_takes_no_verb_from_a_contrasting_clause_after_it():
+    text = "Офис зафиксировал 94 случая пыток гражданских лиц, а безвестно отсутствующими числятся более 2 300 жителей."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("missing", 2300)]
+    text = "Офіс зафіксував 94 випадки катувань цивільних, а безвісти зниклими вважаються понад 2 300 мешканців."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("missing", 2300)]

@@ -187,7 +187,7 @@ def decide(
         return reading.group_kind, "breakdown"
     if total_kind and (reading.qualifiers or reading.linked or reading.others):
         return total_kind, "breakdown"
-    kind = nearest_trigger(found, span, (0, len(sentence)), SENTENCE_REACH)
+    kind = nearest_trigger(found, span, _uncontrasted(sentence, span), SENTENCE_REACH)
     if kind is not None:
         return kind, "verb"
     window = lowered(sentence)[quantity.end : reading.noun_end + 1]
@@ -224,6 +224,19 @@ def launched_at_the_country(low: str, start: int, noun: str) -> bool:
     """Say whether a count of munitions (not of times) was launched at the whole country: the Air Force's tally of
     munitions, not a count of attacks ("Россия атаковала Украину 64 ракетами и 147 ударными дронами")."""
     return _TIMES.match(noun) is None and _AT_THE_COUNTRY.search(low, max(0, start - 80), start) is not None
+
+
+#: A clause opened by "but"/"а" after a comma has its own subject: its verb is not a count's before it.
+_CONTRAST = re.compile(rf",\s+(?:{alternation('kinds', 'contrast')})\s")
+
+
+def _uncontrasted(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Return the part of a sentence a count may take a verb from: not past a contrasting clause ("94 случая пыток
+    гражданских лиц, а безвестно отсутствующими числятся более 2 300 жителей")."""
+    low = lowered(sentence)
+    before = [found.end() for found in _CONTRAST.finditer(low, 0, span[0])]
+    after = _CONTRAST.search(low, span[1])
+    return (before[-1] if before else 0), (after.start() if after else len(sentence))
 
 
 def _ends_clause(sentence: str, position: int) -> bool:
