@@ -295,3 +295,13 @@ def test_a_count_takes_no_verb_from_a_contrasting_clause_after_it():
     assert [(c["kind"], c["min"]) for c in claims(text)] == [("missing", 2300)]
     text = "Офіс зафіксував 94 випадки катувань цивільних, а безвісти зниклими вважаються понад 2 300 мешканців."
     assert [(c["kind"], c["min"]) for c in claims(text)] == [("missing", 2300)]
+
+
+def test_a_clause_is_no_organisations_name():
+    text = (
+        "Харьковская правозащитная группа 2 марта опубликовала свидетельство.\n\n"
+        "В целом в Купянской громаде группа задокументировала 4 места незаконного содержания, где применялись пытки."
+    )
+    assert [(c["attributed_to"] or {}).get("name") for c in claims(text)] != ["В целом в Купянской громаде группа"]
+    [claim] = claims("За даними Кримської правозахисної групи, затримано 12 людей.")
+    assert claim["attributed_to"]["name"] == "Кримська правозахисна група"

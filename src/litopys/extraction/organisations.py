@@ -16,6 +16,8 @@ _THE = re.compile(rf"^\s*(?:{alternation('definite_articles')})\s+", re.I)
 _HEAD = re.compile(rf"(?:{alternation('speakers', 'organisations')})", re.I)
 _PUNCTUATION = re.compile(r"[^\w\s'’ʼ-]")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+#: Parts of speech no word before an organisation's head noun is: prepositions, adverbs, conjunctions, particles.
+_NOT_IN_A_NAME = frozenset({"PREP", "ADVB", "CONJ", "PRCL"})
 #: How many words an organisation's name may have.
 LONGEST = 8
 
@@ -37,6 +39,8 @@ def organisation(phrase: str) -> str | None:
     morph = morphology.analyzer(detect(phrase))
     if morph is None:
         return phrase.strip()  # a language with no cases (no analyser): the name as written
+    if any(morph.parse(word.lower())[0].tag.POS in _NOT_IN_A_NAME for _, _, word in words[:head]):
+        return None  # "В целом в Купянской громаде группа задокументировала": a clause, not a name
     noun = words[head][2]
     noun_parse = next((p for p in morph.parse(noun.lower()) if p.tag.POS == morphology.NOUN), None)
     if noun_parse is None:
