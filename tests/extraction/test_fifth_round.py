@@ -3,6 +3,8 @@
 Every text here is synthetic, written for these tests; nothing comes from a sealed set.
 """
 
+from litopys.places.gazetteer import Gazetteer
+
 from .phrasing import claims
 
 
@@ -305,3 +307,55 @@ def test_a_clause_is_no_organisations_name():
     assert [(c["attributed_to"] or {}).get("name") for c in claims(text)] != ["В целом в Купянской громаде группа"]
     [claim] = claims("За даними Кримської правозахисної групи, затримано 12 людей.")
     assert claim["attributed_to"]["name"] == "Кримська правозахисна група"
+
+
+# Misfires a review of this round found on sentences of its own; each is held here.
+
+def test_review_a_count_after_an_age_is_a_count():
+    assert sorted((c["kind"], c["min"]) for c in claims("A man aged 60 and 3 children were injured in Kherson.")) == [
+        ("injured", 1), ("injured", 3)]
+
+
+def test_review_a_strike_on_a_town_after_the_country_is_an_attack():
+    text = "Окупанти атакували Україну та вдарили по Одесі 2 ракетами, повідомив Олег Кіпер."
+    assert [(c["kind"], c["min"], c["place"]["name"]) for c in claims(text)] == [("attacks", 2, "Odesa")]
+
+
+def test_review_a_figure_after_but_is_not_superseded():
+    text = "Спершу повідомлялося про одного загиблого, але згодом під завалами знайшли ще 3 тіла."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("bodies", 3)]
+    text = "Поначалу сообщалось о двух погибших, но затем под завалами нашли еще 3 тела."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("bodies", 3)]
+
+
+def test_review_a_deadline_in_a_title_dates_nothing():
+    text = "Евакуацію з Куп'янського району продовжили до 15 травня\n\nПід час обстрілу Куп'янська поранено 2 людей."
+    assert [c["date"] for c in claims(text)] == [None]
+
+
+def test_review_a_list_of_dates_keeps_its_first():
+    text = "On 29 April, 30 April and 1 May, Russian strikes on Kharkiv injured 14 people, the governor said."
+    assert [c["date"] for c in claims(text)] == ["2024-04-29"]
+
+
+def test_review_a_community_of_a_people_is_no_hromada():
+    for text in ("Армянская община Харькова передала помощь.", "Сільська громада постраждала від удару.",
+                 "Українська громада Польщі зібрала допомогу."):
+        found = Gazetteer.default().find(text)
+        assert not [m for m in found if "громад" in m.text or "общин" in m.text], text
+
+
+def test_review_shielded_with_their_bodies_counts_no_bodies():
+    assert claims("Родители закрыли телами 2 детей во время взрыва.") == []
+    assert claims("Мати закрила тілами 2 дітей від уламків.") == []
+
+
+def test_review_a_part_with_its_own_fate_is_a_claim():
+    text = "Ukraine returned 168 civilians from Russia, 24 of them wounded."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("injured", 24)]
+
+
+def test_review_rescuers_before_civilians_take_no_status():
+    for text in ("Загинули 2 загиблих рятувальників та 7 поранених цивільних.",
+                 "2 dead firefighters and 7 injured civilians."):
+        assert [c["qualifiers"] for c in claims(text)] == [{}, {"status": "civilian"}], text

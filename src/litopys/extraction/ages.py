@@ -23,11 +23,15 @@ _AGES_BEFORE = re.compile(
 )
 
 
+#: After the last age of a list: a comma, a closing mark, the word for years, the end of the text.
+_AGE_ENDS = re.compile(rf"\s*(?:[,;.)]|(?:{alternation('numbers', 'durations')})(?!\w)|$)", re.I)
+
+
 def _set_off(text: str, start: int, end: int) -> bool:
     """Say whether a number set off by commas after a person's name or noun is their age ("Serhii K., 52, a
     resident", "One woman, 67, was killed"), or follows another age ("aged 45 and 52")."""
-    if _AGES_BEFORE.search(text, max(0, start - 40), start):
-        return True
+    if _AGES_BEFORE.search(text, max(0, start - 40), start) and _AGE_ENDS.match(text, end):
+        return True  # "aged 45 and 52," but not "a man aged 60 and 3 children"
     if _COMMA_AFTER.match(text, end) is None:
         return False
     name = _NAME_BEFORE.search(text, max(0, start - 40), start)

@@ -52,6 +52,7 @@ _FROM = re.compile(rf"(?<!\w)(?:{alternation('dates', 'from')})\s+(?:(?:{_THE})\
 #: After the first date of a range, before its end: "to", "until", "по", "до", a dash.
 _TO = re.compile(rf"\s*(?:{alternation('dates', 'to')}|[-–—])\s", re.I)
 #: Between a day named relatively and the same day named in full.
+_DIGIT = re.compile(r"\d")
 _APPOSED = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*")
 _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.items()]
 
@@ -67,7 +68,8 @@ def find_date(text: str, language: str, published: datetime.date | None) -> tupl
         if _opens_period(text, match):
             continue  # the end of the range, if any, is the next candidate
         following = found[number + 1] if number + 1 < len(found) else None
-        if following is not None and _APPOSED.fullmatch(text, match.end(), following.start()):
+        if following is not None and _APPOSED.fullmatch(text, match.end(), following.start()) and not \
+                _DIGIT.search(match.group(0)):
             continue  # "On Wednesday, 12 November", "вчора, 23 вересня": the day named in full
         value = parse(match.group(0), language, published)
         if value is not None:

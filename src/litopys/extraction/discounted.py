@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .kinds import triggers
+from .kinds import contrasted, triggers
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .segment import clause_of, clauses
@@ -40,8 +40,8 @@ def discounted(sentence: str, start: int, end: int, people: bool = True) -> bool
     of people no longer counted; a count of sites is only superseded ("Первинно йшлося про три масові поховання")."""
     low = lowered(sentence)
     before = low[max(0, start - REACH) : start]
-    if _SUPERSEDED.search(before) or _SUPERSEDED_SENTENCE.match(low):
-        return True
+    if _SUPERSEDED.search(before) or _SUPERSEDED_SENTENCE.match(low) and not contrasted(low, start):
+        return True  # not "Спершу повідомлялося про одного загиблого, але згодом знайшли ще 3 тіла": the 3
     if not people:
         return False
     clause = clause_of(clauses(low), start)

@@ -215,7 +215,10 @@ def _of_the_next(sentence: str, trigger: tuple[int, int, str], next_start: int) 
 
 
 #: Before a count of munitions: the country they were launched at ("атакувала Україну 94 ударними дронами").
-_AT_THE_COUNTRY = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'at_the_country')})\s[^.,;:!?]{{0,60}}$")
+_AT_THE_COUNTRY = re.compile(
+    rf"(?<!\w)(?:{alternation('kinds', 'at_the_country')})\s+"
+    rf"(?:\d[\d\s\u00a0]*(?:[^\W\d_]+\s+){{1,3}}(?:,\s*|(?:{alternation('kinds', 'joiners')})\s+))*$"
+)  # the country, then only other counts of munitions: "Україну 94 ударними дронами і 8 ракетами"
 #: Counts of times, which count attacks wherever they were aimed ("атакували Україну 30 разів").
 _TIMES = re.compile(rf"(?:{alternation('kinds', 'times_words')}|{alternation('kinds', 'count_of_times')})(?!\w)")
 
@@ -228,6 +231,11 @@ def launched_at_the_country(low: str, start: int, noun: str) -> bool:
 
 #: A clause opened by "but"/"а" after a comma has its own subject: its verb is not a count's before it.
 _CONTRAST = re.compile(rf",\s+(?:{alternation('kinds', 'contrast')})\s")
+
+
+def contrasted(low: str, start: int) -> bool:
+    """Say whether a contrasting clause ("…, але згодом …") opens before ``start`` in a lowered sentence."""
+    return _CONTRAST.search(low, 0, start) is not None
 
 
 def _uncontrasted(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

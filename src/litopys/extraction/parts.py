@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .kinds import coordinated
+from .kinds import coordinated, triggers
 from .lexicon import lowered
 from .lexicon.loading import alternation
 
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: How far after a count that is no claim a part of it may stand ("эвакуированы 163 человека, в том числе 27 детей").
 PART_REACH = 60
+#: Between two counts sharing a status: a comma or "and" only.
+_JOINED = re.compile(rf"\s*,?\s*(?:(?:{alternation('kinds', 'joiners')})\s+)?")
 #: How far after the part its group's words may stand: "24 of them".
 AFTER_REACH = 12
 _GROUP = re.compile(rf"(?<!\w)(?:{alternation('groups', 'phrases')})(?!\w)")
@@ -26,6 +28,8 @@ def part_of_nothing(made: list[FoundClaim], found: list[Quantity], number: int, 
     no claim ("evacuated 163 people, including 27 children", "спасли 12 человек, из них двоих детей")."""
     if not linked or not number or any(claim.quantity is found[number - 1] for claim in made):
         return False
+    if any(found[number].end <= at <= found[number].end + AFTER_REACH + 12 for at, _, _ in triggers(text)):
+        return False  # "returned 168 civilians, 24 of them wounded": what befell the part is its own
     start, end = found[number - 1].end, found[number].start
     group = _GROUP.search(lowered(text), start, found[number].end + AFTER_REACH)  # "including 24", "24 of them"
     return end - start <= PART_REACH and group is not None
@@ -38,4 +42,7 @@ def share_status_back(last: FoundClaim | None, kind: str, qualifiers: dict, text
         return
     if "status" in last.candidate.qualifiers or not coordinated(text, last.noun_end, start):
         return
+    if len(text[last.quantity.end:last.noun_end].split()) > 1 or not _JOINED.fullmatch(lowered(text), last.noun_end,
+                                                                                       start):
+        return  # "2 загиблих рятувальників та 7 поранених цивільних": the rescuers are no civilians
     last.candidate.qualifiers = {**last.candidate.qualifiers, "status": qualifiers["status"]}

@@ -34,10 +34,10 @@ _STATEMENT_DATED = re.compile(
 
 
 #: Before a date that ends a title and so dates the whole text: "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли за
-#: 22 листопада", "ОБСТРЕЛЫ С 3 ПО 9 ИЮНЯ", "Daily update, 12 March".
+#: 22 листопада", "ОБСТРЕЛЫ С 3 ПО 9 ИЮНЯ", "WEEK IN REVIEW | 20–26 October".
 _TITLE_DATE_BEFORE = re.compile(
-    rf"(?:[:|,—–-]|(?<!\w)(?:{alternation('dates', 'to')}|{alternation('dates', 'title_for')}))\s*$", re.I
-)
+    rf"(?:[:|—–-]|\d\s*(?:{alternation('dates', 'to')})|(?<!\w)(?:{alternation('dates', 'title_for')}))\s*$", re.I
+)  # "to" only ends a period ("з 3 по 9 червня"), not a deadline ("продовжили до 15 травня")
 _TITLE_DATE_AFTER = re.compile(r"[\W\d_]*")
 #: "As of 31 January", "станом на 31 січня", "по состоянию на 31 января": figures given as of a day.
 _AS_OF = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'as_of')})\s+\S*\d", re.I)

@@ -62,7 +62,8 @@ class Gazetteer:
                     for noun in area_nouns(adjective) if place.population >= AREA_POPULATION else ():
                         self._lexicon.add_area(noun, index, 0)  # "на Ізюмщині": the district of Izium
                 for adjective in hromada_adjectives(place.name_uk, place.name_ru, made):
-                    self._lexicon.add_hromada(adjective, index, 0)  # "у Лиманській громаді": Lyman
+                    if (adjective,) not in common:  # "Армянская община Харькова": a people's community
+                        self._lexicon.add_hromada(adjective, index, 0)  # "у Лиманській громаді": Lyman
 
     @classmethod
     def default(cls) -> "Gazetteer":
