@@ -18,18 +18,15 @@ from .kinds import (
     _ANY_TRIGGER,
     _NOUN_KINDS,
     _TRIGGER_KINDS,
-    launched_at_the_country,
     qualifiers_of,
     sex_by_contrast,
     trigger_kind,
     triggers,
 )
 from .lexicon import (
-    KIND_TIMES,
     KIND_TRIGGERS,
     LINKING,
     NAMED_BEFORE,
-    OBJECT,
     OF_GROUP,
     OTHERS,
     PERSON,
@@ -42,12 +39,11 @@ from .lexicon import (
 from .lexicon.loading import alternation, entries, wordset
 from .patterns import words
 from .segment import clause_of, clauses
+from .things import BARE_NEXT, describes_thing, read_thing, read_times
 
 # A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
 _WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
 _WINDOW_WORDS = 4
-#: A number with no noun is still a count when it is followed by one of these ("12 were killed", "вісім отримали").
-_BARE_NEXT = words(alternation("kinds", "bare_next"))
 #: Signs of what befell them are said right after the noun of those counted ("30 bodies bore signs of torture").
 SIGNS_REACH = 40
 _SIGNS_AFTER = [(kind, KIND_TRIGGERS[kind], seen_on) for kind, seen_on in SIGNS_ON.items() if kind in KIND_TRIGGERS]
@@ -58,8 +54,6 @@ _PARTITIVE = re.compile(rf"\s*\S+\s+(?:{alternation('groups', 'partitive')})\s*$
 _JOINERS = wordset("kinds", "joiners")
 #: Numbers that are a count of times by themselves: "двічі", "дважды", "twice".
 _TIMES_WORDS = wordset("kinds", "times_words")
-_TIMES_KINDS = frozenset(kind for kind, _ in KIND_TIMES)
-_ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
 #: Right before a number, "on": "на 19 тілах", "on 40 of the bodies" (the bounds' prepositions).
 _ON_THE = re.compile(rf"(?<!\w)(?:{alternation('bounds', 'prepositions')})\s+$")
 _ITEM_DASH = re.compile(r"\s+[\u2013\u2014]\s+")
@@ -149,7 +143,7 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
             # "троих из задержанных … пытали": what befell them decides; the group is the total they are part of
             reading.rule, reading.linked, reading.group_kind = "partitive", True, reading.kind
     person = PERSON.search(window)
-    if person is not None and reading.kind is None and _describes_thing(window, person):
+    if person is not None and reading.kind is None and describes_thing(window, person):
         person = None  # "56 гражданских объектов", "civilian facilities": the word of people describes things
     reading.person = person is not None
     reading.others = reading.person and OTHERS.search(window) is not None
@@ -176,10 +170,10 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
             reading.person, reading.others, reading.qualifiers = False, False, {}
     times_word = quantity.number.spelled and sentence[quantity.number.start : quantity.number.end] in _TIMES_WORDS
     if times_word:
-        _read_times(sentence, quantity, reading)
+        read_times(sentence, quantity, reading)
         return reading if reading.kind is not None else None  # "двічі поранений": no count of people
     if reading.kind is None and not reading.person:
-        _read_thing(sentence, quantity, window, position, reading)
+        read_thing(sentence, quantity, window, position, reading)
     group = breakdown(before)
     if group:
         reading.linked = True
@@ -211,7 +205,7 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
         first = tokens[0].strip(".!?…") if tokens else ""  # "and wounded 12.": the sentence ends
         verb_before = link is not None and link.group(0).strip()[:1].isalpha()  # "60 are believed to be held"
         item = link is not None and _ITEM_DASH.fullmatch(link.group(0)) is not None  # "366 — із РСЗВ": an item
-        if first and not (reading.linked or verb_before or item or _BARE_NEXT.match(first) or trigger_kind(first)):
+        if first and not (reading.linked or verb_before or item or BARE_NEXT.match(first) or trigger_kind(first)):
             return None  # "ten years", "two therapist doctors": the noun counts something else
         reading.bare = True
     reading.noun_end = reading.noun_end or (position if of_group else quantity.end)
@@ -255,44 +249,6 @@ def _site_after(sentence: str, after: int) -> str | None:
     """Return the kind of the places whose fate words follow ``after`` (held, tortured: torture sites), or None."""
     found = _ANY_TRIGGER.search(sentence, after, after + SITE_REACH)
     return PLACE_OF.get(_TRIGGER_KINDS[found.lastindex]) if found is not None else None
-
-
-def _read_thing(sentence: str, quantity: Quantity, window: str, position: int, reading: Reading) -> None:
-    """Read a count of civilian objects ("14 homes") or of attacks as a number of times ("shelled … 30 times": the
-    kind's words must be in the number's clause)."""
-    thing = OBJECT.search(window)
-    if thing is not None and not _BARE_NEXT.match(window.lstrip()):  # "трьох — у машині": where, not what
-        reading.thing, reading.noun_end = True, position + thing.end()
-        return
-    head = window.lstrip()
-    for kind, pattern in KIND_TIMES:
-        times = pattern.match(head)
-        if times is None:
-            continue
-        clause = clause_of(clauses(sentence), quantity.start)
-        if any(found == kind and clause[0] <= start < clause[1] for start, _, found in triggers(sentence)) and not \
-                launched_at_the_country(sentence, quantity.start, times.group()):
-            reading.kind, reading.rule = kind, "noun"
-            reading.noun_end = position + (len(window) - len(head)) + times.end()
-        return
-
-
-def _read_times(sentence: str, quantity: Quantity, reading: Reading) -> None:
-    """Read "двічі атакували", "shelled … twice": attacks counted in times, when its words are in its clause."""
-    clause = clause_of(clauses(sentence), quantity.start)
-    for start, _, found in triggers(sentence):
-        if found in _TIMES_KINDS and clause[0] <= start < clause[1]:
-            reading.kind, reading.rule, reading.noun_end = found, "noun", quantity.end
-            return
-
-
-def _describes_thing(window: str, person: re.Match) -> bool:
-    """Say whether a word of people qualifies the noun of things after it ("гражданских объектов")."""
-    if not _ADJECTIVAL.search(window, 0, person.end()):
-        return False
-    rest = window[person.end():]
-    head = rest.lstrip()
-    return len(head) < len(rest) and OBJECT.match(head) is not None
 
 
 def _starts_with_noun(window: str) -> bool:
