@@ -359,3 +359,12 @@ def test_review_rescuers_before_civilians_take_no_status():
     for text in ("Загинули 2 загиблих рятувальників та 7 поранених цивільних.",
                  "2 dead firefighters and 7 injured civilians."):
         assert [c["qualifiers"] for c in claims(text)] == [{}, {"status": "civilian"}], text
+
+
+def test_who_they_were_in_brackets_after_a_count():
+    for text, sex in (("🔹 м. Харків — 1 загиблий (чоловік, 64 роки), 6 поранених;", "male"),
+                      ("Killed: 2 (men, 58 and 63).", "male"),
+                      ("У Харкові загинули 2 людини (жінки 70 і 72 років).", "female")):
+        assert claims(text)[0]["qualifiers"] == {"sex": sex}, text
+    assert claims("Поранено 5 людей (дані уточнюються).")[0]["qualifiers"] == {}
+    assert claims("У Харкові загинув 1 чоловік.")[0]["qualifiers"] == {}  # a person, no sex

@@ -74,6 +74,13 @@ def sex_by_contrast(word: str, sentence: str) -> str | None:
     return None
 
 
+def described_as(word: str) -> dict[str, str]:
+    """Return the qualifiers a word describing one person gives ("хлопчик": a male child; "чоловік": a man, as it
+    is when it describes someone, not counts people)."""
+    found = qualifiers_of(word)
+    return found or next(({"sex": sex} for written, sex, _ in _BY_CONTRAST if written == word), {})
+
+
 # One pattern for all trigger words; at the same position, the earlier kind in KIND_TRIGGERS wins.
 _ANY_TRIGGER, _TRIGGER_OWNERS = union([source(pattern) for pattern in KIND_TRIGGERS.values()], capture=True)
 _TRIGGER_KINDS = tuple(list(KIND_TRIGGERS)[owner] if owner >= 0 else None for owner in _TRIGGER_OWNERS)

@@ -18,6 +18,7 @@ from .kinds import (
     _ANY_TRIGGER,
     _NOUN_KINDS,
     _TRIGGER_KINDS,
+    described_as,
     qualifiers_of,
     sex_by_contrast,
     trigger_kind,
@@ -68,6 +69,8 @@ SITE_REACH = 80
 #: Right before "N of them": "In 11 of them …": the counted are places.
 _IN_OF_THEM = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'in_of_them')})\s+$")
 #: The kinds a noun named before the number may replace: none yet, or one a named kind's count may hold.
+#: Who they were, in brackets after a count: "1 загиблий (чоловік, 64 роки)", "2 (women)".
+_PERSON_IN_BRACKETS = re.compile(r"\s*\(\s*([^\W\d_]+)[^()]{0,40}\)")
 _NAMED_OVER = frozenset({None}.union(*(parts_of(kind) for kind in NAMED_BEFORE)))
 
 
@@ -155,6 +158,10 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
         if contrast:
             reading.qualifiers["sex"] = contrast  # "41 чоловік, 29 жінок": men
         reading.noun_end = reading.noun_end or position + person.end()
+    bracket = _PERSON_IN_BRACKETS.match(sentence, reading.noun_end or quantity.end)
+    if bracket is not None and described_as(bracket.group(1)):  # "1 загиблий (чоловік, 64 роки)": a man
+        reading.qualifiers = {**described_as(bracket.group(1)), **reading.qualifiers}
+        reading.noun_end = bracket.end()
     before = sentence[max(0, quantity.start - 40) : quantity.start]
     named = named_before(before) if reading.kind in _NAMED_OVER else None
     if named is not None and (reading.kind is None or part_of(reading.kind, named)):
