@@ -368,3 +368,18 @@ def test_who_they_were_in_brackets_after_a_count():
         assert claims(text)[0]["qualifiers"] == {"sex": sex}, text
     assert claims("Поранено 5 людей (дані уточнюються).")[0]["qualifiers"] == {}
     assert claims("У Харкові загинув 1 чоловік.")[0]["qualifiers"] == {}  # a person, no sex
+
+
+def test_the_body_of_one_more_person_is_a_body():
+    for text in ("Тело еще одного мужчины спасатели нашли под завалами в Константиновке.",
+                 "Тіло ще одного чоловіка рятувальники знайшли під завалами.", "Під завалами знайшли тіло чоловіка."):
+        assert [(c["kind"], c["min"], c["qualifiers"]) for c in claims(text)] == [("bodies", 1, {"sex": "male"})], text
+    assert [c["kind"] for c in claims("Під завалами шукають ще одного чоловіка.")] == ["missing"]
+
+
+def test_said_earlier_and_had_reported_earlier_are_superseded_but_not_past_a_semicolon():
+    assert claims("Earlier this month, police had reported 49 bodies at the site.") == []
+    assert [c["min"] for c in claims("Earlier this month, police exhumed 49 bodies at the site.")] == [49]
+    assert claims("Haidai said earlier on Monday that six people had died.") == []
+    text = "Раніше повідомлялося про двох загиблих; під завалами знайшли ще 3 тіла."
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("bodies", 3)]

@@ -236,8 +236,9 @@ def launched_at_the_country(low: str, start: int, noun: str) -> bool:
     return _TIMES.match(noun) is None and _AT_THE_COUNTRY.search(low, max(0, start - 80), start) is not None
 
 
-#: A clause opened by "but"/"а" after a comma has its own subject: its verb is not a count's before it.
-_CONTRAST = re.compile(rf",\s+(?:{alternation('kinds', 'contrast')})\s")
+#: A clause opened by "but"/"а" after a comma, or by a semicolon, has its own subject: its verb is not a count's
+#: before it, and a figure in it is not superseded by the sentence's opening.
+_CONTRAST = re.compile(rf"(?:,\s+(?:{alternation('kinds', 'contrast')})|;)\s")
 
 
 def contrasted(low: str, start: int) -> bool:

@@ -13,7 +13,7 @@ from .breakdowns import FoundClaim
 from .claimkinds import GROUP_KINDS, OBJECT_KINDS
 from .kinds import SENTENCE_REACH, kind_qualifiers, nearest_trigger, triggers
 from .lexicon import AGE, EVERY, SINGLE_OBJECT, SINGLE_PEOPLE, SINGLE_PERSON, YOUNG, breakdown, lowered
-from .lexicon.loading import alternation
+from .lexicon.loading import alternation, by_key
 from .numbers import Number
 from .placing import LOOK_BACK
 from .result import ClaimCandidate
@@ -30,6 +30,9 @@ AGE_REACH = 20
 _DESCRIBED = re.compile(rf"(?:(?!(?:{alternation('kinds', 'joiners')})\s)[\w'’ʼ-]+\s+){{1,3}}$")
 #: What may befall a single person named with no number: the kinds of people's fates (``takes_fate_words``).
 _FATES = GROUP_KINDS
+#: Before one person named with no number, what is counted of them: their body ("тіло чоловіка", "the body of").
+_ONE_NAMED_AFTER = [(kind, re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?:\s+[\w'’ʼ-]+){{0,2}}\s+$"))
+                    for kind, patterns in by_key("kinds", "one_named_after").items()]
 
 
 #: Between two items of one list: a comma, "and" ("14 apartment buildings, a kindergarten and about 40 cars").
@@ -85,6 +88,9 @@ class ListedClaims:
             if EVERY.search(low, max(0, match.start() - 30), match.start()):
                 continue  # "кожна українська дитина": no one person
             kind = self._single_kind(low, match, made, found, _FATES)
+            named = next((named for named, before in _ONE_NAMED_AFTER
+                          if before.search(low, max(0, match.start() - 30), match.start())), None)
+            kind = named if kind is not None and named else kind  # "знайшли тіло чоловіка": a body, not a missing man
             before = [claim for claim in made if claim.quantity.end <= match.start() and claim.candidate.kind in _FATES]
             if kind is not None and before and breakdown(low[max(0, match.start() - 40) : match.start()]):
                 # "killing three, among them a 14-year-old boy, and wounding 11": the count just before
