@@ -221,21 +221,6 @@ def _of_the_next(sentence: str, trigger: tuple[int, int, str], next_start: int) 
         low, max(0, start - 8), start) is not None or _COMMA_BEFORE.search(low, max(0, start - 24), start) is not None)
 
 
-#: Before a count of munitions: the country they were launched at ("атакувала Україну 94 ударними дронами").
-_AT_THE_COUNTRY = re.compile(
-    rf"(?<!\w)(?:{alternation('kinds', 'at_the_country')})\s+"
-    rf"(?:\d[\d\s\u00a0]*(?:[^\W\d_]+\s+){{1,3}}(?:,\s*|(?:{alternation('kinds', 'joiners')})\s+))*$"
-)  # the country, then only other counts of munitions: "Україну 94 ударними дронами і 8 ракетами"
-#: Counts of times, which count attacks wherever they were aimed ("атакували Україну 30 разів").
-_TIMES = re.compile(rf"(?:{alternation('kinds', 'times_words')}|{alternation('kinds', 'count_of_times')})(?!\w)")
-
-
-def launched_at_the_country(low: str, start: int, noun: str) -> bool:
-    """Say whether a count of munitions (not of times) was launched at the whole country: the Air Force's tally of
-    munitions, not a count of attacks ("Россия атаковала Украину 64 ракетами и 147 ударными дронами")."""
-    return _TIMES.match(noun) is None and _AT_THE_COUNTRY.search(low, max(0, start - 80), start) is not None
-
-
 #: A clause opened by "but"/"а" after a comma, or by a semicolon, has its own subject: its verb is not a count's
 #: before it, and a figure in it is not superseded by the sentence's opening.
 _CONTRAST = re.compile(rf"(?:,\s+(?:{alternation('kinds', 'contrast')})|;)\s")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .bounds import Quantity
-from .kinds import launched_at_the_country, triggers
+from .kinds import triggers
 from .lexicon import KIND_TIMES, OBJECT
 from .lexicon.loading import alternation
 from .patterns import words
@@ -17,6 +17,19 @@ from .segment import clause_of, clauses
 BARE_NEXT = words(alternation("kinds", "bare_next"))
 _TIMES_KINDS = frozenset(kind for kind, _ in KIND_TIMES)
 _ADJECTIVAL = re.compile(rf"(?:{alternation('kinds', 'adjective_ends')})$")
+#: Before a count of munitions: the country they were launched at ("атакувала Україну 94 ударними дронами").
+_AT_THE_COUNTRY = re.compile(
+    rf"(?<!\w)(?:{alternation('kinds', 'at_the_country')})\s+"
+    rf"(?:\d[\d\s\u00a0]*(?:[^\W\d_]+\s+){{1,3}}(?:,\s*|(?:{alternation('kinds', 'joiners')})\s+))*$"
+)  # the country, then only other counts of munitions: "Україну 94 ударними дронами і 8 ракетами"
+#: Counts of times, which count attacks wherever they were aimed ("атакували Україну 30 разів").
+_TIMES = re.compile(rf"(?:{alternation('kinds', 'times_words')}|{alternation('kinds', 'count_of_times')})(?!\w)")
+
+
+def launched_at_the_country(low: str, start: int, noun: str) -> bool:
+    """Say whether a count of munitions (not of times) was launched at the whole country: the Air Force's tally of
+    munitions, not a count of attacks ("Россия атаковала Украину 64 ракетами и 147 ударными дронами")."""
+    return _TIMES.match(noun) is None and _AT_THE_COUNTRY.search(low, max(0, start - 80), start) is not None
 
 
 def read_thing(sentence: str, quantity: Quantity, window: str, position: int, reading) -> None:
