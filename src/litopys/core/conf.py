@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from litopys.core.once import create_once
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
@@ -127,10 +129,7 @@ def secret_key(home: Path) -> str:
         return from_env
     path = home / "secret_key"
     if not path.exists():
-        key = secrets.token_urlsafe(50)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(key)
+        create_once(path, secrets.token_urlsafe(50).encode("ascii"))  # two processes starting: one key, whole
     key = path.read_text().strip()
     if len(key) < 32:
         raise ImproperlyConfigured(f"{path} holds a secret key shorter than 32 characters; delete the file.")

@@ -5,7 +5,6 @@ made over its SHA-256 digest later and attached beside it.
 """
 
 import base64
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from litopys.core.once import create_once
 from litopys.evidence.ledger import canonical_time
 
 STATEMENT_HEADER = "litopys custody checkpoint v1"
@@ -23,8 +23,14 @@ class SigningKeyError(Exception):
 
 
 def load_or_create_key(path: Path) -> Ed25519PrivateKey:
-    """Return the Ed25519 key at path, creating it (mode 0600) on first use."""
+    """Return the Ed25519 key at path, creating it (mode 0600) on first use, once, even when processes race."""
     path = Path(path)
+    if not path.exists():
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+        if create_once(path, pem):
+            return key  # else another process (a second worker starting) created it first: read theirs
     if path.exists():
         try:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
@@ -33,14 +39,7 @@ def load_or_create_key(path: Path) -> Ed25519PrivateKey:
         if not isinstance(key, Ed25519PrivateKey):
             raise SigningKeyError(f"{path} holds a key that is not Ed25519; restore the custody key from backup")
         return key
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-    return key
+    raise SigningKeyError(f"{path} could not be created; check that LITOPYS_HOME is writable")
 
 
 def public_key_text(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
