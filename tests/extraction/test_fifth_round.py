@@ -383,3 +383,16 @@ def test_said_earlier_and_had_reported_earlier_are_superseded_but_not_past_a_sem
     assert claims("Haidai said earlier on Monday that six people had died.") == []
     text = "Раніше повідомлялося про двох загиблих; під завалами знайшли ще 3 тіла."
     assert [(c["kind"], c["min"]) for c in claims(text)] == [("bodies", 3)]
+
+
+def test_an_interviewee_named_only_in_the_closing_line():
+    text = (
+        "«Людей у Покровську стає менше»: інтерв'ю\n\n"
+        "— Які втрати серед цивільних за січень?\n\n"
+        "— За січень — 87 загиблих і 312 поранених.\n\n"
+        "Розмову з Вадимом Філашкіним вів Андрій Гнатюк."
+    )
+    assert {c["attributed_to"]["name"] for c in claims(text)} == {"Вадим Філашкін"}
+    # No interview (no questions): the closing line names nobody's figures.
+    text = "У Покровську загинули 3 людини.\n\nРозмову з Вадимом Філашкіним вів Андрій Гнатюк."
+    assert [c["attributed_to"] for c in claims(text)] == [None]

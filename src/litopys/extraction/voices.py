@@ -10,7 +10,7 @@ from . import attribution, mentions, segment
 from .breakdowns import attribute_backward
 from .lexicon.loading import alternation
 from .placing import LOOK_BACK
-from .speakers import Reference, Speaker, regional
+from .speakers import Reference, Speaker, parse, regional
 
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
@@ -23,6 +23,9 @@ _DIGIT = re.compile(r"[0-9]")
 #: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
 _TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A closing line naming the one interviewed between the talk and its interviewer's verb.
+_TALK_WITH = re.compile(rf"(?i)(?<!\w)(?:{alternation('attribution', 'talk_with')})\s+(.{{3,60}}?)\s+"
+                        rf"(?:{alternation('attribution', 'talk_led')})(?!\w)")
 
 
 def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) -> Speaker | None:
@@ -93,8 +96,20 @@ class Voices:
                 # "Разговор записан 13 октября в Лимане. Наш собеседник — …": the day of the talk, not of an event
                 talk = next((part for part in _SENTENCE_END.split(introduced) if _TALK.search(part)), None)
                 self.interviewee = (speaker, date or (self.dates.sentence(talk) if talk else None))
+            elif self.interviewee is None:
+                self.interviewee = self._closing_interviewee()  # "Розмову з Вадимом Філашкіним вів Андрій Гнатюк."
         elif self.interviewee is not None and state.speaker is None:
             state.speaker, state.date = self.interviewee
+
+    def _closing_interviewee(self) -> tuple | None:
+        """Return the one interviewed as the closing lines name them ("Розмову з Вадимом Філашкіним вів Андрій
+        Гнатюк", "Беседу с Вадимом Филашкиным вела …"), with no date, or None."""
+        for paragraph in self.paragraphs[-3:]:
+            found = _TALK_WITH.search(paragraph.text)
+            reference = parse(found.group(1), 0) if found else None
+            if reference is not None and reference.speaker is not None and reference.speaker.name:
+                return Speaker(reference.speaker.name, None), None
+        return None
 
     def _remember_person(self, state, paragraph) -> None:
         if state.speaker is not None and state.speaker.name and not state.speaker.institution:
