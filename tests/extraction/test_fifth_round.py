@@ -396,3 +396,19 @@ def test_an_interviewee_named_only_in_the_closing_line():
     # No interview (no questions): the closing line names nobody's figures.
     text = "У Покровську загинули 3 людини.\n\nРозмову з Вадимом Філашкіним вів Андрій Гнатюк."
     assert [c["attributed_to"] for c in claims(text)] == [None]
+
+
+def test_a_body_whose_opening_says_it_made_the_text_speaks_for_it():
+    text = (
+        "Свідчення з Мотижина\n\n"
+        "Харківська правозахисна група завершила першу серію інтерв'ю з жителями села Мотижин. Нижче — виклад.\n\n"
+        "За словами свідків, окупанти затримали щонайменше 23 цивільних жителів села."
+    )
+    assert [c["attributed_to"]["name"] for c in claims(text)] == ["Kharkiv Human Rights Protection Group"]
+    # A body that did something else in the opening sentence is no author of the text.
+    text = (
+        "Обстріл Харкова\n\n"
+        "Харківська правозахисна група закликала міжнародні організації відреагувати.\n\n"
+        "У Харкові загинули 3 людини."
+    )
+    assert [c["attributed_to"] for c in claims(text)] == [None]

@@ -231,6 +231,11 @@ def _subject(sentence: str, verb_start: int) -> Reference | None:
     return reference
 
 
+def speaker_before(before: str) -> Reference | None:
+    """Return the speaker that ends ``before``, the words before a verb (``_subject`` without the verb's sentence)."""
+    return _before_verb(before)
+
+
 def _before_verb(before: str) -> Reference | None:
     """Return the speaker that ends ``before``, the sentence up to its reporting verb; a short remark in brackets
     is passed over ("Наталія (ім'я змінено) розповіла", "Петро (имя изменено), утверждает")."""

@@ -91,8 +91,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         signature = voices.signature(self.paragraphs)
         opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
         self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
-        said_in_opening = self.document_speaker is not None and voices.gives_words(opening)
-        self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said_in_opening else None])
+        said = self.document_speaker is not None and (voices.gives_words(opening) or voices.authored_by(opening))
+        self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said else None])
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):

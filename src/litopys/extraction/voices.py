@@ -23,6 +23,8 @@ _DIGIT = re.compile(r"[0-9]")
 #: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
 _TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: Verbs by which a body says it made the text that follows: "опублікувала", "завершила серію інтерв'ю", "published".
+_AUTHORED = re.compile(rf"(?i)(?<!\w)(?:{alternation('attribution', 'authored')})(?!\w)")
 #: A closing line naming the one interviewed between the talk and its interviewer's verb.
 _TALK_WITH = re.compile(rf"(?i)(?<!\w)(?:{alternation('attribution', 'talk_with')})\s+(.{{3,60}}?)\s+"
                         rf"(?:{alternation('attribution', 'talk_led')})(?!\w)")
@@ -35,6 +37,7 @@ def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) ->
     состоянию на 08:00 18 марта")."""
     if gives_words(opening):
         return book.resolve(attribution.colon_speaker(opening.text))
+    author = authored_by(opening)
     title = None  # "Statement of the Ombudsman": a title only, which a signature may name
     for line in lines:
         reference = attribution.headline_speaker(line.text) if line else None
@@ -48,6 +51,8 @@ def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) ->
             title = reference
         elif reference:
             return book.resolve(reference)
+    if author is not None and title is None:
+        return book.resolve(author)  # "Харківська правозахисна група завершила серію інтерв'ю …": the group's text
     return book.resolve(title) if title is not None else None
 
 
@@ -173,6 +178,18 @@ class Voices:
 
 #: After a speaker, a reporting verb and nothing else: "Херсонская областная прокуратура информирует."
 _ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
+
+
+def authored_by(opening) -> Reference | None:
+    """Return the body whose text this is when the opening sentence says it made it ("Харківська правозахисна
+    група завершила першу серію інтерв'ю …", "Харьковская правозащитная группа 2 марта опубликовала …"), or None."""
+    if opening is None or len(opening.text) > OPENING_LIMIT * 3:
+        return None
+    first = _SENTENCE_END.split(opening.text.strip(), 1)[0]
+    verb = _AUTHORED.search(first)
+    reference = attribution.speaker_before(first[: verb.start()]) if verb else None
+    named = reference is not None and reference.speaker is not None and reference.speaker.name
+    return reference if named and reference.speaker.institution and not first[: reference.start].strip() else None
 
 
 def announces(sentence: str) -> bool:
