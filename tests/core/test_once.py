@@ -38,3 +38,14 @@ def test_create_once_writes_whole_and_never_overwrites(tmp_path):
     assert create_once(path, b"second") is False
     assert path.read_bytes() == b"first"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["secret_key"]
+
+
+def test_replace_whole_replaces_in_one_step_and_leaves_no_temporary_file(tmp_path):
+    from litopys.core.once import replace_whole
+
+    path = tmp_path / "litopys-csv.zip"
+    replace_whole(path, b"old")
+    replace_whole(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["litopys-csv.zip"]

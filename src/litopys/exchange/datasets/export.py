@@ -6,11 +6,10 @@ Files are written beside their target and renamed into place, so a reader never 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from litopys.core.once import replace_whole
 from litopys.exchange.datasets import writers
 from litopys.exchange.datasets.styles import ROWS, STYLES
 from litopys.exchange.datasets.tables import Dataset, DatasetError, build_dataset
@@ -49,7 +48,7 @@ def export_dataset(format: str, to: str = "", stdout=None, place: str = "", sinc
         folder.mkdir(parents=True, exist_ok=True)
         files = writers.csv_files(dataset)
         for name, text in files.items():
-            _replace(folder / name, text.encode("utf-8"))
+            replace_whole(folder / name, text.encode("utf-8"))
         return {"format": format, "to": str(folder), "files": sorted(files), "rows": counts}
     data = render(dataset, format)
     if not to:
@@ -61,18 +60,5 @@ def export_dataset(format: str, to: str = "", stdout=None, place: str = "", sinc
         target = target / f"litopys-{format}{SUFFIX[format]}"
     if not target.parent.is_dir():
         raise DatasetError(f"--to {to}: the folder {target.parent} does not exist; create it first")
-    _replace(target, data)
+    replace_whole(target, data)
     return {"format": format, "to": str(target), "files": [target.name], "rows": counts}
-
-
-def _replace(target: Path, data: bytes) -> None:
-    descriptor, partial = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
