@@ -59,11 +59,37 @@ _RELATIVE_RE = [(re.compile(rf"(?:{w})$", re.I), days) for w, days in _RELATIVE.
 
 def find_date(text: str, language: str, published: datetime.date | None) -> tuple[datetime.date, int, int] | None:
     """Return the first date stated in ``text`` with its span, or None."""
+    return next(all_dates(text, language, published), None)
+
+
+def near(text: str, language: str, published: datetime.date | None, start: int, end: int
+         ) -> tuple[datetime.date, int, int] | None:
+    """Return the date stated nearest ``text[start:end]`` within ``NEAR`` characters (a speaker: "the office said on
+    Wednesday", "повідомила в середу обласна прокуратура"), else the first date of ``text``, or None."""
+    first, best, distance = None, None, NEAR + 1
+    for found in all_dates(text, language, published):
+        first = first or found
+        gap = found[1] - end if found[1] >= end else start - found[2]
+        if gap < distance:
+            best, distance = found, gap
+        if found[1] > end + NEAR:
+            break
+    return best or first
+
+
+#: How far from a speaker's name a date may stand to be the date they spoke on.
+NEAR = 30
+
+
+def all_dates(text: str, language: str, published: datetime.date | None):
+    """Yield the dates stated in ``text`` in order, with their spans. A dateline's date ("KHARKIV, 20 October
+    2022 —") resolves the weekdays after it ("said on Wednesday": the 19th) and is yielded only if no other follows."""
     if text.isupper():
         text = text.title()  # "AS OF 09:00, 12 OCTOBER": month names that match in their case are read in capitals
     found = [*_NUMERIC.finditer(text), *_NAMED.finditer(lowered(text))]  # never overlapping: no digits in the names
     if len(found) > 1:
         found.sort(key=_start)
+    dateline, given = None, False
     for number, match in enumerate(found):
         if _opens_period(text, match):
             continue  # the end of the range, if any, is the next candidate
@@ -72,9 +98,25 @@ def find_date(text: str, language: str, published: datetime.date | None) -> tupl
                 _DIGIT.search(match.group(0)):
             continue  # "On Wednesday, 12 November", "вчора, 23 вересня": the day named in full
         value = parse(match.group(0), language, published)
-        if value is not None:
-            return value, match.start(), match.end()
-    return None
+        if value is None:
+            continue
+        if number == 0 and following is not None and _in_dateline(text, match):
+            dateline, published = (value, match.start(), match.end()), value
+            continue
+        given = True
+        yield value, match.start(), match.end()
+    if dateline and not given:
+        yield dateline
+
+
+#: A dateline: a place in capitals (and a country) before a date, a dash (or an agency in brackets) after it.
+_DATELINE_PLACE = re.compile(rf"\s*(?-i:[{letters('upper')}]{{3,}})(?:[ '’-]+[^\W\d_]+)*,\s*(?:[^\W\d_]+,\s*)?")
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]")
+
+
+def _in_dateline(text: str, match: re.Match) -> bool:
+    """Say whether a date is a dateline's: "KHARKIV, 20 October 2022 —", "ХАРКІВ, 4 жовтня —"."""
+    return bool(_DATELINE_PLACE.fullmatch(text, 0, match.start()) and _DATELINE_END.match(text, match.end()))
 
 
 def _opens_period(text: str, match: re.Match) -> bool:

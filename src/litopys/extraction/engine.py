@@ -129,7 +129,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                     speaker = self._mentioned(reference, sentence.start + reference.start) or speaker
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
-                statement_date = self.dates.said(sentence.text, speaker, index)
+                statement_date = self.dates.said(sentence.text, speaker, index, (reference.start, reference.end))
                 if found.backward:
                     self._said_before(index, position, sentences, state, speaker, statement_date)
                 if speaker is not None or reference.how != "pronoun":

@@ -23,7 +23,8 @@ _PREPOSITION = re.compile(
     re.I,
 )
 #: A name right after these is a street or a square, not a place: "вулиця Жовтнева", "Yablunska Street";
-#: nor is a country whose law is cited: "ст. 438 УК Украины", "Criminal Code of Ukraine".
+#: nor is a country whose law is cited: "ст. 438 УК Украины", "Criminal Code of Ukraine", or whose army is named
+#: ("servicemen of the Armed Forces of Ukraine": no claim's place).
 _STREET = re.compile(rf"(?<!\w)(?:{alternation('places', 'not_a_place_after')})\s*$", re.I)
 #: ... and so is a name right before these: "Kupiansk Street", "Сумська вулиця".
 _STREET_AFTER = re.compile(rf"\s+(?:{alternation('places', 'street_after')})(?!\w)", re.I)
@@ -101,7 +102,7 @@ class PlaceFinder:
         found = self._around.get(start)
         if found is None:
             text = self.text
-            street = _STREET.search(text, max(0, start - 12), start) is not None or _STREET_AFTER.match(text, end)
+            street = _STREET.search(text, max(0, start - 20), start) is not None or _STREET_AFTER.match(text, end)
             prepositional = _PREPOSITION.search(text, max(0, start - 40), start) is not None
             found = self._around[start] = (bool(street), prepositional)
         return found
@@ -249,6 +250,21 @@ def distinct(mentions: list, countries: bool = False) -> list:
             seen.add(key)
             result.append(mention)
     return result
+
+
+def innermost(mentions: list) -> list:
+    """Return ``distinct`` mentions less an oblast another of them lies in: "near Borova, in the Kharkiv region" is
+    Borova."""
+    unique = distinct(mentions)
+    if len(unique) < 2:
+        return unique
+    inside = {_admin1(m) for m in unique if _kind(m) != "oblast"}
+    return [m for m in unique if _kind(m) != "oblast" or getattr(m.place, "name", None) not in inside]
+
+
+def _admin1(mention) -> str | None:
+    place = getattr(mention, "place", None) or getattr(mention, "centre", None)
+    return getattr(place, "admin1", None)
 
 
 def countries(mentions: list) -> list:

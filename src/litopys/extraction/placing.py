@@ -131,8 +131,8 @@ class PlaceChooser:
                     _LABEL_END.match(self.finder.text, m[1])]  # "🔴 Izium district: Borova came under 2 strikes."
             mentions = body if body and len(places.distinct(mentions)) == 2 else mentions
             chosen = places.best(mentions, None, self.finder, recent)
-            if chosen is not None and len(places.distinct(mentions)) == 1:
-                return self.json(chosen)
+            if chosen is not None and len(places.innermost(mentions)) == 1:
+                return self.json(places.innermost(mentions)[0])  # "near Borova, in the Kharkiv region": Borova
             if chosen is not None:
                 break  # "most of them in Balakliia and Izium": a list of places says nothing about this claim
         headings_done = body_done = False

@@ -59,7 +59,8 @@ def _interval(claim: ClaimCandidate) -> tuple[float, float]:
 
 
 def _compatible(a: ClaimCandidate, b: ClaimCandidate) -> bool:
-    places_agree = a.place is None or b.place is None or a.place == b.place
+    places_agree = a.place is None or b.place is None or a.place["name"] == b.place["name"]  # a homonym ("Borova")
+    # of a headline read alone may be taken for another oblast's than the text's, which names its region
     places_agree = places_agree or _centre_of(a.place, b.place) or _centre_of(b.place, a.place)
     return places_agree and _same_voice(a.attributed_to, b.attributed_to)
 

@@ -74,9 +74,13 @@ class StatementDates:
             self._dated_text, self._dated = text, found[0] if found else None
         return self._dated
 
-    def said(self, text: str, speaker: Speaker | None, index: int) -> datetime.date | None:
-        """The date a sentence naming a speaker dates their statement by, else the date they spoke on just before."""
-        found = self.sentence(text)
+    def said(self, text: str, speaker: Speaker | None, index: int, span: tuple[int, int] = (0, 0)
+             ) -> datetime.date | None:
+        """The date a sentence naming a speaker (at ``span``) dates their statement by: the one beside their name
+        ("… on Tuesday evening, killing three, the administration said on Wednesday"), else the sentence's; else
+        the date they spoke on just before."""
+        found = dates.near(text, self.language, self.published, *span) if span[1] else self.sentence(text)
+        found = found[0] if found else None
         if speaker is None or not speaker.name:
             return found
         known = self.stated_by(speaker, index)

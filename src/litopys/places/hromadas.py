@@ -35,13 +35,13 @@ _ITEM_FOLLOWS = re.compile(rf"^(?:[ \t\u00a0]*,[ \t\u00a0]*|{_GAP}(?:та|і|й|
 _ITEM_CLOSES = re.compile(rf"[ \t\u00a0]*(?:[—–:(]|-[ \t\u00a0]|,|{_GAP}(?:та|і|й|и|and){_GAP}[^\W\d_])")
 
 
-def named_after(text: str, end: int) -> int:
+def named_after(text: str, end: int, word: re.Pattern = HROMADA_AFTER) -> int:
     """Return where the mention of a hromada whose adjective ends at end ends: after the hromada word that follows
     it, or at end when the word follows the next adjectives listed with it ("Лиманська та Святогірська громади");
-    0 when no hromada word follows."""
+    0 when no hromada word follows. A district's with its ``word``: "у Бучанському та Фастівському районах"."""
     position = end
     for _ in range(_LONGEST_LIST):
-        found = HROMADA_AFTER.match(text, position)
+        found = word.match(text, position)
         if found:
             return found.end() if position == end else end
         following = _NEXT_IN_LIST.match(text, position)

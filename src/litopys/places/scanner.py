@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from litopys.places import elided
 from litopys.places import hromadas as hromada_words
 from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon, is_latin_word
 
@@ -26,7 +27,7 @@ _CUE = re.compile(
     r"|(?i:(?<![^\W\d_])(?:с|сел|пос)\.[ \t\u00a0]*$)"
 )
 # After a name, a district word makes it a district: "Чугуївського району", "Izium district".
-_DISTRICT = re.compile(r"(?i)[ \t\u00a0]+(?:район\w*|raions?|rayons?|districts?)\b")
+_DISTRICT = elided.DISTRICT
 # Before a name, a street word makes it a street's: "вулиці Жовтневій", "ул. Ленина", "площа Свободи".
 _STREET_BEFORE = re.compile(
     r"(?i:(?<![^\W\d_])(?:вулиц(?:я|і|ю|ею)|вул\.|улиц(?:а|е|у|ы|ей)|ул\.|проспект(?:у|і|е|а|ом)?|просп\.|пр-т"
@@ -108,20 +109,6 @@ def _longest(lexicon: Lexicon, text: str, found: tuple[str, ...], end: int, capi
     return best, entries
 
 
-#: How far after an oblast named with its area word another oblast's adjective alone still names an oblast.
-_ELIDED_REACH = 80
-_SENTENCE_END = re.compile(r"[.!?]\s")
-_AREA_WORD_AFTER = re.compile(r"(?i)[ \t\u00a0]+(?:област\w*|обл\.|oblast|regions?|provinces?)")
-
-
-def _after_an_oblast(lexicon: Lexicon, text: str, matches: list[Match], start: int) -> bool:
-    """Say whether an oblast named with its area word stands just before, in the same sentence, so that an oblast's
-    adjective alone names an oblast too: "из Херсонской области — 4 300, из Донецкой — более 3 800"."""
-    if not matches or start - matches[-1].end > _ELIDED_REACH or _SENTENCE_END.search(text, matches[-1].end, start):
-        return False
-    return bool(set(matches[-1].entries) & set(lexicon.area_heads.values()))
-
-
 def _hromada(lexicon: Lexicon, text: str, matches: list[Match], start: int, end: int) -> Match | None:
     """Return the hromada an adjective at start..end names, if a hromada word or a list of hromadas makes it one."""
     stop = hromada_words.named_after(text, end)
@@ -131,14 +118,6 @@ def _hromada(lexicon: Lexicon, text: str, matches: list[Match], start: int, end:
                                            bool(previous and previous.hromada)) else 0
     entries = lexicon.hromada(text[start:end]) if stop else ()
     return Match(start, stop, entries, hromada=True) if entries else None
-
-
-def _after_a_district(text: str, matches: list[Match], end: int, start: int) -> bool:
-    """Say whether a district named with its district word stands just before, in the same sentence, so that a
-    district's adjective alone names a district too: "в Новгород-Северском районе (214) и Черниговском (87)"; not
-    an oblast's adjective before its area word ("в Изюмском районе Харьковской области")."""
-    return bool(matches) and matches[-1].district and start - matches[-1].end <= _ELIDED_REACH and not \
-        _SENTENCE_END.search(text, matches[-1].end, start) and not _AREA_WORD_AFTER.match(text, end)
 
 
 def _chain(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> list[Match]:
@@ -215,7 +194,8 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             matches.append(Match(start, district.end(), lexicon.district(written), district=True))
             covered = district.end()
             continue  # "Чугуївський район", "Kupianskyi district"
-        if capitals and _after_a_district(text, matches, end, start) and lexicon.district(written):
+        if capitals and lexicon.district(written) and (elided.after_a_district(text, matches, end, start)
+                                                       or elided.listed_district(lexicon, text, end)):
             matches.append(Match(start, end, lexicon.district(written), district=True))
             covered = end
             continue  # "в Новгород-Северском районе (214) и Черниговском (87)"
@@ -240,7 +220,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
                 covered = end
                 continue
             oblast = lexicon.area_heads[area_head(found)]
-            if not is_latin_word(written) and _after_an_oblast(lexicon, text, matches, start):
+            if not is_latin_word(written) and elided.after_an_oblast(lexicon, text, matches, start):
                 matches.append(Match(start, end, (oblast,)))  # "из Херсонской области — 4 300, из Донецкой — 3 800"
                 covered = end
                 continue

@@ -1,0 +1,78 @@
+"""Phrasings learnt in the sixth round of issue 16 (development sets only), in the three languages.
+
+Every text here is synthetic, written for these tests; nothing comes from a sealed set.
+"""
+
+import pytest
+
+from litopys.extraction.dates import find_date
+
+from .phrasing import PUBLISHED, claims
+
+
+def placed(text):
+    return [(c["kind"], c["min"], (c["place"] or {}).get("name")) for c in claims(text)]
+
+
+def dated(text):
+    return [(c["kind"], c["min"], c["date"]) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police completed the exhumation near Borova.\n\n"
+    "A total of 58 bodies were exhumed: 52 civilians and six servicemen of the Armed Forces of Ukraine.",
+    "Поліція завершила ексгумацію біля Борової.\n\n"
+    "Загалом ексгумовано 58 тіл: 52 цивільних і шість військовослужбовців Збройних сил України.",
+    "Полиция завершила эксгумацию возле Боровой.\n\n"
+    "Всего эксгумировано 58 тел: 52 гражданских и шесть военнослужащих Вооружённых сил Украины.",
+])
+def test_the_country_in_its_armys_name_places_nothing(text):
+    assert {place for _, _, place in placed(text)} == {"Borova"}
+
+
+def test_a_headlines_homonym_is_the_place_its_text_names():
+    text = (
+        "Exhumation near Borova completed: 58 bodies recovered\n\n"
+        "Police have completed the exhumation near Borova, in the Kharkiv region, the regional prosecutor's office"
+        " said. A total of 58 bodies were exhumed."
+    )
+    found = claims(text)
+    assert [(c["kind"], c["min"]) for c in found] == [("bodies", 58)]  # the headline's figure is the text's
+    assert found[0]["place"]["admin1"] == "Kharkiv Oblast"
+
+
+def test_a_weekday_after_a_dateline_is_read_from_the_datelines_day():
+    # 20 April 2024 was a Saturday: the Wednesday before is the 17th; a dateline alone dates the sentence.
+    assert find_date("KHARKIV, 20 April 2024 — Police found 12 bodies, officials said on Wednesday.", "en",
+                     PUBLISHED)[0].isoformat() == "2024-04-17"
+    assert find_date("ХАРКІВ, 20 квітня 2024 — Поліція знайшла 12 тіл, повідомили в середу.", "uk",
+                     PUBLISHED)[0].isoformat() == "2024-04-17"
+    assert find_date("KHARKIV, 20 April 2024 — Police found 12 bodies.", "en", PUBLISHED)[0].isoformat() == "2024-04-20"
+    # a date at the head of a sentence that is no dateline is the sentence's
+    found = find_date("On 20 April 2024 — a Saturday — police said on Wednesday ...", "en", PUBLISHED)
+    assert found[0].isoformat() == "2024-04-20"
+
+
+def test_a_speakers_date_is_the_one_beside_their_name():
+    text = (
+        "SUMY, May 27, 2024 — A guided bomb hit Okhtyrka on Sunday, killing three people, the Sumy Regional Military"
+        " Administration said on Monday.\n\n"
+        "Twenty-eight people were injured, the administration said."
+    )
+    # the event's day dates the first sentence's claim; the day the administration spoke dates its next statement
+    assert dated(text) == [("killed", 3, "2024-05-26"), ("injured", 28, "2024-05-27")]
+
+
+def test_districts_listed_before_their_shared_district_word_are_each_a_district():
+    from litopys.places.gazetteer import Gazetteer
+
+    def names(text):
+        return [m.name for m in Gazetteer.default().find(text)]
+
+    assert names("у Бучанському та Фастівському районах") == ["Bucha district", "Fastiv district"]
+    assert names("в Бучанском и Фастовском районах") == ["Bucha district", "Fastiv district"]
+    # a city's districts are no raions: the adjective before one that is no raion's is no district either
+    assert names("в Киевском и Салтовском районах Харькова") == ["Kharkiv"]
+    # a sum over two districts of one oblast is the oblast's
+    assert placed("У Київській області уламки пошкодили 14 приватних будинків у Бучанському та Фастівському "
+                  "районах.") == [("objects_damaged", 14, "Kyiv Oblast")]
