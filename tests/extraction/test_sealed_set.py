@@ -23,9 +23,10 @@ DEVELOPMENT_2 = MAIN / "development-2"
 DEVELOPMENT_3 = MAIN / "development-3"
 DEVELOPMENT_4 = MAIN / "development-4"
 DEVELOPMENT_5 = MAIN / "development-5"
+DEVELOPMENT_6 = MAIN / "development-6"
 #: How many texts each set holds per language.
 PER_LANGUAGE = {SEALED: 15, SEALED_2: 15, DEVELOPMENT: 15, DEVELOPMENT_2: 12, DEVELOPMENT_3: 15, DEVELOPMENT_4: 15,
-                DEVELOPMENT_5: 15}
+                DEVELOPMENT_5: 15, DEVELOPMENT_6: 15}
 LANGUAGES = ("en", "uk", "ru")
 LABEL_KEYS = {"kind", "min", "max", "approximate", "qualifiers", "place", "speaker", "date"}
 #: Figures in digits, with a thousands separator ("1,084", "1 200", "2.123", thin or narrow no-break space) or without.
@@ -118,7 +119,7 @@ def test_the_main_set_never_sees_a_sealed_text(sealed_folder):
     sealed = {path.read_text(encoding="utf-8") for path in sealed_folder.glob("*.txt")}
     assert len(sealed) == 45
     assert not sealed & {path.read_text(encoding="utf-8") for path in DEVELOPMENT.glob("*.txt")}
-    for development in (DEVELOPMENT_2, DEVELOPMENT_3, DEVELOPMENT_4, DEVELOPMENT_5):
+    for development in (DEVELOPMENT_2, DEVELOPMENT_3, DEVELOPMENT_4, DEVELOPMENT_5, DEVELOPMENT_6):
         assert not sealed & {path.read_text(encoding="utf-8") for path in development.glob("*.txt")}
     assert not any(case["text"] in sealed for case in main.values())
     assert all(path.parent == MAIN for path in MAIN.glob("*.txt")), "the tuning glob reads the main folder only"
