@@ -76,3 +76,27 @@ def test_districts_listed_before_their_shared_district_word_are_each_a_district(
     # a sum over two districts of one oblast is the oblast's
     assert placed("У Київській області уламки пошкодили 14 приватних будинків у Бучанському та Фастівському "
                   "районах.") == [("objects_damaged", 14, "Kyiv Oblast")]
+
+
+def speakers(text):
+    return [(c["kind"], c["min"], (c["attributed_to"] or {}).get("name")) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text, second", [
+    ("«Загинули 14 людей», — сказав міністр Ігор Клименко. Слово взяв начальник КМВА Тимур Ткаченко. За його даними,"
+     " у столиці пошкоджено 23 багатоповерхівки.", "Тимур Ткаченко"),
+    ("«Погибли 14 человек», — сказал министр Игорь Клименко. Слово взял начальник КГВА Тимур Ткаченко. По его"
+     " данным, в столице повреждены 23 многоэтажки.", "Тимур Ткаченко"),
+    ('"Fourteen people were killed," said minister Ihor Klymenko. Next came the head of the city administration,'
+     " Tymur Tkachenko. According to him, 23 apartment buildings were damaged.", "Tymur Tkachenko"),
+])
+def test_he_after_someone_new_is_named_is_that_person(text, second):
+    found = speakers(text)
+    assert found[-1][2] == second
+    assert found[0][2] != second
+
+
+def test_he_after_a_sentence_without_a_new_name_is_the_last_speaker():
+    text = ("«Загинули 14 людей», — сказав міністр Ігор Клименко. Рятувальники працювали всю ніч. За його даними,"
+            " поранено 51 людину.")
+    assert {name for _, _, name in speakers(text)} == {"Ігор Клименко"}

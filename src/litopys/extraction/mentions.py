@@ -36,6 +36,12 @@ def named_before(text: str, end: int) -> Speaker | None:
     return None
 
 
+def named_in(text: str, start: int, end: int) -> Speaker | None:
+    """Return the person named last in ``text[start:end]`` with a first name, or None."""
+    found = find_name(text[start:end], anchored=True)
+    return _with_role(text, start + found[0], start + found[1], found[2]) if found is not None else None
+
+
 def named_in_full(text: str, surname: str, at: int) -> Speaker | None:
     """Return the person whose surname ``surname`` is, named in full in ``text`` near ``at``."""
     stem = re.escape(surname[: max(3, len(surname) - 2)])

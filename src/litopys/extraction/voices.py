@@ -120,6 +120,21 @@ class Voices:
         if state.speaker is not None and state.speaker.name and not state.speaker.institution:
             self.last_person = (state.speaker, state.date, paragraph.text)
 
+    def _pronoun(self, reference, speaker: Speaker | None, sentences: list, position: int, attributed: set[int]
+                 ) -> Speaker | None:
+        """Resolve "he"/"за його даними" (or a bare surname) that no speaker named so far answers to from the people
+        the text names; and "he" after a sentence that names someone new without quoting them ("Слово взяв
+        начальник КМВА Тимур Ткаченко. За його даними, …") to that person, not the last one quoted."""
+        if unresolved(reference, speaker):
+            return self._mentioned(reference, sentences[position].start + reference.start) or speaker
+        if reference.how != "pronoun" or not position or position - 1 in attributed:
+            return speaker
+        before = sentences[position - 1]
+        found = mentions.named_in(self.text, before.start, before.end)
+        if found is None or speaker is not None and found.name == speaker.name:
+            return speaker
+        return self.book.resolve(Reference(found, "named", 0, 0))
+
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
         if reference.how == "pronoun":
