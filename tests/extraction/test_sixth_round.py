@@ -100,3 +100,50 @@ def test_he_after_a_sentence_without_a_new_name_is_the_last_speaker():
     text = ("«Загинули 14 людей», — сказав міністр Ігор Клименко. Рятувальники працювали всю ніч. За його даними,"
             " поранено 51 людину.")
     assert {name for _, _, name in speakers(text)} == {"Ігор Клименко"}
+
+
+def who(sentence):
+    from litopys.extraction import attribution
+
+    found = attribution.find(sentence)
+    return (found.reference.how, found.reference.speaker and found.reference.speaker.name) if found else None
+
+
+def test_a_word_opening_the_sentence_is_no_first_name():
+    assert who("Окремо Федоров зазначив, що в громаді зруйновано ще одну школу.") == ("surname", "Федоров")
+
+
+def test_a_press_service_speaks_for_its_body_named_in_the_nominative():
+    assert who("Пресслужба Херсонської міської військової адміністрації на запит редакції уточнила, що в місті"
+               " загинули 11 людей.") == ("named", "Херсонська міська військова адміністрація")
+    # no letter only Russian writes, and "совете" is no Ukrainian word: read with the Russian dictionary
+    assert who("Об этом сообщили в Коростенском городском совете.") == ("named", "Коростенский городской совет")
+
+
+def test_the_opening_of_a_quotation_is_no_body():
+    assert who("«Всего в Херсоне мы задокументировали 11 мест», — отметил он.") == ("pronoun", None)
+
+
+def test_a_lowercase_clause_is_no_english_organisation():
+    assert who("She said the group had verified the deaths of seven civilians.") == ("pronoun", None)
+
+
+def test_a_quotation_ends_before_the_one_who_said_it():
+    assert who('"We spoke to people who had lost their homes," said Amnesty researcher Laura Jenkins.') == \
+        ("named", "Laura Jenkins")
+
+
+def test_the_office_named_again_is_the_ombudsmans_and_his_office_is_the_ombudsman():
+    text = ("Офіс Уповноваженого Верховної Ради України з прав людини повідомив про депортації. За даними Офісу,"
+            " вивезено щонайменше 19 500 дітей.")
+    assert speakers(text) == [("deported", 19500, "Office of the Ukrainian Parliament Commissioner for Human Rights")]
+    text = ("«Ситуация тяжелая», — сказал омбудсмен Дмитрий Лубинец. В Запорожской области его офис насчитал"
+            " 12 погибших мирных жителей.")
+    assert {name for _, _, name in speakers(text)} == {"Дмитрий Лубинец"}
+
+
+def test_she_is_the_last_woman_named_not_the_last_man():
+    text = ('"We record only the attacks that hit something," said the local head, Ivan Lytvyn. "We spoke to'
+            ' families," said Natalia Bondar, a researcher. Lytvyn added that 9 houses were destroyed. She said'
+            " 7 civilians were killed.")
+    assert speakers(text)[-1] == ("killed", 7, "Natalia Bondar")

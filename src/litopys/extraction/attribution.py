@@ -130,6 +130,8 @@ def colon_speaker(heading: str) -> Reference | None:
 
 
 _QUOTATION = re.compile(r"[«“„\"'].*[»”“\"']")
+#: The end of a quoted sentence ('…," said X'), not of a name in quotation marks ("агентство «Укрінформ»").
+_CLOSING_QUOTE = re.compile(r"(?<=[.,!?…])\s*[»”\"]")
 _DASH_TAIL = re.compile(r"[,]?\s+[–—-]\s+([^–—:]{2,80}?)\s*$")
 
 
@@ -191,6 +193,8 @@ def _object(sentence: str, start: int, role_after: bool = False) -> Reference | 
     start = date.end() if date else start
     end_match = _CLAUSE_END.search(sentence, start)
     end = end_match.start() if end_match else len(sentence)
+    closing = _CLOSING_QUOTE.search(sentence, start, end)  # '"We spoke to people …," said X': the quotation ends
+    end = closing.start() if closing else end
     phrase = sentence[start:end]
     reference = parse(phrase, start)
     if reference is None and ", " in phrase:

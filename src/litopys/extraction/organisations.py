@@ -10,7 +10,7 @@ import re
 
 from . import morphology
 from .language import detect
-from .lexicon.loading import alternation
+from .lexicon.loading import alternation, wordset
 
 _THE = re.compile(rf"^\s*(?:{alternation('definite_articles')})\s+", re.I)
 _HEAD = re.compile(rf"(?:{alternation('speakers', 'organisations')})", re.I)
@@ -18,6 +18,9 @@ _PUNCTUATION = re.compile(r"[^\w\s'’ʼ-]")
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 #: Parts of speech no word before an organisation's head noun is: prepositions, adverbs, conjunctions, particles.
 _NOT_IN_A_NAME = frozenset({"PREP", "ADVB", "CONJ", "PRCL"})
+_PREPOSITION = {"PREP"}
+#: Lowercase words inside a name before its head in a language with no cases: "Centre for Civil Liberties".
+_LOWER_IN_NAMES = wordset("speakers", "lower_in_names")
 #: How many words an organisation's name may have.
 LONGEST = 8
 
@@ -36,9 +39,11 @@ def organisation(phrase: str) -> str | None:
         return None  # "Група людей": a group, no organisation
     if _PUNCTUATION.search(phrase, words[head][1]):
         return None  # "Кримська правозахисна група: у Криму затримали …": a headline, not a name
-    morph = morphology.analyzer(detect(phrase))
-    if morph is None:
-        return phrase.strip()  # a language with no cases (no analyser): the name as written
+    morph = _knowing(phrase, words[head][2])
+    if morph is None:  # a language with no cases (no analyser): the name as written, every word before the head
+        # capitalised ("Kharkiv Human Rights Protection Group", not "She said the group")
+        capitalised = all(word[:1].isupper() or word in _LOWER_IN_NAMES for _, _, word in words[:head])
+        return phrase.strip() if capitalised else None
     if any(morph.parse(word.lower())[0].tag.POS in _NOT_IN_A_NAME for _, _, word in words[:head]):
         return None  # "В целом в Купянской громаде группа задокументировала": a clause, not a name
     noun = words[head][2]
@@ -48,8 +53,29 @@ def organisation(phrase: str) -> str | None:
     gender = noun_parse.tag.gender
     named = [_case_like(_agreeing(morph, word, gender), word) for _, _, word in words[:head]]
     named.append(_case_like(noun_parse.normal_form, noun))
-    rest = phrase[words[head][1]:].strip()
+    after = next((start for start, _, word in words[head + 1:] if _PREPOSITION & _tags(morph, word)), None)
+    rest = phrase[words[head][1]:after].strip()  # "… адміністрації на запит редакції": the request is no name
     return " ".join([*named, rest]).strip() if rest else " ".join(named)
+
+
+def _knowing(phrase: str, noun: str):
+    """The analyser of the phrase's language, or of another language of its script whose dictionary knows the head
+    noun: "Коростенском городском совете" holds no letter only Russian writes, and "совете" is no Ukrainian word."""
+    detected = detect(phrase)
+    morph = morphology.analyzer(detected)
+    if morph is None or morph.word_is_known(noun.lower()):
+        return morph
+    for other in morphology.languages():
+        if other != detected:
+            found = morphology.analyzer(other)
+            if found is not None and found.word_is_known(noun.lower()):
+                return found
+    return morph
+
+
+def _tags(morph, word: str) -> set[str]:
+    """The parts of speech ``word`` may be (the Ukrainian dictionary tags "на" a particle first, a preposition too)."""
+    return {parse.tag.POS for parse in morph.parse(word.lower())}
 
 
 def _agreeing(morph, word: str, gender) -> str:

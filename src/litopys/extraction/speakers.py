@@ -22,6 +22,7 @@ _THE = alternation("definite_articles")
 _GENERIC_BODY = re.compile(
     rf"(?:(?:{_THE})\s+)?(?:[\w-]+\s+){{0,5}}?(?:{alternation('speakers', 'generic_bodies')})", re.I
 )
+_POSSESSIVE = re.compile(rf"(?<!\w)(?:{alternation('speakers', 'possessives')})\s+\S+$", re.I)
 _REGION_WORD = re.compile(rf"\s+(?:{alternation('speakers', 'of_the_region')})$", re.I)
 #: Heads of titles declined after a preposition ("голови", "головою") and their nominative.
 _DECLINED_HEADS = {**pairs("speakers", "genitive_heads"), **pairs("speakers", "instrumental_heads")}
@@ -179,12 +180,20 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     start = offset + phrase.index(stripped)
     end = start + len(stripped)
     quoted = _QUOTED_BODY.fullmatch(phrase.strip(" ,;:—–-\u00a0"))
+    if quoted is not None and (quoted.start(1) == 1 and not quoted.group(0).endswith(("»", "”", '"'))
+                               or quoted.group(1).rstrip().endswith((",", ".", "!", "?", "…"))):
+        quoted = None  # "«Всего в Херсоне мы …", '"We spoke to people …,"': a quotation, no body's name
     if quoted is not None and institution(quoted.group(1)) is None:
         return Reference(Speaker(quoted.group(1).strip(), None, institution=True), "named", start, end)
     if stripped.lower() in PRONOUNS:
         return Reference(None, "pronoun", start, end)
-    body = institution(stripped) or organisation(stripped)
-    name = find_name(stripped, anchored=bool(body))  # a body's phrase names a person only by a first name
+    lead = _LEADING.match(stripped)  # "Окремо Федоров", "Пресслужба Херсонської …": no first name, no surname
+    skipped = lead.end() if lead else 0
+    bare = stripped[skipped:]
+    body = institution(stripped) or organisation(bare)
+    name = find_name(bare, anchored=bool(body))  # a body's phrase names a person only by a first name
+    if name and skipped:
+        name = (name[0] + skipped, name[1] + skipped, name[2])
     if name is None and _known_role(stripped):
         return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)
     if name:
@@ -201,13 +210,15 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(None, normalise_role(stripped)), "named", start, end)  # "глава ОВА": who holds it
     if body:
         return Reference(Speaker(body, None, institution=True), "named", start, end)
+    if generic and _POSSESSIVE.search(stripped):
+        return Reference(None, "pronoun", start, end)  # "его офис зафиксировал": the ombudsman named before
     if generic:
         cleaned = _LEADING.sub("", stripped)
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
-    if stripped in FIRST_NAMES:  # a witness named by a first name only: "по словам Сергея" -> "Сергей"
-        return Reference(Speaker(FIRST_NAMES[stripped][0], None), "surname", start, end)
-    if _SURNAME.fullmatch(stripped):
-        return Reference(Speaker(stripped, None), "surname", start, end)
+    if bare in FIRST_NAMES:  # a witness named by a first name only: "по словам Сергея" -> "Сергей"
+        return Reference(Speaker(FIRST_NAMES[bare][0], None), "surname", start, end)
+    if _SURNAME.fullmatch(bare):
+        return Reference(Speaker(bare, None), "surname", start, end)
     role = normalise_role(stripped)
     if len(role.split()) <= 6 and role.split()[0].lower() in ROLE_HEADS:
         return Reference(Speaker(None, role), "named", start, end)  # "the minister": resolved by the engine
@@ -250,3 +261,11 @@ def category(name: str) -> str | None:
         if pattern.search(name):
             return label
     return None
+
+
+def sex_of(speaker: Speaker) -> str | None:
+    """The sex ("f", "m") a person's first name gives, or None (a body, a role, a name not known)."""
+    if speaker.institution or not speaker.name:
+        return None
+    found = FIRST_NAMES.get(speaker.name.split()[0])
+    return found[1] if found else None

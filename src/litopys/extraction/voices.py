@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from . import attribution, mentions, segment
 from .breakdowns import attribute_backward
-from .lexicon.loading import alternation
+from .lexicon import lowered
+from .lexicon.loading import alternation, each
 from .placing import LOOK_BACK
-from .speakers import Reference, Speaker, parse, regional
+from .speakers import Reference, Speaker, parse, regional, sex_of
 
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
@@ -20,6 +21,9 @@ OPENING_LIMIT = 200
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
+#: The sex ("f", "m") each pronoun gives its speaker, in lowercase.
+_SEX_OF = {word: sex[0] for _, table in each("speakers", "sexed_pronouns") for sex, words in table.items()
+           for word in words}
 #: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
 _TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -127,6 +131,8 @@ class Voices:
         начальник КМВА Тимур Ткаченко. За його даними, …") to that person, not the last one quoted."""
         if unresolved(reference, speaker):
             return self._mentioned(reference, sentences[position].start + reference.start) or speaker
+        if reference.how == "pronoun" and speaker is not None:
+            speaker = self._of_sex(sentences[position].text[reference.start : reference.end], speaker)
         if reference.how != "pronoun" or not position or position - 1 in attributed:
             return speaker
         before = sentences[position - 1]
@@ -134,6 +140,14 @@ class Voices:
         if found is None or speaker is not None and found.name == speaker.name:
             return speaker
         return self.book.resolve(Reference(found, "named", 0, 0))
+
+    def _of_sex(self, pronoun: str, speaker: Speaker) -> Speaker:
+        """The last person named whose first name is of the pronoun's sex ("She said …" after Ivan Lytvyn and Laura
+        Jenkins is Laura Jenkins), when the one it resolved to is of the other; else that one."""
+        wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
+        if wanted is None or sex_of(speaker) in (None, wanted):
+            return speaker
+        return next((s for s in reversed(self.book.speakers) if not s.institution and sex_of(s) == wanted), speaker)
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
