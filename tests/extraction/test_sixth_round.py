@@ -147,3 +147,28 @@ def test_she_is_the_last_woman_named_not_the_last_man():
             ' families," said Natalia Bondar, a researcher. Lytvyn added that 9 houses were destroyed. She said'
             " 7 civilians were killed.")
     assert speakers(text)[-1] == ("killed", 7, "Natalia Bondar")
+
+
+def test_the_day_between_a_speakers_name_and_the_verb_is_no_part_of_the_name():
+    assert who("Голова Запорізької ОВА Іван Федоров у суботу, 18 січня, повідомив, що було 387 ударів.") == \
+        ("named", "Іван Федоров")
+    assert dated("Голова Запорізької ОВА Іван Федоров у суботу, 18 січня, повідомив, що минулої доби було 387 ударів."
+                 "\n\nЗа його словами, сім авіаударів окупанти завдали по Малій Токмачці.") == \
+        [("attacks", 387, "2024-01-18"), ("attacks", 7, "2024-01-18")]
+
+
+@pytest.mark.parametrize("text", [
+    "Regional officials gave updated figures at a joint briefing on Thursday.\n\n"
+    "The mayor, Borys Filatov, said a school and two kindergartens were damaged.",
+    "У четвер відбувся брифінг щодо наслідків атаки.\n\n"
+    "Міський голова Борис Філатов повідомив, що пошкоджено школу та два дитячі садки.",
+])
+def test_speakers_at_a_briefing_speak_on_its_day(text):
+    # 17 July 2024 (the tests' publication day) was a Wednesday: the Thursday before is 11 July
+    assert {date for _, _, date in dated(text)} == {"2024-07-11"}
+
+
+def test_a_briefing_of_one_speakers_dates_no_one_else():
+    text = ("Governor Vadym Filashkin said at a news conference on 29 June that 9 residents were killed.\n\n"
+            'Military analyst Oleksandr Kovalenko said: "Russian troops advanced about 30 square kilometres."')
+    assert dated(text) == [("killed", 9, "2024-06-29"), ("area_km2", 30, None)]

@@ -59,6 +59,10 @@ _LEADING_DATE = re.compile(
 
 #: A date between the speaker and the verb: "Місія ООН 9 січня оприлюднила …", "The mission on 9 January published".
 _TRAILING_DATE = re.compile(rf"\s+(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{_DAY_MONTH})\s*$", re.I)
+#: The day a speaker spoke on between their name and the verb: "Іван Федоров у суботу, 18 січня, повідомив".
+_WHEN_BEFORE_VERB = re.compile(
+    rf"\s+(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')}),\s*"
+    rf"(?:{_DAY_MONTH}),\s*$", re.I)
 #: A line's closing date after a comma: "Офис Генерального прокурора, 16 сентября 2025 года".
 _DATED_LINE = re.compile(rf",\s*(?:{_DAY_MONTH})\.?\s*$", re.I)
 #: A date opening the sentence before its speaker: "По состоянию на 31 января 2025 года Миссия зафиксировала".
@@ -244,6 +248,8 @@ def _before_verb(before: str) -> Reference | None:
     """Return the speaker that ends ``before``, the sentence up to its reporting verb; a short remark in brackets
     is passed over ("Наталія (ім'я змінено) розповіла", "Петро (имя изменено), утверждает")."""
     before = _BRACKETED.sub(lambda remark: " " * len(remark.group()), before)
+    when = _WHEN_BEFORE_VERB.search(before)
+    before = before[: when.start()] if when else before
     stripped = before.rstrip()
     if stripped.endswith(","):
         # "The head of the National Police, Ihor Klymenko, said": an appositive subject.

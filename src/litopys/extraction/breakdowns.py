@@ -8,8 +8,9 @@ same kind.
 
 from __future__ import annotations
 
+import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .bounds import Quantity
 from .claimkinds import totals_of
@@ -52,6 +53,18 @@ class FoundClaim:
     noun_end: int
     #: The total this claim breaks down, if any: a number coordinated with it breaks down the same one.
     parent: FoundClaim | None = None
+
+
+@dataclass
+class ParagraphState:
+    """What the rules learn while reading one paragraph: its claims, its speakers' spans, the speaker in force."""
+
+    claims: list[FoundClaim] = field(default_factory=list)
+    excluded: list[tuple[int, int]] = field(default_factory=list)
+    speaker: Speaker | None = None
+    date: datetime.date | None = None
+    #: The sentence that named the current speaker.
+    named_in: int = -1
 
 
 def total_for(claims: list[FoundClaim], position: int, quantity: Quantity, kind: str | None) -> FoundClaim | None:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
 from . import attribution, opinions, segment, voices, wider
 from .bounds import quantities
-from .breakdowns import FoundClaim, attribute_backward, elliptical, gapped, last_qualifiers, restated, total_for
+from .breakdowns import (
+    FoundClaim,
+    ParagraphState,
+    attribute_backward,
+    elliptical,
+    gapped,
+    last_qualifiers,
+    restated,
+    total_for,
+)
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .kinds import coordinated, decide, kind_qualifiers
@@ -24,24 +32,11 @@ from .resolution import SpeakerBook
 from .result import ClaimCandidate, ExtractionResult, OpinionSpan
 from .sites import SingleSites, worth_reading
 from .situating import Situating
-from .speakers import Speaker
 from .statements import StatementDates, dates_statement
 from .voices import Voices
 
 #: How many claims of a signed document a line dating "the statement" may date (memory stays bounded).
 FOUND_LIMIT = 10_000
-
-
-@dataclass
-class _Paragraph:
-    """What the rules learn while reading one paragraph."""
-
-    claims: list[FoundClaim] = field(default_factory=list)
-    excluded: list[tuple[int, int]] = field(default_factory=list)
-    speaker: Speaker | None = None
-    date: datetime.date | None = None
-    #: The sentence that named the current speaker.
-    named_in: int = -1
 
 
 def extract(
@@ -96,9 +91,10 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
-            signs = opinions.any_sign(paragraph.text)
-            if signs or worth_reading(paragraph.text):
+            if (signs := opinions.any_sign(paragraph.text)) or worth_reading(paragraph.text):
                 self._paragraph(index, paragraph, signs)
+            else:
+                self.dates.occasion_of(paragraph.text)  # "Officials gave figures at a briefing on Thursday"
         claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
@@ -106,7 +102,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
-        state = _Paragraph()
+        state = ParagraphState()
         if self.introduced is not None and self.introduced[2] == index - 1:
             state.speaker, state.date = self.introduced[:2]  # "Синегубов сообщил в Telegram:" then the figures
         self._interview_voice(paragraph, state)
@@ -143,6 +139,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 # throughout, any other text in this paragraph and the one before
                 earlier = self.found if self.document_speaker is not None else self.previous
                 self.dates.statement_dated(sentence.text, [*earlier, *state.claims], index)
+            self.dates.occasion_of(sentence.text, state.speaker if found else None)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))
             if len(state.claims) > 200:
@@ -180,7 +177,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         if index >= len(self.headline):
             self.paragraphs[index - 1].sentences = []  # read; only this paragraph's are needed next
 
-    def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph) -> list[FoundClaim]:
+    def _sentence(self, index: int, position: int, sentence: segment.Sentence, state: ParagraphState
+                  ) -> list[FoundClaim]:
         text = sentence.text
         found = quantities(text, find_numbers(text))
         made: list[FoundClaim] = []

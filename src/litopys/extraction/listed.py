@@ -20,7 +20,7 @@ from .result import ClaimCandidate
 from .segment import clause_of, clauses
 
 if TYPE_CHECKING:
-    from .engine import _Paragraph
+    from .breakdowns import ParagraphState
 
 #: The date of a sentence not read yet (the engine's marker).
 UNSET = object()
@@ -42,7 +42,7 @@ _LIST_GAP = re.compile(rf"\s*(?:,\s*)?(?:(?:{alternation('kinds', 'joiners')})\s
 class ListedClaims:
     """Methods of the engine's reader (``engine._Reader``) for claims a sentence lists."""
 
-    def _single_objects(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+    def _single_objects(self, index: int, position: int, sentence: segment.Sentence, state: ParagraphState,
                         made: list[FoundClaim], sentence_date) -> None:
         """Count one for each civilian object named with no number where the sentence says what was done to it
         ("14 homes and a school were damaged": a school)."""
@@ -72,7 +72,7 @@ class ListedClaims:
             if before:
                 candidate.qualifiers = dict(max(before, key=lambda single: single.quantity.end).candidate.qualifiers)
 
-    def _single_people(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+    def _single_people(self, index: int, position: int, sentence: segment.Sentence, state: ParagraphState,
                        made: list[FoundClaim], sentence_date) -> None:
         """Count one for each person named with no number where a word of their fate stands near ("killing a
         woman", "загинула 74-річна жінка", "среди них 14-летняя девочка"), with the sex and age the words give."""
@@ -127,7 +127,7 @@ class ListedClaims:
         return nearest_trigger(found, span, clause, 10**6, kinds) or nearest_trigger(
             found, span, (0, len(low)), SENTENCE_REACH, kinds)
 
-    def _single(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+    def _single(self, index: int, position: int, sentence: segment.Sentence, state: ParagraphState,
                 made: list[FoundClaim], sentence_date, kind: str, span: tuple[int, int], qualifiers: dict,
                 rule: str):
         """Add a claim of one of ``kind`` named at ``span`` of the sentence; return the sentence's date."""
@@ -147,7 +147,7 @@ class ListedClaims:
         return sentence_date
 
     def _distribute(self, made: list[FoundClaim], index: int, position: int, sentence: segment.Sentence,
-                    found: list, number: int, distributed: set[int], state: _Paragraph) -> None:
+                    found: list, number: int, distributed: set[int], state: ParagraphState) -> None:
         """Add the parts of the total just made when a list gives them to places ("six of them in Kherson, two in
         Beryslav, and one each in …"): each a claim of the total's kind and qualifiers at its own place, said by
         the total's speaker on its date; the total keeps the place named before its list."""
@@ -191,7 +191,7 @@ class ListedClaims:
                                             place=self.places.json(mention))
             made.append(FoundClaim(candidate, claim.sentence, False, claim.date_known, quantity, claim.noun_end, None))
 
-    def _distribute_continued(self, position: int, sentence: segment.Sentence, found: list, state: _Paragraph,
+    def _distribute_continued(self, position: int, sentence: segment.Sentence, found: list, state: ParagraphState,
                               distributed: set[int]) -> list[FoundClaim]:
         """Add the parts of the last total of this paragraph (or, opening a paragraph, of the one before) when the
         sentence opens with a list giving them to places ("… at least 10 places. | Six of them are in Kherson, two in
@@ -234,7 +234,7 @@ class ListedClaims:
         return made
 
     def _place_of_total(self, index: int, position: int, sentence: segment.Sentence, total: FoundClaim,
-                        pieces: list, state: _Paragraph) -> dict | None:
+                        pieces: list, state: ParagraphState) -> dict | None:
         """Return the place of a total broken down across places: one named before its list, else the oblast that
         holds every place of the list ("in the region: six in Kherson, two in Beryslav"), else as for any claim."""
         offset = sentence.start
@@ -253,7 +253,7 @@ class ListedClaims:
             return self.places.json(chosen)
         return self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
 
-    def _carry_over(self, index: int, paragraph: segment.Paragraph, state: _Paragraph) -> None:
+    def _carry_over(self, index: int, paragraph: segment.Paragraph, state: ParagraphState) -> None:
         """Give the claims of a paragraph that names no speaker the speaker of the paragraph just before, when that
         one reported figures and goes on ("… 41 times, the governor said. | In Orikhiv 7 houses were damaged.");
         remember who reported the figures of this one."""

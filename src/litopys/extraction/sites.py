@@ -16,8 +16,7 @@ from .patterns import words
 from .segment import clause_of, clauses
 
 if TYPE_CHECKING:
-    from .breakdowns import FoundClaim
-    from .engine import _Paragraph
+    from .breakdowns import FoundClaim, ParagraphState
 
 _SITES = [(kind, words("|".join(found))) for kind, found in by_key("single_sites").items() if found]
 _DIGIT = re.compile(r"[0-9]")
@@ -29,7 +28,7 @@ SINGLE_SITE = words("|".join(f"(?:{pattern.pattern})" for _, pattern in _SITES))
 class SingleSites:
     """Methods of the engine's reader (``engine._Reader``) for a site named once with no number."""
 
-    def _single_sites(self, index: int, position: int, sentence: segment.Sentence, state: _Paragraph,
+    def _single_sites(self, index: int, position: int, sentence: segment.Sentence, state: ParagraphState,
                       made: list[FoundClaim], sentence_date) -> None:
         low = lowered(sentence.text)
         if made or not _FOUND.search(low):

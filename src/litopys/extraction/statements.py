@@ -33,6 +33,10 @@ _STATEMENT_DATED = re.compile(
 )
 
 
+#: A briefing or press conference, where several speak on one day: "відбувся брифінг", "at a joint briefing".
+_OCCASION = re.compile(rf"(?<!\w)(?:{alternation('statement_dated', 'occasions')})(?!\w)", re.I)
+
+
 #: Before a date that ends a title and so dates the whole text: "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли за
 #: 22 листопада", "ОБСТРЕЛЫ С 3 ПО 9 ИЮНЯ", "WEEK IN REVIEW | 20–26 October".
 _TITLE_DATE_BEFORE = re.compile(
@@ -60,6 +64,8 @@ class StatementDates:
         self.document_date: datetime.date | None = None
         self._dated_text: str | None = None
         self._dated: datetime.date | None = None
+        #: The day of the briefing the text reports, if a sentence dates one: its speakers spoke on that day.
+        self.occasion: datetime.date | None = None
 
     def of_document(self, speaker: Speaker | None, lines: list[Paragraph | None]) -> None:
         """Remember who speaks in the whole document, dated by the first date of its title or signature."""
@@ -89,9 +95,17 @@ class StatementDates:
             # 2026: a date long before the one they spoke on is the event's, not their statement's
             if known is not None and speaker.name in self.stated:
                 self.stated[speaker.name] = (known, index)  # named again: their date reaches one paragraph further
-            return known
+            return known or self.occasion
         self.stated[speaker.name] = (found, index)
         return found
+
+    def occasion_of(self, text: str, speaker: Speaker | None = None) -> None:
+        """Remember the day of a briefing a sentence dates ("У середу, 12 лютого, відбувся брифінг", "Руководители
+        служб в субботу провели совместный брифинг"): every speaker named after it spoke on that day. A briefing of
+        one person's ("Filashkin said at a news conference on 29 June") dates only theirs."""
+        personal = speaker is not None and speaker.name and not speaker.institution
+        if self.occasion is None and not personal and _OCCASION.search(text):
+            self.occasion = self.sentence(text)
 
     def stated_by(self, speaker: Speaker | None, index: int) -> datetime.date | None:
         """The date ``speaker`` spoke on in this paragraph or the two before, else their document's date."""
