@@ -172,3 +172,14 @@ def test_a_briefing_of_one_speakers_dates_no_one_else():
     text = ("Governor Vadym Filashkin said at a news conference on 29 June that 9 residents were killed.\n\n"
             'Military analyst Oleksandr Kovalenko said: "Russian troops advanced about 30 square kilometres."')
     assert dated(text) == [("killed", 9, "2024-06-29"), ("area_km2", 30, None)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bilopillia lies near the border. We spoke by phone on 8 November with Andrii Kovalenko, who heads the town's"
+     " military administration.\n\nQ: How has October been?\n\nA: The worst month. We counted 212 attacks on the"
+     " community.", "Andrii Kovalenko"),
+    ("Ми поговорили з начальником міської військової адміністрації Сергієм Литвиненком.\n\nПитання: Як минув"
+     " жовтень?\n\nВідповідь: Найгірший місяць. Ми нарахували 212 обстрілів громади.", "Сергій Литвиненко"),
+])
+def test_an_interviews_answers_marked_with_a_letter_are_the_interviewees(text, name):
+    assert speakers(text) == [("attacks", 212, name)]

@@ -83,6 +83,9 @@ def gives_words(opening) -> bool:
 
 
 _DASH_OPENING = re.compile(r"\s*[\u2013\u2014-]\s")
+#: An interview's question or answer marked with a letter or word and a colon: "Q: …", "Відповідь: …".
+_QUESTION_MARK = re.compile(rf"(?i)\s*(?:{alternation('attribution', 'question_marks')})\s*:\s")
+_ANSWER_MARK = re.compile(rf"(?i)\s*(?:{alternation('attribution', 'answer_marks')})\s*:\s")
 
 
 class Voices:
@@ -97,9 +100,10 @@ class Voices:
         """In an interview (questions and answers opening with a dash, after the one interviewed is named: "We
         spoke to Yevhen Yevtushenko … on 3 October", "нам рассказал глава громады Юрий Бидюк"), an answer is the
         interviewee's, on the day they spoke."""
-        if not _DASH_OPENING.match(paragraph.text):
+        question = _QUESTION_MARK.match(paragraph.text)
+        if not question and not _DASH_OPENING.match(paragraph.text) and not _ANSWER_MARK.match(paragraph.text):
             return
-        if paragraph.text.rstrip().endswith("?"):
+        if question or paragraph.text.rstrip().endswith("?") and not _ANSWER_MARK.match(paragraph.text):
             if self.interviewee is None and self.last_person is not None:
                 speaker, date, introduced = self.last_person
                 # "Разговор записан 13 октября в Лимане. Наш собеседник — …": the day of the talk, not of an event
