@@ -183,3 +183,19 @@ def test_a_briefing_of_one_speakers_dates_no_one_else():
 ])
 def test_an_interviews_answers_marked_with_a_letter_are_the_interviewees(text, name):
     assert speakers(text) == [("attacks", 212, name)]
+
+
+def test_the_head_of_a_body_a_headline_cites_goes_on_speaking_for_it():
+    text = ("Прокурори Харківщини: у Руській Лозовій діяли три катівні\n\n"
+            "Керівник Харківської обласної прокуратури Олександр Фільчаков розповів журналістам про розслідування."
+            " За його словами, там утримували щонайменше 57 мешканців.\n\n"
+            "Розслідування показало, що щонайменше 18 затриманих катували.")
+    assert [name for _, _, name in speakers(text)][-2:] == ["Олександр Фільчаков", "Олександр Фільчаков"]
+
+
+def test_a_bodys_own_statement_keeps_its_voice_after_its_head_is_quoted():
+    text = ("Заява Офісу Уповноваженого Верховної Ради України з прав людини\n\n"
+            "«Ми знаємо про 46 дітей», — наголосив Уповноважений Дмитро Лубінець.\n\n"
+            "Крім того, Офіс має підтвердження про утримання в Росії понад 1 700 цивільних громадян, затриманих на"
+            " окупованих територіях.")
+    assert speakers(text)[-1] == ("detained", 1700, "Office of the Ukrainian Parliament Commissioner for Human Rights")

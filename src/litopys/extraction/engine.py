@@ -87,6 +87,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
         self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
         said = self.document_speaker is not None and (voices.gives_words(opening) or voices.authored_by(opening))
+        #: A body the headline only cites ("Прокурори Харківщини: …"): its head speaking in the text goes on speaking.
+        self.cited = bool(self.document_speaker and not said and signature is None and self.headline
+                          and attribution.colon_speaker(self.headline[0].text) is not None)
         self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said else None])
 
     def run(self) -> ExtractionResult:
@@ -105,7 +108,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         state = ParagraphState()
         if self.introduced is not None and self.introduced[2] == index - 1:
             state.speaker, state.date = self.introduced[:2]  # "Синегубов сообщил в Telegram:" then the figures
-        self._interview_voice(paragraph, state)
+        self._opening_voice(index, paragraph, state)
         sentences = segment.sentences(paragraph)
         flags, bearing = [], []
         attributed: set[int] = set()  # sentences that name someone who says something, resolved or not

@@ -269,3 +269,10 @@ def sex_of(speaker: Speaker) -> str | None:
         return None
     found = FIRST_NAMES.get(speaker.name.split()[0])
     return found[1] if found else None
+
+
+def speaks_for(person: Speaker, body: Speaker) -> bool:
+    """Say whether a person's title is of the kind of a body: "Керівник Харківської обласної прокуратури" of
+    "Kharkiv Regional Prosecutor's Office"."""
+    kind = category(person.role or "") if not person.institution else None
+    return kind is not None and body.institution and kind == category(body.name or "")

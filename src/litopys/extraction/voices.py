@@ -11,7 +11,7 @@ from .breakdowns import attribute_backward
 from .lexicon import lowered
 from .lexicon.loading import alternation, each
 from .placing import LOOK_BACK
-from .speakers import Reference, Speaker, parse, regional, sex_of
+from .speakers import Reference, Speaker, parse, regional, sex_of, speaks_for
 
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
@@ -95,6 +95,15 @@ class Voices:
     #: interview (with the date they spoke on), once a question is met.
     last_person: tuple | None = None
     interviewee: tuple | None = None
+
+    def _opening_voice(self, index: int, paragraph, state) -> None:
+        """Who speaks from a paragraph's start: an interviewee answering; the head of a body a news headline cites
+        ("Прокурори Харківщини: …"), who spoke for it in the paragraph before, goes on speaking."""
+        self._interview_voice(paragraph, state)
+        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        if state.speaker is None and carried is not None and self.cited and speaks_for(carried[0],
+                                                                                      self.document_speaker):
+            state.speaker, state.date = carried[:2]
 
     def _interview_voice(self, paragraph, state) -> None:
         """In an interview (questions and answers opening with a dash, after the one interviewed is named: "We
