@@ -199,3 +199,31 @@ def test_a_bodys_own_statement_keeps_its_voice_after_its_head_is_quoted():
             "Крім того, Офіс має підтвердження про утримання в Росії понад 1 700 цивільних громадян, затриманих на"
             " окупованих територіях.")
     assert speakers(text)[-1] == ("detained", 1700, "Office of the Ukrainian Parliament Commissioner for Human Rights")
+
+
+def test_a_clause_about_the_speaker_between_them_and_the_verb():
+    assert who("Староста Олишевского округа Виктор Павленко, который стоит рядом, уточняет, что погибли 17 жителей.") \
+        == ("named", "Виктор Павленко")
+    assert who("The head of the community, Ivan Lytvyn, who stayed in the town, said 9 houses were destroyed.") == \
+        ("named", "Ivan Lytvyn")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("«Трое стариков умерли прямо тут», — тихо добавляет Надежда Петренко.", "Надежда Петренко"),
+    ("«Загинули троє людей», — каже Ніна Савчук.", "Ніна Савчук"),
+    ("Староста Олена Коваль уточнює, що загинули троє людей.", "Олена Коваль"),
+])
+def test_a_feature_gives_words_in_the_present_tense(sentence, name):
+    assert who(sentence) == ("named", name)
+
+
+def test_the_head_of_a_village_named_after_the_village_word_is_no_village():
+    from litopys.places.gazetteer import Gazetteer
+
+    found = Gazetteer.default().find("Староста села Валентина Кириченко додає, що в селі Надія загинули двоє.")
+    assert [m.name for m in found] == ["Nadiia"]
+
+
+def test_a_dateline_village_with_its_oblast_in_brackets_places_the_text():
+    assert placed("ОЛИШЕВКА (Черниговская область). Подвал клуба пахнет сыростью.\n\nВ поселке сгорели 42 дома.") \
+        == [("objects_destroyed", 42, "Olyshivka")]

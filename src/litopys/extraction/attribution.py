@@ -40,6 +40,7 @@ VERB = _verbs(alternation("attribution", "verbs"))
 _CLAUSE_END = re.compile(rf",\s|;|:\s|\.\s|\.$|\s[—–]\s|\s(?:{alternation('attribution', 'clause_openers')})\s", re.I)
 _SUBORDINATE = re.compile(rf"(?:^|[\s,;:])(?:{alternation('attribution', 'subject_openers')})\s+(?=[^\s])", re.I)
 _BRACKETED = re.compile(r"\([^()]{1,40}\)")
+_RELATIVE_CLAUSE = re.compile(rf"(?:{alternation('attribution', 'relatives')})\s", re.I)
 _IN_REPORT = re.compile(rf"\s+(?:{alternation('attribution', 'in_report')})\b", re.I)
 _ALONG_WITH = re.compile(rf"\s(?:{alternation('attribution', 'along_with')})\s", re.I)
 _NOT_ROLE = re.compile(rf"\s*(?:{alternation('attribution', 'not_role')})\b", re.I)
@@ -254,11 +255,14 @@ def _before_verb(before: str) -> Reference | None:
     if stripped.endswith(","):
         # "The head of the National Police, Ihor Klymenko, said": an appositive subject.
         segments = stripped[:-1].split(", ")
+        while len(segments) > 1 and _RELATIVE_CLAUSE.match(segments[-1]):
+            segments.pop()  # "Виктор Павленко, который стоит рядом, уточняет": the clause is about him
+        end = len(", ".join(segments))
         for count in range(min(3, len(segments)), 0, -1):
             phrase = ", ".join(segments[-count:])
             if _SUBORDINATE.search(phrase) and count > 1:
                 continue
-            reference = parse(phrase, len(stripped) - 1 - len(phrase))
+            reference = parse(phrase, end - len(phrase))
             if reference:
                 return reference
         return None

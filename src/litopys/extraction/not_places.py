@@ -12,6 +12,18 @@ from .lexicon.loading import alternation
 SHOUTED_TOWN = 10_000
 
 
+#: Between a place and the oblast that says where it is: "ОЛИШЕВКА (Черниговская область)", "BORODIANKA, Kyiv Oblast".
+OBLAST_GAP = re.compile(r"\s*[(,]\s*")
+
+
+def oblast_after(text: str, end: int, after) -> bool:
+    """Say whether the mention ``after`` is an oblast following a place that ends at ``end`` of ``text``, in brackets
+    or after a comma: "ОЛИШЕВКА (Черниговская область)" (a dateline: the village is one)."""
+    place = getattr(after, "place", None)
+    return place is not None and getattr(place, "kind", "") == "oblast" and \
+        OBLAST_GAP.fullmatch(text, end, after.start) is not None
+
+
 def shouted_village(mention) -> bool:
     """Say whether a mention written in capitals names a village (or a place the gazetteer does not know)."""
     written = getattr(mention, "text", "")

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from litopys.names import FIRST_NAMES
 from litopys.places import elided
 from litopys.places import hromadas as hromada_words
 from litopys.places.lexicon import AREA_WORDS, LOWERCASE_WORDS, WORD, Lexicon, is_latin_word
@@ -145,6 +146,13 @@ def _head(lexicon: Lexicon, written: str) -> str:
     return lexicon.area_head(lexicon.words(written))
 
 
+def _person(text: str, first: re.Match) -> bool:
+    """Say whether the words a cue introduces name a person: "Староста села Валентина Кириченко" (a first name, then
+    a capitalised word) is the village's head, no village."""
+    following = _SAME_LINE_NEXT_WORD.match(text, first.end())
+    return first.group() in FIRST_NAMES and following is not None and following.group(1)[:1].isupper()
+
+
 def _unknown(lexicon: Lexicon, text: str, first: re.Match, capitals: bool) -> Match:
     """Return an unknown place named by up to three capitalised words, stopping before a known phrase."""
     end = first.end()
@@ -229,7 +237,7 @@ def scan(lexicon: Lexicon, text: str, capitals: bool = True, common: frozenset[i
             matches.append(Match(start, district.end(), tuple(entries), district=True))  # "Kupiansk district"
             covered = district.end()
             continue
-        cued = cues and _cued(text, start)
+        cued = cues and _cued(text, start) and not _person(text, token)
         if cued:
             unknown = _unknown(lexicon, text, token, capitals)
             if unknown.end > max(stop, end):  # "в селі Верхня Гракова Балка": more than the known "Верхня"
