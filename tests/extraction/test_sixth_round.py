@@ -227,3 +227,13 @@ def test_the_head_of_a_village_named_after_the_village_word_is_no_village():
 def test_a_dateline_village_with_its_oblast_in_brackets_places_the_text():
     assert placed("ОЛИШЕВКА (Черниговская область). Подвал клуба пахнет сыростью.\n\nВ поселке сгорели 42 дома.") \
         == [("objects_destroyed", 42, "Olyshivka")]
+
+
+def test_he_after_a_quotation_is_the_person_named_before_it_not_the_last_one_quoted():
+    text = ("«Щонайменше 11 тіл мали сліди катувань», — зазначив слідчий Дмитро Левченко.\n\n"
+            "Місцевий мешканець Василь Петренко копав частину цих могил власноруч. «Ми з сусідом викопали тут сорок дві"
+            " могили. Хоронили, як могли», — розповідає він.")
+    assert speakers(text)[-1] == ("graves", 42, "Василь Петренко")
+    # a woman named after the last speaker is no "he"
+    text = text.replace("Місцевий мешканець Василь Петренко копав", "Місцева мешканка Ганна Петренко копала")
+    assert speakers(text)[-1] == ("graves", 42, "Дмитро Левченко")

@@ -124,7 +124,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 reference = found.reference
                 state.excluded.append((sentence.start + reference.start, sentence.start + reference.end))
                 speaker = self.book.resolve(reference)
-                speaker = self._pronoun(reference, speaker, sentences, position, attributed)
+                speaker = self._pronoun(reference, speaker, sentences, position)
                 if speaker is not None and speaker.institution and reference.how == "generic":
                     speaker = self._regional(speaker, index, position)
                 statement_date = self.dates.said(sentence.text, speaker, index, (reference.start, reference.end))

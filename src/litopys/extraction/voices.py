@@ -95,6 +95,8 @@ class Voices:
     #: interview (with the date they spoke on), once a question is met.
     last_person: tuple | None = None
     interviewee: tuple | None = None
+    #: Where the last speaker a sentence named ends: a person named after it, without being quoted, is "he" now.
+    spoke_at: int = 0
 
     def _opening_voice(self, index: int, paragraph, state) -> None:
         """Who speaks from a paragraph's start: an interviewee answering; the head of a body a news headline cites
@@ -137,22 +139,26 @@ class Voices:
         if state.speaker is not None and state.speaker.name and not state.speaker.institution:
             self.last_person = (state.speaker, state.date, paragraph.text)
 
-    def _pronoun(self, reference, speaker: Speaker | None, sentences: list, position: int, attributed: set[int]
-                 ) -> Speaker | None:
+    def _pronoun(self, reference, speaker: Speaker | None, sentences: list, position: int) -> Speaker | None:
         """Resolve "he"/"за його даними" (or a bare surname) that no speaker named so far answers to from the people
-        the text names; and "he" after a sentence that names someone new without quoting them ("Слово взяв
-        начальник КМВА Тимур Ткаченко. За його даними, …") to that person, not the last one quoted."""
+        the text names; and "he" after sentences that name someone new without quoting them ("Слово взяв начальник
+        КМВА Тимур Ткаченко. За його даними, …", "Місцевий мешканець Василь … копав ці могили. «…», — розповідає
+        він") to that person, not the last one quoted, if the pronoun's sex allows."""
+        sentence = sentences[position]
+        spoke_at, self.spoke_at = self.spoke_at, sentence.start + reference.end
         if unresolved(reference, speaker):
-            return self._mentioned(reference, sentences[position].start + reference.start) or speaker
-        if reference.how == "pronoun" and speaker is not None:
-            speaker = self._of_sex(sentences[position].text[reference.start : reference.end], speaker)
-        if reference.how != "pronoun" or not position or position - 1 in attributed:
+            return self._mentioned(reference, sentence.start + reference.start) or speaker
+        if reference.how != "pronoun":
             return speaker
-        before = sentences[position - 1]
-        found = mentions.named_in(self.text, before.start, before.end)
-        if found is None or speaker is not None and found.name == speaker.name:
-            return speaker
-        return self.book.resolve(Reference(found, "named", 0, 0))
+        pronoun = sentence.text[reference.start : reference.end]
+        found = mentions.named_in(self.text, max(spoke_at, sentence.start - mentions.REACH), sentence.start)
+        if found is not None and (speaker is None or found.name != speaker.name) and self._sex_allows(pronoun, found):
+            return self.book.resolve(Reference(found, "named", 0, 0))
+        return self._of_sex(pronoun, speaker) if speaker is not None else None
+
+    def _sex_allows(self, pronoun: str, person: Speaker) -> bool:
+        wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
+        return wanted is None or sex_of(person) in (None, wanted)
 
     def _of_sex(self, pronoun: str, speaker: Speaker) -> Speaker:
         """The last person named whose first name is of the pronoun's sex ("She said …" after Ivan Lytvyn and Laura
