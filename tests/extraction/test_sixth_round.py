@@ -237,3 +237,17 @@ def test_he_after_a_quotation_is_the_person_named_before_it_not_the_last_one_quo
     # a woman named after the last speaker is no "he"
     text = text.replace("Місцевий мешканець Василь Петренко копав", "Місцева мешканка Ганна Петренко копала")
     assert speakers(text)[-1] == ("graves", 42, "Дмитро Левченко")
+
+
+def test_figures_before_the_speaker_of_the_paragraph_before_named_again_are_theirs():
+    text = ("Kostiantynivka was struck by aerial bombs 23 times in seven days, governor Vadym Filashkin said.\n\n"
+            "In Druzhkivka, a bomb hit a building on Wednesday night, killing three people. The governor said the"
+            " building would have to be demolished.")
+    assert [name for _, _, name in speakers(text)] == ["Vadym Filashkin", "Vadym Filashkin"]
+
+
+def test_he_may_be_a_first_name_alone_named_before_the_quotation():
+    text = ("«Тіла 11 людей мали сліди катувань», — зазначив слідчий Дмитро Левченко.\n\n"
+            "Місцевий мешканець Василь, 67-річний колишній тракторист, копав ці могили. «Ми викопали тут сорок дві"
+            " могили», — розповідає він.")
+    assert speakers(text)[-1] == ("graves", 42, "Василь")

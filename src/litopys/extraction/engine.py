@@ -152,7 +152,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 for claim in state.claims[: len(state.claims) - len(keep)]:
                     self.claims.add(claim.candidate)
                 state.claims = keep
-        if state.speaker is not None and state.named_in > 0 and bearing[state.named_in]:
+        if state.speaker is not None and state.named_in > 0 and self._said_the_figures_before(index, state, bearing):
             # "The strikes damaged 11 houses. In Kherson, an ambulance was damaged, Prokudin said.": a speaker named
             # later in the paragraph with figures of their own reported the unattributed figures before too
             earlier = [claim for claim in state.claims if claim.sentence < state.named_in

@@ -29,17 +29,24 @@ def named_before(text: str, end: int) -> Speaker | None:
     found = find_name(window, anchored=True)
     if found is not None:
         return _with_role(text, start + found[0], start + found[1], found[2])
-    for word in reversed(window.split()):  # "Halyna, 58, lived in Bucha … She says": a first name alone
+    return _first_name_alone(window)  # "Halyna, 58, lived in Bucha … She says": a first name alone
+
+
+def named_in(text: str, start: int, end: int) -> Speaker | None:
+    """Return the person named last in ``text[start:end]`` with a first name (and surname, or alone: "Місцевий
+    мешканець Василь, 67-річний тракторист"), or None."""
+    found = find_name(text[start:end], anchored=True)
+    if found is not None:
+        return _with_role(text, start + found[0], start + found[1], found[2])
+    return _first_name_alone(text[start:end])
+
+
+def _first_name_alone(window: str) -> Speaker | None:
+    for word in reversed(window.split()):
         word = word.strip(",.;:!?\"'«»“”()")
         if word in FIRST_NAMES and FIRST_NAMES[word][0] == word:
             return Speaker(word, None)
     return None
-
-
-def named_in(text: str, start: int, end: int) -> Speaker | None:
-    """Return the person named last in ``text[start:end]`` with a first name, or None."""
-    found = find_name(text[start:end], anchored=True)
-    return _with_role(text, start + found[0], start + found[1], found[2]) if found is not None else None
 
 
 def named_in_full(text: str, surname: str, at: int) -> Speaker | None:

@@ -107,6 +107,13 @@ class Voices:
                                                                                       self.document_speaker):
             state.speaker, state.date = carried[:2]
 
+    def _said_the_figures_before(self, index: int, state, bearing: list[bool]) -> bool:
+        """Say whether the speaker named later in a paragraph reported its unattributed figures before too: they
+        give figures of their own there, or spoke at the end of the paragraph before ("… Filashkin said. | In
+        Druzhkivka, a bomb killed three. The governor said …")."""
+        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        return bearing[state.named_in] or carried is not None and carried[0] == state.speaker
+
     def _interview_voice(self, paragraph, state) -> None:
         """In an interview (questions and answers opening with a dash, after the one interviewed is named: "We
         spoke to Yevhen Yevtushenko … on 3 October", "нам рассказал глава громады Юрий Бидюк"), an answer is the
