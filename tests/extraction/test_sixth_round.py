@@ -251,3 +251,13 @@ def test_he_may_be_a_first_name_alone_named_before_the_quotation():
             "Місцевий мешканець Василь, 67-річний колишній тракторист, копав ці могили. «Ми викопали тут сорок дві"
             " могили», — розповідає він.")
     assert speakers(text)[-1] == ("graves", 42, "Василь")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Місія змогла поговорити з 47 звільненими з полону цивільними.", []),
+    ("Организация опросила 160 бывших задержанных.", []),
+    # a relative clause says what befell them: a count of the detained
+    ("In May, the mission interviewed 27 civilians who had been arbitrarily detained.", [("detained", 27)]),
+])
+def test_people_a_body_interviewed_are_no_count_unless_a_clause_says_what_befell_them(text, expected):
+    assert [(c["kind"], c["min"]) for c in claims(text)] == expected

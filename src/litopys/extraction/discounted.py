@@ -1,4 +1,5 @@
-"""Counts a text itself discounts: a figure it says was superseded, and people no longer in the group counted.
+"""Counts a text itself discounts: a figure it says was superseded, people no longer in the group counted, and
+people a body interviewed ("interviewed 58 civilians who had been held", "опросила 160 бывших задержанных").
 
 "Earlier reports of 39 dead were revised upward", "the toll rose from 50 to 52", "раніше повідомлялося про 60
 загиблих, замість": the figure is no longer claimed. "Повернути додому вдалося лише 371 дитину", "вдалося
@@ -31,6 +32,9 @@ _SUPERSEDED_SENTENCE = re.compile(rf"\W*(?:{alternation('discounted', 'supersede
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
 _OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
 _RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\w)")
+#: Right before a count of people (a word between at most): those a body interviewed, no count of a kind unless a
+#: relative clause says what befell them.
+_INTERVIEWED = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'interviewed')})\s+(?:[\w-]+\s+)?$")
 #: Right before a word of their fate, the state they came out of: "from Russian captivity", "з полону".
 _OUT_OF = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'out_of')})\s+(?:[\w-]+\s+)?$")
 
@@ -45,6 +49,8 @@ def discounted(sentence: str, start: int, end: int, people: bool = True) -> bool
     if not people:
         return False
     clause = clause_of(clauses(low), start)
+    if _INTERVIEWED.search(low, max(clause[0], start - REACH), start) and not _RELATIVE.search(low, end, clause[1]):
+        return True  # "поговорити з 47 звільненими з полону"; not "interviewed 27 civilians who had been detained"
     outcome = _OUTCOME.search(low, max(clause[0], start - REACH), start)
     if outcome is None:
         return False
