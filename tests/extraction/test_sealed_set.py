@@ -17,6 +17,7 @@ from litopys.extraction.evaluation import Score, load, score
 MAIN = Path(__file__).resolve().parent.parent / "data" / "extraction"
 SEALED = MAIN / "sealed"
 SEALED_2 = MAIN / "sealed-2"
+SEALED_3 = MAIN / "sealed-3"
 #: The first sealed set, unsealed (see its README), and the second development set: held to the same form.
 DEVELOPMENT = MAIN / "development"
 DEVELOPMENT_2 = MAIN / "development-2"
@@ -25,8 +26,8 @@ DEVELOPMENT_4 = MAIN / "development-4"
 DEVELOPMENT_5 = MAIN / "development-5"
 DEVELOPMENT_6 = MAIN / "development-6"
 #: How many texts each set holds per language.
-PER_LANGUAGE = {SEALED: 15, SEALED_2: 15, DEVELOPMENT: 15, DEVELOPMENT_2: 12, DEVELOPMENT_3: 15, DEVELOPMENT_4: 15,
-                DEVELOPMENT_5: 15, DEVELOPMENT_6: 15}
+PER_LANGUAGE = {SEALED: 15, SEALED_2: 15, SEALED_3: 15, DEVELOPMENT: 15, DEVELOPMENT_2: 12, DEVELOPMENT_3: 15,
+                DEVELOPMENT_4: 15, DEVELOPMENT_5: 15, DEVELOPMENT_6: 15}
 LANGUAGES = ("en", "uk", "ru")
 LABEL_KEYS = {"kind", "min", "max", "approximate", "qualifiers", "place", "speaker", "date"}
 #: Figures in digits, with a thousands separator ("1,084", "1 200", "2.123", thin or narrow no-break space) or without.
@@ -113,7 +114,8 @@ def test_every_labelled_figure_is_in_its_text(cases, folder):
                     assert value in digits or value in spelled, f"{name}: {value} of {claim} is not in the text"
 
 
-@pytest.mark.parametrize("sealed_folder", [SEALED, SEALED_2], ids=["sealed", "sealed-2"])
+@pytest.mark.parametrize("sealed_folder", [SEALED, SEALED_2, SEALED_3],
+                         ids=["sealed", "sealed-2", "sealed-3"])
 def test_the_main_set_never_sees_a_sealed_text(sealed_folder):
     main = load(MAIN)
     sealed = {path.read_text(encoding="utf-8") for path in sealed_folder.glob("*.txt")}
