@@ -261,3 +261,13 @@ def test_he_may_be_a_first_name_alone_named_before_the_quotation():
 ])
 def test_people_a_body_interviewed_are_no_count_unless_a_clause_says_what_befell_them(text, expected):
     assert [(c["kind"], c["min"]) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "З братських могил ексгумували тіла 19 людей, усі — цивільні.",
+    "Police exhumed 19 bodies, all civilians.",
+    "Эксгумированы тела 19 человек, все — мирные жители.",
+])
+def test_what_all_those_counted_were_after_the_count(text):
+    assert [(c["kind"], c["min"], c["qualifiers"]) for c in claims(text)] == \
+        [("bodies", 19, {"status": "civilian"})]

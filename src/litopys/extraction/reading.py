@@ -71,6 +71,8 @@ _IN_OF_THEM = re.compile(rf"(?<!\w)(?:{alternation('kinds', 'in_of_them')})\s+$"
 #: The kinds a noun named before the number may replace: none yet, or one a named kind's count may hold.
 #: Who they were, in brackets after a count: "1 загиблий (чоловік, 64 роки)", "2 (women)".
 _PERSON_IN_BRACKETS = re.compile(r"\s*\(\s*([^\W\d_]+)[^()]{0,40}\)")
+#: What all those counted were, after the count: "тіла 19 людей, усі — цивільні", "19 bodies, all civilians".
+_ALL_OF_THEM = re.compile(rf",\s*(?:{alternation('groups', 'all_of_them')})\s*(?:[—–-]\s*)?([^\W\d_]+)")
 _NAMED_OVER = frozenset({None}.union(*(parts_of(kind) for kind in NAMED_BEFORE)))
 
 
@@ -162,6 +164,9 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
     if bracket is not None and described_as(bracket.group(1)):  # "1 загиблий (чоловік, 64 роки)": a man
         reading.qualifiers = {**described_as(bracket.group(1)), **reading.qualifiers}
         reading.noun_end = bracket.end()
+    all_of_them = _ALL_OF_THEM.match(sentence, reading.noun_end or quantity.end)
+    if all_of_them is not None and (reading.person or reading.kind is not None):
+        reading.qualifiers = {**qualifiers_of(all_of_them.group(1)), **reading.qualifiers}
     before = sentence[max(0, quantity.start - 40) : quantity.start]
     named = named_before(before) if reading.kind in _NAMED_OVER else None
     if named is not None and (reading.kind is None or part_of(reading.kind, named)):
