@@ -271,3 +271,43 @@ def test_people_a_body_interviewed_are_no_count_unless_a_clause_says_what_befell
 def test_what_all_those_counted_were_after_the_count(text):
     assert [(c["kind"], c["min"], c["qualifiers"]) for c in claims(text)] == \
         [("bodies", 19, {"status": "civilian"})]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Governor Oleksandr Prokudin said 5 civilians were injured.\n\nMayor Roman Mrochko described the situation in'
+     ' starker terms. "Since October, drones have attacked our ambulances six times. We have moved the station'
+     ' twice," he told reporters.', "Roman Mrochko"),
+    ("Голова ОВА Олександр Прокудін повідомив, що поранено 5 цивільних.\n\n«Від початку жовтня дрони шість разів"
+     " атакували наші швидкі. Ми двічі переносили підстанцію», — розповів журналістам міський голова Роман"
+     " Мрочко.", "Роман Мрочко"),
+])
+def test_a_quotation_over_several_sentences_is_the_one_named_where_it_closes(text, name):
+    assert speakers(text)[-1] == ("attacks", 6, name)
+
+
+def test_quotation_marks_say_where_a_quotation_opened():
+    from litopys.extraction import segment
+    from litopys.extraction.quotations import opened_before
+
+    paragraph = segment.paragraphs("«Перше речення. Друге речення», — сказав він. Третє речення.")[0]
+    sentences = segment.sentences(paragraph)
+    assert opened_before(sentences, 1, sentences[1].text.index("—")) == 0
+    assert opened_before(sentences, 2, 0) is None
+
+
+def test_he_after_a_surname_named_in_full_before():
+    text = ('Governor Oleksandr Prokudin said 5 civilians were injured. The city head, Roman Mrochko, spoke later.\n\n'
+            'Mrochko described the situation in starker terms. "Drones have attacked our ambulances six times,"'
+            " he told reporters.")
+    assert speakers(text)[-1] == ("attacks", 6, "Roman Mrochko")
+
+
+def test_a_witness_in_a_dated_report_speaks_on_its_date_but_not_in_a_news_report_citing_a_body():
+    report = ("UN Human Rights Monitoring Mission in Ukraine\nBriefing note: detention of civilians\nKyiv, 18 October"
+              " 2024\n\nThe mission documented the detention of 71 civilians.\n\n"
+              '"Three of them were beaten every evening," said Serhii Tarasenko, a former detainee.')
+    assert [date for _, _, date in dated(report)] == ["2024-10-18", "2024-10-18"]
+    news = ("Місія ООН: у березні загинули щонайменше 164 цивільні\n\nМоніторингова місія ООН з прав людини"
+            " оприлюднила у вівторок, 16 липня, оновлення: у березні загинули щонайменше 164 цивільні.\n\n"
+            "За даними міської адміністрації, у Херсоні поранено 94 людини.")
+    assert [date for _, _, date in dated(news)] == ["2024-07-16", None]

@@ -136,6 +136,7 @@ def colon_speaker(heading: str) -> Reference | None:
 
 _QUOTATION = re.compile(r"[«“„\"'].*[»”“\"']")
 #: The end of a quoted sentence ('…," said X'), not of a name in quotation marks ("агентство «Укрінформ»").
+_QUOTE_ENDS = ('"', "»", "”")
 _CLOSING_QUOTE = re.compile(r"(?<=[.,!?…])\s*[»”\"]")
 _DASH_TAIL = re.compile(r"[,]?\s+[–—-]\s+([^–—:]{2,80}?)\s*$")
 
@@ -266,7 +267,8 @@ def _before_verb(before: str) -> Reference | None:
             if reference:
                 return reference
         return None
-    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" — "), before.rfind(" – "))
+    cut = max(before.rfind(", "), before.rfind("; "), before.rfind(": "), before.rfind(" — "), before.rfind(" – "),
+              *(before.rfind(mark + " ") for mark in _QUOTE_ENDS))  # '… twice," he told reporters'
     start = cut + 2 if cut >= 0 else 0
     if before[start : start + 1] == " ":
         start += 1

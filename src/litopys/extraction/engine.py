@@ -87,9 +87,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
         self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
         said = self.document_speaker is not None and (voices.gives_words(opening) or voices.authored_by(opening))
-        #: A body the headline only cites ("Прокурори Харківщини: …"): its head speaking in the text goes on speaking.
-        self.cited = bool(self.document_speaker and not said and signature is None and self.headline
-                          and attribution.colon_speaker(self.headline[0].text) is not None)
+        #: A news report on what a body its headline cites said ("Прокурори Харківщини: …", "Місія ООН: …").
+        self.cited = bool(self.document_speaker and signature is None and self.headline
+                          and voices.cites(self.headline[0].text))
         self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said else None])
 
     def run(self) -> ExtractionResult:
@@ -102,6 +102,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
             self.dates.date_by_title(claims, self.headline)
+        self.dates.date_by_document(claims, self.cited)  # a dated document dates every claim nothing else dates
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
@@ -130,6 +131,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 statement_date = self.dates.said(sentence.text, speaker, index, (reference.start, reference.end))
                 if found.backward:
                     self._said_before(index, position, sentences, state, speaker, statement_date)
+                self._quoted_before(position, sentences, state, (reference, speaker, statement_date))
                 if speaker is not None or reference.how != "pronoun":
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
@@ -138,10 +140,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 self.dates.dates_document(sentence.text, state.speaker or self.document_speaker,
                                           statement_date if found else None, bool(made) or not found)
             if not found and not made and dates_statement(sentence.text):
-                # "The statement was published on 18 March 2025": a document with a speaker of its own is dated
-                # throughout, any other text in this paragraph and the one before
-                earlier = self.found if self.document_speaker is not None else self.previous
-                self.dates.statement_dated(sentence.text, [*earlier, *state.claims], index)
+                self._statement_dated(sentence.text, state, index)  # "The statement was published on 18 March"
             self.dates.occasion_of(sentence.text, state.speaker if found else None)
             flags.append(strong or (signs and not made and opinions.is_weak(sentence.text)))
             bearing.append(bool(made))

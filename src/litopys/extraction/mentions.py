@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .names import FIRST_NAMES, find_name
+from .lexicon.loading import letters
+from .names import FIRST_NAMES, ROLE_WORDS, STOP_WORDS, find_name
 from .resolution import same_surname
 from .speakers import Speaker, parse
 
@@ -20,6 +21,9 @@ FULL_NAME_REACH = 4000
 #: Where a sentence starts: the role before a name is read from there ("Мешканка Ірпеня Тетяна Кравець").
 _SENTENCE_START = re.compile(r"[.!?…]\s+|\n")
 _ROLE_WORDS = 8
+#: Capitalised words that may be a surname named in full elsewhere, and how many of them "he" may look at.
+_CAPITALISED_WORD = re.compile(rf"(?<!\w)[{letters('upper')}][^\W\d_]{{3,}}")
+_SURNAMES_TRIED = 4
 
 
 def named_before(text: str, end: int) -> Speaker | None:
@@ -38,7 +42,15 @@ def named_in(text: str, start: int, end: int) -> Speaker | None:
     found = find_name(text[start:end], anchored=True)
     if found is not None:
         return _with_role(text, start + found[0], start + found[1], found[2])
-    return _first_name_alone(text[start:end])
+    alone = _first_name_alone(text[start:end])
+    if alone is not None:
+        return alone
+    for word in list(reversed(_CAPITALISED_WORD.findall(text, start, end)))[:_SURNAMES_TRIED]:
+        if word not in STOP_WORDS and word.lower() not in ROLE_WORDS:  # "Mrochko described …" named in full before
+            person = named_in_full(text, word, start)
+            if person is not None:
+                return person
+    return None
 
 
 def _first_name_alone(window: str) -> Speaker | None:

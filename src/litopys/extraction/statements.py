@@ -140,6 +140,14 @@ class StatementDates:
             if claim.candidate.attributed_to == speaker and claim.candidate.date is None:
                 claim.candidate.date = date
 
+    def date_by_document(self, claims: list, cited: bool = False) -> None:
+        """Date the claims nothing else dates by the date of a document that has a speaker of its own and a date
+        line ("Kyiv, 18 October 2024"): a witness quoted in a dated report speaks on the report's date. Not a news
+        report whose headline only cites a body ("Місія ООН: …"): the others it quotes spoke when they spoke."""
+        dated = self.document_speaker is not None and self.document_date is not None and not cited
+        for claim in claims if dated else ():
+            claim.date = claim.date or self.document_date
+
     def date_by_title(self, claims: list, headline: list[Paragraph]) -> None:
         """Date the claims nothing else dates by the date (or the end of the period) the title ends with."""
         titled = self.of_title(headline)

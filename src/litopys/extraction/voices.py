@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import attribution, mentions, segment
+from . import attribution, mentions, quotations, segment
 from .breakdowns import attribute_backward
 from .lexicon import lowered
 from .lexicon.loading import alternation, each
@@ -72,6 +72,13 @@ def signature(paragraphs: list):
     text = last.text.strip()
     short = len(text) <= OPENING_LIMIT and text.count("\n") <= 2 and not text.endswith((".", "!", "?", "…", ":"))
     return last if last.heading or short else None
+
+
+def cites(headline: str) -> bool:
+    """Say whether a headline opens with who said what follows its colon: "Прокурори Харківщини: …", "Місія ООН:
+    …" (a news report on what they said, not their own document)."""
+    head, colon, rest = headline.partition(": ")
+    return bool(colon and rest.strip()) and len(head.split()) <= 6 and parse(head) is not None
 
 
 def gives_words(opening) -> bool:
@@ -209,6 +216,22 @@ class Voices:
         for claims in self.before_previous:
             attribute_backward(claims, 0, 0, speaker, date, only_unnamed=True)
         self._signs_off(index, sentences, speaker, date)
+
+    def _statement_dated(self, text: str, state, index: int) -> None:
+        """"The statement was published on 18 March 2025": a document with a speaker of its own is dated throughout,
+        any other text in this paragraph and the one before."""
+        earlier = self.found if self.document_speaker is not None else self.previous
+        self.dates.statement_dated(text, [*earlier, *state.claims], index)
+
+    def _quoted_before(self, position: int, sentences: list, state, said: tuple) -> None:
+        """Give the sentences of a quotation that closes in this sentence, before it says who spoke («… six times. We
+        moved the station twice», he told reporters), that speaker: the quotation is theirs, whoever spoke before."""
+        reference, speaker, date = said
+        opened = quotations.opened_before(sentences, position, reference.start) if speaker is not None else None
+        for claim in state.claims if opened is not None else ():
+            if opened <= claim.sentence < position:
+                claim.candidate.attributed_to = speaker
+                claim.candidate.date = claim.candidate.date if claim.date_known else date or claim.candidate.date
 
     def _signs_off(self, index: int, sentences: list, speaker: Speaker | None, date) -> None:
         """A document's last paragraph, one sentence saying who gave the information ("Інформацію оприлюднила
