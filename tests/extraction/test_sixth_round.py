@@ -311,3 +311,12 @@ def test_a_witness_in_a_dated_report_speaks_on_its_date_but_not_in_a_news_report
             " оприлюднила у вівторок, 16 липня, оновлення: у березні загинули щонайменше 164 цивільні.\n\n"
             "За даними міської адміністрації, у Херсоні поранено 94 людини.")
     assert [date for _, _, date in dated(news)] == ["2024-07-16", None]
+
+
+@pytest.mark.parametrize("text", [
+    "In Zelenivka, a gas pipeline was damaged.",
+    "У Зеленівці пошкоджено газопровід.",
+    "В Зеленовке поврежден газопровод.",
+])
+def test_a_gas_pipeline_is_energy(text):
+    assert [(c["kind"], c["qualifiers"]) for c in claims(text)] == [("objects_damaged", {"object": "energy"})]
