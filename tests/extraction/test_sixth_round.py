@@ -320,3 +320,11 @@ def test_a_witness_in_a_dated_report_speaks_on_its_date_but_not_in_a_news_report
 ])
 def test_a_gas_pipeline_is_energy(text):
     assert [(c["kind"], c["qualifiers"]) for c in claims(text)] == [("objects_damaged", {"object": "energy"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Вчера ведомство называло 14 погибших, но ночью под завалами нашли еще семь тел.",
+    "Минулого тижня обласна влада повідомляла про 12 загиблих у місті.",
+])
+def test_a_figure_given_yesterday_or_last_week_is_superseded(text):
+    assert all(c["min"] not in (12, 14) for c in claims(text))
