@@ -32,9 +32,9 @@ _SUPERSEDED_SENTENCE = re.compile(rf"\W*(?:{alternation('discounted', 'supersede
 #: In the clause before a number: those counted were returned, freed, rescued or found ("вдалося повернути").
 _OUTCOME = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'outcome')})(?!\w)")
 _RELATIVE = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'relative')})(?!\w)")
-#: Right before a count of people (a word between at most): those a body interviewed, no count of a kind unless a
+#: Right before a count of people (not "relatives of 12 killed"): those a body interviewed, no count of a kind unless a
 #: relative clause says what befell them.
-_INTERVIEWED = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'interviewed')})\s+(?:[\w-]+\s+)?$")
+_INTERVIEWED = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'interviewed')})\s+$")
 #: Right before a word of their fate, the state they came out of: "from Russian captivity", "з полону".
 _OUT_OF = re.compile(rf"(?<!\w)(?:{alternation('discounted', 'out_of')})\s+(?:[\w-]+\s+)?$")
 

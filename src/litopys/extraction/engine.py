@@ -132,7 +132,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 if found.backward:
                     self._said_before(index, position, sentences, state, speaker, statement_date)
                 self._quoted_before(position, sentences, state, (reference, speaker, statement_date))
-                if speaker is not None or reference.how != "pronoun":
+                if speaker is not None or reference.how != "pronoun" or self.unnamed:
                     state.speaker, state.date, state.named_in = speaker, statement_date, position
             strong = signs and opinions.is_strong(sentence.text)
             made = [] if strong else self._sentence(index, position, sentence, state)

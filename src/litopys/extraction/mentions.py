@@ -11,7 +11,7 @@ import re
 
 from .lexicon.loading import letters
 from .names import FIRST_NAMES, ROLE_WORDS, STOP_WORDS, find_name
-from .resolution import same_surname
+from .resolution import named_by
 from .speakers import Speaker, parse
 
 #: How far back (in characters) "he" or "she" may look for a person the text named.
@@ -40,17 +40,17 @@ def named_in(text: str, start: int, end: int) -> Speaker | None:
     """Return the person named last in ``text[start:end]`` with a first name (and surname, or alone: "Місцевий
     мешканець Василь, 67-річний тракторист"), or None."""
     found = find_name(text[start:end], anchored=True)
-    if found is not None:
-        return _with_role(text, start + found[0], start + found[1], found[2])
-    alone = _first_name_alone(text[start:end])
-    if alone is not None:
-        return alone
-    for word in list(reversed(_CAPITALISED_WORD.findall(text, start, end)))[:_SURNAMES_TRIED]:
-        if word not in STOP_WORDS and word.lower() not in ROLE_WORDS:  # "Mrochko described …" named in full before
-            person = named_in_full(text, word, start)
+    named_at = start + found[0] if found is not None else -1
+    for word in list(reversed(list(_CAPITALISED_WORD.finditer(text, start, end))))[:_SURNAMES_TRIED]:
+        if word.start() <= named_at:
+            break  # the one named in full last comes after any bare surname
+        if word.group() not in STOP_WORDS and word.group().lower() not in ROLE_WORDS:
+            person = named_in_full(text, word.group(), start)  # "Prokudin described …", named in full before
             if person is not None:
                 return person
-    return None
+    if found is not None:
+        return _with_role(text, start + found[0], start + found[1], found[2])
+    return _first_name_alone(text[start:end])
 
 
 def _first_name_alone(window: str) -> Speaker | None:
@@ -62,13 +62,15 @@ def _first_name_alone(window: str) -> Speaker | None:
 
 
 def named_in_full(text: str, surname: str, at: int) -> Speaker | None:
-    """Return the person whose surname ``surname`` is, named in full in ``text`` near ``at``."""
+    """Return the person whose surname ``surname`` is (or first name: "пані Ніна"), named in full in ``text`` near
+    ``at``."""
     stem = re.escape(surname[: max(3, len(surname) - 2)])
     near = re.compile(rf"(?<!\w){stem}\w*")
+    first = surname in FIRST_NAMES
     for match in near.finditer(text, max(0, at - FULL_NAME_REACH), at + FULL_NAME_REACH):
-        start = max(0, match.start() - 40)
-        found = find_name(text[start : match.end()], anchored=True)
-        if found is not None and same_surname(found[2], surname):
+        start, end = (match.start(), match.end() + 40) if first else (max(0, match.start() - 40), match.end())
+        found = find_name(text[start:end], anchored=True)
+        if found is not None and named_by(found[2], surname):
             return _with_role(text, start + found[0], start + found[1], found[2])
     return None
 

@@ -26,7 +26,7 @@ class SpeakerBook:
             return next((s for s in reversed(self.speakers) if not s.institution and s.name), speaker)
         if reference.how == "surname":
             for known in reversed(self.speakers):
-                if known.name and not known.institution and same_surname(known.name, speaker.name):
+                if known.name and not known.institution and named_by(known.name, speaker.name):
                     return known
         if reference.how == "generic":
             kind = category(speaker.name)
@@ -49,6 +49,11 @@ _WORD = re.compile(r"\w+")
 @functools.lru_cache(maxsize=1024)
 def _stems(name: str) -> frozenset[str]:
     return frozenset(word[:5] for word in _WORD.findall(name.lower()) if len(word) > 2)
+
+
+def named_by(full: str, word: str) -> bool:
+    """Say whether a person named in full is the one a surname or a first name alone names ("пані Ніна")."""
+    return same_surname(full, word) or " " in full and full.split()[0] == word
 
 
 def same_surname(full: str, surname: str) -> bool:

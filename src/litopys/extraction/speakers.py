@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .lexicon.loading import alternation, by_key, entries, letters, pairs, wordset
-from .names import FIRST_NAMES, find_name
+from .names import FIRST_NAMES, STOP_WORDS, find_name
 from .organisations import organisation
 
 #: The canonical names of bodies, roles and oblasts, in the order they are tried; lexicon/<language>.yaml says how
@@ -217,7 +217,10 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(cleaned, None, institution=True), "generic", start, end)
     if bare in FIRST_NAMES:  # a witness named by a first name only: "по словам Сергея" -> "Сергей"
         return Reference(Speaker(FIRST_NAMES[bare][0], None), "surname", start, end)
-    if _SURNAME.fullmatch(bare):
+    words = bare.split()
+    if 1 < len(words) <= 4 and FIRST_NAMES.get(words[-1], ("",))[0] == words[-1] and words[-2].islower():
+        return Reference(Speaker(words[-1], None), "surname", start, end)  # "Її чоловік Олег додає": Oleh
+    if _SURNAME.fullmatch(bare) and bare.lower() not in STOP_WORDS:  # not "Як каже приказка"
         return Reference(Speaker(bare, None), "surname", start, end)
     role = normalise_role(stripped)
     if len(role.split()) <= 6 and role.split()[0].lower() in ROLE_HEADS:

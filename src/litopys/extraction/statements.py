@@ -35,6 +35,7 @@ _STATEMENT_DATED = re.compile(
 
 #: A briefing or press conference, where several speak on one day: "відбувся брифінг", "at a joint briefing".
 _OCCASION = re.compile(rf"(?<!\w)(?:{alternation('statement_dated', 'occasions')})(?!\w)", re.I)
+_HELD = re.compile(rf"(?<!\w)(?:{alternation('statement_dated', 'occasion_held')})(?!\w)", re.I)
 
 
 #: Before a date that ends a title and so dates the whole text: "НЕДЕЛЯ В РЕГИОНАХ: 10–16 НОЯБРЯ", "Обстріли за
@@ -104,7 +105,7 @@ class StatementDates:
         служб в субботу провели совместный брифинг"): every speaker named after it spoke on that day. A briefing of
         one person's ("Filashkin said at a news conference on 29 June") dates only theirs."""
         personal = speaker is not None and speaker.name and not speaker.institution
-        if self.occasion is None and not personal and _OCCASION.search(text):
+        if self.occasion is None and not personal and _OCCASION.search(text) and _HELD.search(text):
             self.occasion = self.sentence(text)
 
     def stated_by(self, speaker: Speaker | None, index: int) -> datetime.date | None:

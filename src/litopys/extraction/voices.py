@@ -21,6 +21,10 @@ OPENING_LIMIT = 200
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
 _DIGIT = re.compile(r"[0-9]")
+#: A quotation closed before the words saying who spoke: '…," said', '», — розповів'.
+_QUOTATION_SAID = re.compile(r"[»”\"]\s*[,—–-]|[,!?…][»”\"]\s")
+#: A paragraph opening with the newsroom's reminder of earlier events ("Нагадаємо, …", "Напомним, …").
+_REMINDER = re.compile(rf"(?i)\W*(?:{alternation('attribution', 'reminders')})(?!\w)")
 #: The sex ("f", "m") each pronoun gives its speaker, in lowercase.
 _SEX_OF = {word: sex[0] for _, table in each("speakers", "sexed_pronouns") for sex, words in table.items()
            for word in words}
@@ -104,12 +108,16 @@ class Voices:
     interviewee: tuple | None = None
     #: Where the last speaker a sentence named ends: a person named after it, without being quoted, is "he" now.
     spoke_at: int = 0
+    #: Whether the last pronoun named someone the text does not name ("she" after men only).
+    unnamed: bool = False
 
     def _opening_voice(self, index: int, paragraph, state) -> None:
         """Who speaks from a paragraph's start: an interviewee answering; the head of a body a news headline cites
         ("Прокурори Харківщини: …"), who spoke for it in the paragraph before, goes on speaking."""
         self._interview_voice(paragraph, state)
         carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        if _REMINDER.match(paragraph.text):
+            return  # "Нагадаємо, 14 травня …": the newsroom's own background
         if state.speaker is None and carried is not None and self.cited and speaks_for(carried[0],
                                                                                       self.document_speaker):
             state.speaker, state.date = carried[:2]
@@ -159,7 +167,7 @@ class Voices:
         КМВА Тимур Ткаченко. За його даними, …", "Місцевий мешканець Василь … копав ці могили. «…», — розповідає
         він") to that person, not the last one quoted, if the pronoun's sex allows."""
         sentence = sentences[position]
-        spoke_at, self.spoke_at = self.spoke_at, sentence.start + reference.end
+        spoke_at, self.spoke_at, self.unnamed = self.spoke_at, sentence.start + reference.end, False
         if unresolved(reference, speaker):
             return self._mentioned(reference, sentence.start + reference.start) or speaker
         if reference.how != "pronoun":
@@ -174,13 +182,16 @@ class Voices:
         wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
         return wanted is None or sex_of(person) in (None, wanted)
 
-    def _of_sex(self, pronoun: str, speaker: Speaker) -> Speaker:
+    def _of_sex(self, pronoun: str, speaker: Speaker) -> Speaker | None:
         """The last person named whose first name is of the pronoun's sex ("She said …" after Ivan Lytvyn and Laura
-        Jenkins is Laura Jenkins), when the one it resolved to is of the other; else that one."""
+        Jenkins is Laura Jenkins), when the one it resolved to is of the other; nobody if none is (a woman the text
+        did not name is no man it did)."""
         wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
         if wanted is None or sex_of(speaker) in (None, wanted):
             return speaker
-        return next((s for s in reversed(self.book.speakers) if not s.institution and sex_of(s) == wanted), speaker)
+        found = next((s for s in reversed(self.book.speakers) if not s.institution and sex_of(s) == wanted), None)
+        self.unnamed = found is None  # the speaker in force speaks no more
+        return found
 
     def _mentioned(self, reference, at: int) -> Speaker | None:
         """Resolve "she says" or a bare surname no speaker named so far answers to, from the people the text names."""
@@ -208,8 +219,11 @@ class Voices:
         voice of the one before that had been carried over to it), a group that did the work two paragraphs back,
         and, as a document's closing line, every claim nobody was named for."""
         attribute_backward(state.claims, position, LOOK_BACK, speaker, date)
-        if position != 0 or state.claims:
-            return
+        before = self.paragraphs[index - 1].text.rstrip() if index else ""
+        title = index <= len(self.headline) and not before.endswith(".")
+        quoted = not title and _QUOTATION_SAID.search(sentences[position].text)
+        if position != 0 or state.claims or quoted:
+            return  # '"Three of us were beaten," said a former detainee': no word on the text before (but its title)
         for claim in self.carried_to:
             claim.candidate.attributed_to = None
         attribute_backward(self.previous, self.previous_length, LOOK_BACK, speaker, date)
