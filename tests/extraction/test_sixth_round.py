@@ -394,3 +394,13 @@ def test_a_newsrooms_reminder_is_not_the_cited_bodys_head_speaking():
             " За його словами, там утримували щонайменше 57 мешканців.\n\n"
             "Нагадаємо, 14 травня внаслідок удару по Харкову загинули 7 людей.")
     assert speakers(text)[-1][2] != "Олександр Фільчаков"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Офіс Генерального прокурора повідомив про нові підозри. За даними Офісу, від початку вторгнення загинули 560"
+     " дітей.", "Office of the Prosecutor General"),
+    ("Ombudsman Dmytro Lubinets spoke about deportations. Later the Office of the President said 388 children had"
+     " been returned. The Office said 19,500 children had been deported.", "Office of the President of Ukraine"),
+])
+def test_the_office_named_again_is_the_office_named_last(text, body):
+    assert speakers(text)[-1][2] == body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .speakers import Reference, Speaker, category
+from .speakers import Reference, Speaker, categories, category
 
 #: How many speakers are remembered for "he", surnames and "the council".
 MEMORY = 64
@@ -32,7 +32,7 @@ class SpeakerBook:
             kind = category(speaker.name)
             for known in reversed(self.speakers):
                 stems = _stems(speaker.name)  # "the service": a word of "State Emergency Service of Ukraine"
-                same = (kind and category(known.name) == kind) or bool(stems) and stems <= _stems(known.name)
+                same = (kind and kind in categories(known.name)) or bool(stems) and stems <= _stems(known.name)
                 if known.institution and same and known != speaker:
                     return known
         if speaker is not None and speaker.name:

@@ -266,6 +266,12 @@ def category(name: str) -> str | None:
     return None
 
 
+def categories(name: str) -> frozenset[str]:
+    """Every kind of body ``name`` may be: "Office of the Prosecutor General" is a prosecutor and an office, so "the
+    Office" named after it is that office."""
+    return frozenset(label for label, pattern in CATEGORIES.items() if pattern.search(name))
+
+
 def sex_of(speaker: Speaker) -> str | None:
     """The sex ("f", "m") a person's first name gives, or None (a body, a role, a name not known)."""
     if speaker.institution or not speaker.name:
