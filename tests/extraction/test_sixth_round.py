@@ -404,3 +404,12 @@ def test_a_newsrooms_reminder_is_not_the_cited_bodys_head_speaking():
 ])
 def test_the_office_named_again_is_the_office_named_last(text, body):
     assert speakers(text)[-1][2] == body
+
+
+@pytest.mark.parametrize("text", [
+    "The mission documented the detention of 71 civilians, 52 men and 19 women, in Melitopol.",
+    "Місія задокументувала затримання 71 цивільного, 52 чоловіків і 19 жінок, у Мелітополі.",
+])
+def test_parts_apposed_to_a_count_keep_its_status(text):
+    assert [(c["min"], c["qualifiers"].get("status")) for c in claims(text)] == \
+        [(71, "civilian"), (52, "civilian"), (19, "civilian")]

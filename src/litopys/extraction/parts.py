@@ -18,9 +18,21 @@ if TYPE_CHECKING:
 PART_REACH = 60
 #: Between two counts sharing a status: a comma or "and" only.
 _JOINED = re.compile(rf"\s*,?\s*(?:(?:{alternation('kinds', 'joiners')})\s+)?")
+#: Between a count and its parts named right after it: a comma only.
+_APPOSED = re.compile(r"\s*,\s*")
 #: How far after the part its group's words may stand: "24 of them".
 AFTER_REACH = 12
 _GROUP = re.compile(rf"(?<!\w)(?:{alternation('groups', 'phrases')})(?!\w)")
+
+
+def _apposed(last: FoundClaim | None, kind: str, qualifiers: dict, text: str, start: int) -> None:
+    status = last.candidate.qualifiers.get("status") if last is not None and last.candidate.kind == kind else None
+    if status is None or "status" in qualifiers:
+        return
+    between = lowered(text[last.noun_end:start])
+    listed = _JOINED.fullmatch(between) and text[: last.quantity.start].rstrip().endswith(",")
+    if _APPOSED.fullmatch(between) or listed:  # ", 52 men" after "71 civilians"; "and 19 women" after ", 52 men"
+        qualifiers["status"] = status
 
 
 def part_of_nothing(made: list[FoundClaim], found: list[Quantity], number: int, linked: bool, text: str) -> bool:
@@ -37,7 +49,9 @@ def part_of_nothing(made: list[FoundClaim], found: list[Quantity], number: int, 
 
 def share_status_back(last: FoundClaim | None, kind: str, qualifiers: dict, text: str, start: int) -> None:
     """Give the count before a coordinated one of another kind the status the second states after both: "181
-    загиблого та 741 пораненого серед цивільного населення", "9369 загиблих та 16 646 поранених цивільних осіб"."""
+    загиблого та 741 пораненого серед цивільного населення", "9369 загиблих та 16 646 поранених цивільних осіб";
+    and parts apposed to a count of the same kind its status: "71 civilians, 52 men and 19 women"."""
+    _apposed(last, kind, qualifiers, text, start)
     if last is None or last.candidate.kind == kind or "status" not in qualifiers:
         return
     if "status" in last.candidate.qualifiers or not coordinated(text, last.noun_end, start):
