@@ -89,5 +89,5 @@ def test_the_litopys_command_exits_with_one_line_and_no_traceback(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [
-        "CommandError: the table has 2 list(s) (A, B); multiple-systems estimation needs 3 or more, since with 2 the "
+        "CommandError: lists in the table: 2 (A, B); multiple-systems estimation needs 3 or more, since with 2 the "
         "dependence between lists cannot be modelled, so a 2-list (Lincoln-Petersen) estimate is not offered"]

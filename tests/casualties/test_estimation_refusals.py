@@ -20,7 +20,7 @@ def rows(*lines, header=("A", "B", "C", "count")):
 
 def test_two_lists_are_refused_and_lincoln_petersen_is_not_offered():
     message = refusal(lambda: estimate(table("AB", {"10": 40, "01": 30, "11": 12})))
-    assert message == ("the table has 2 list(s) (A, B); multiple-systems estimation needs 3 or more, since with 2 the "
+    assert message == ("lists in the table: 2 (A, B); multiple-systems estimation needs 3 or more, since with 2 the "
                        "dependence between lists cannot be modelled, so a 2-list (Lincoln-Petersen) estimate is not "
                        "offered")
 

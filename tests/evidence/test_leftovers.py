@@ -171,6 +171,6 @@ def test_the_ingest_command_says_what_a_dead_run_left(vault, tmp_path):
     note.write_text("Synthetic note: a shelter was hit.\n")
     err = io.StringIO()
     call_command("ingest", str(note), stdout=io.StringIO(), stderr=err)
-    assert "removed 1 temporary file(s) left in the vault by an interrupted ingest" in err.getvalue()
-    assert "1 stored file(s) have no record" in err.getvalue()
+    assert "removed 1 temporary file left in the vault by an interrupted ingest" in err.getvalue()
+    assert "1 stored file has no record" in err.getvalue()
     assert not dead.exists() and orphan in verify().orphans

@@ -131,7 +131,7 @@ def test_litopys_redact_span_and_phrase_make_a_derived_text_with_a_custody_event
     with vault.open(item.sha256) as handle:
         assert handle.read() == TEXT.encode()  # the original is untouched
     assert public_copy(item) == copy
-    assert "span(s) blacked out" in out.getvalue()
+    assert "1 span blacked out" in out.getvalue()
 
 
 @pytestmark_db

@@ -235,7 +235,7 @@ def test_litopys_seal_seals_what_was_made_confidential_later(vault, tmp_path, dj
         call_command("seal", "--check", stdout=out)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("seal", stdout=out)
-    assert "1 item(s) sealed" in out.getvalue()
+    assert "1 item sealed" in out.getvalue()
     assert MARK.encode() not in stored_bytes(vault)
     report = verify()
     assert report.intact and not report.notes, (report.problems, report.notes)

@@ -70,4 +70,4 @@ def test_dedupe_merges_duplicates_made_before_and_keeps_every_decision(vault, st
     assert [d.action for d in Decision.objects.filter(claim=kept)] == ["accept"]
     out = StringIO()
     call_command("dedupe", stdout=out)
-    assert "0 duplicate source(s)" in out.getvalue()
+    assert "duplicate sources: 0" in out.getvalue()

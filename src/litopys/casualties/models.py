@@ -289,7 +289,9 @@ class PublishedEstimate(models.Model):
     lists = models.JSONField(_("lists"), default=list, editable=False)
     documented = models.PositiveIntegerField(_("documented victims"), editable=False)
     estimate = models.FloatField(_("estimated total"), editable=False)
+    # xgettext:no-python-format
     low = models.FloatField(_("95% interval: from"), editable=False)
+    # xgettext:no-python-format
     high = models.FloatField(_("95% interval: to"), null=True, editable=False,
                              help_text=_("Empty when the interval's upper end lies beyond what was searched."))
     model = models.CharField(_("model"), max_length=100, editable=False)

@@ -131,7 +131,7 @@ def check_table(table: CaptureTable) -> None:
         raise Refused(gettext_noop("lists %(a)s and %(b)s share no record: no overlap means no estimate"),
                       a=table.lists[0], b=table.lists[1])
     if k < 3:
-        raise Refused(gettext_noop("the table has %(k)d list(s) (%(lists)s); multiple-systems estimation needs 3 or "
+        raise Refused(gettext_noop("lists in the table: %(k)d (%(lists)s); multiple-systems estimation needs 3 or "
                                    "more, since with 2 the dependence between lists cannot be modelled, so a 2-list "
                                    "(Lincoln-Petersen) estimate is not offered"),
                       k=k, lists=", ".join(table.lists))

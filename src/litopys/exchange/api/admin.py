@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from litopys.evidence.access import sees_everything
 from litopys.exchange.api import actions, selectors
@@ -52,4 +52,6 @@ class TokenAdmin(admin.ModelAdmin):
     def revoke_tokens(self, request, queryset):
         for token in queryset:
             actions.revoke(token)
-        messages.success(request, _("%(count)d token(s) revoked.") % {"count": queryset.count()})
+        count = queryset.count()
+        messages.success(request, ngettext("%(count)d token revoked.", "%(count)d tokens revoked.", count)
+                         % {"count": count})

@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.capture.actions import parse_every, request_capture
 from litopys.jobs.models import JobState
@@ -57,10 +58,12 @@ class Command(BaseCommand):
             self.stdout.write(f"failed    {job.failure if url in job.failure else f'{url}: {job.failure}'}")
             return
         result = job.result
+        files = len(result.get("files", []))
         self.stdout.write(f"{result.get('state', job.state):<9} {url}  → " +
-                          _("capture #%(id)s, HTTP %(status)s, %(files)d file(s), %(change)s")
-                          % {"id": result.get("capture"), "status": result.get("http_status"),
-                             "files": len(result.get("files", [])), "change": result.get("change")})
+                          ngettext("capture #%(id)s, HTTP %(status)s, %(files)d file, %(change)s",
+                                   "capture #%(id)s, HTTP %(status)s, %(files)d files, %(change)s", files)
+                          % {"id": result.get("capture"), "status": result.get("http_status"), "files": files,
+                             "change": result.get("change")})
         for row in result.get("files", []):
             new = _("new") if row["new"] else _("already held")
             self.stdout.write(f"    {row['sha256']}  {new}  {row['role']}  {row['url']}")

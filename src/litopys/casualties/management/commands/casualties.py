@@ -55,6 +55,7 @@ class Command(BaseCommand):
         est.add_argument("--format", choices=["json", "table"], default="table", help=_("Output format."))
         publish = actions.add_parser(
             "publish-estimate", help=_("Publish the estimated total of the reviewed victims (numbers only)."),
+            # xgettext:no-python-format
             description=_("Estimate the total from the reviewed victims' lists and show it, with the documented "
                           "count and the 95% interval, on the public statistics page."))
         publish.add_argument("--area", required=True, help=_("What the lists cover, in readers' words."))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.core.backup.making import make_backup
 from litopys.core.backup.manifest import BackupError
@@ -42,9 +43,11 @@ class Command(BaseCommand):
         self.stdout.write(_("sha256sums.txt: sha256:%(digest)s (write it down to recognise this backup later)")
                           % {"digest": made.digest})
         if made.absent:
-            self.stdout.write(_("note: %(n)d item(s) the database names are not in the vault as themselves (a sealed "
-                                "item is kept as its encrypted copy); if that is not why, run `litopys verify`")
-                              % {"n": made.absent})
+            self.stdout.write(ngettext("note: %(n)d item the database names is not in the vault as itself (a sealed "
+                                       "item is kept as its encrypted copy); if that is not why, run `litopys verify`",
+                                       "note: %(n)d items the database names are not in the vault as themselves (a "
+                                       "sealed item is kept as its encrypted copy); if that is not why, run "
+                                       "`litopys verify`", made.absent) % {"n": made.absent})
         if made.keys_included:
             self.stdout.write(_("the backup holds the keys: keep it as safe as them"))
         else:

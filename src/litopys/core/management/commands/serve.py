@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.core import deployment
 
@@ -30,8 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(_("Ready to serve: the deployment checks found nothing to fix."))
             return
         if problems:
-            self.stderr.write(_("litopys: %(n)d deployment check(s) failed; `litopys serve --check` lists them.")
-                              % {"n": len(problems)})
+            self.stderr.write(ngettext("litopys: %(n)d deployment check failed; `litopys serve --check` lists it.",
+                                       "litopys: %(n)d deployment checks failed; `litopys serve --check` lists them.",
+                                       len(problems)) % {"n": len(problems)})
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError(_("The database is not up to date; run `litopys migrate` first."))

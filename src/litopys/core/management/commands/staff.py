@@ -4,6 +4,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.core.accounts import actions, policy
 
@@ -66,13 +67,16 @@ class Command(BaseCommand):
     def reset(self, options):
         user = self.account(options["username"])
         removed = actions.reset_second_factor(user, by=f"litopys staff 2fa-reset (system user {getpass.getuser()})")
-        self.stdout.write(_("%(name)s: %(n)d device(s) removed; the account sets up two-factor authentication "
-                            "again at its next login.") % {"name": user.get_username(), "n": removed})
+        self.stdout.write(ngettext("%(name)s: %(n)d device removed; the account sets up two-factor authentication "
+                                   "again at its next login.",
+                                   "%(name)s: %(n)d devices removed; the account sets up two-factor authentication "
+                                   "again at its next login.", removed) % {"name": user.get_username(), "n": removed})
 
     def unlock(self, options):
         from axes.utils import reset
 
         username = self.account(options["username"]).get_username()
         count = reset(username=username)
-        self.stdout.write(_("%(name)s: %(n)d failed-login record(s) removed; the account may log in again.")
-                          % {"name": username, "n": count})
+        self.stdout.write(ngettext("%(name)s: %(n)d failed-login record removed; the account may log in again.",
+                                   "%(name)s: %(n)d failed-login records removed; the account may log in again.",
+                                   count) % {"name": username, "n": count})

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence.models import Item
 from litopys.evidence.similarity import near_duplicates
@@ -24,5 +25,6 @@ class Command(BaseCommand):
             return
         for a, b, distance in pairs:
             self.stdout.write(f"{distance:>3}  {a}  {names[a]}\n     {b}  {names[b]}")
-        self.stderr.write(_("%(pairs)d near-duplicate pair(s) among %(images)d images")
+        self.stderr.write(ngettext("%(pairs)d near-duplicate pair among %(images)d images",
+                                   "%(pairs)d near-duplicate pairs among %(images)d images", len(pairs))
                           % {"pairs": len(pairs), "images": len(items)})

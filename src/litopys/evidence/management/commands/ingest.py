@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence.files import check_file, printable, walk
 from litopys.evidence.ingest import SourceFacts, ingest_paths
@@ -81,9 +82,11 @@ class Command(BaseCommand):
         checkpoint()
         if interrupted:
             running.interrupted = True  # the next run looks for what this one stored but did not record
-            self.stderr.write(_("interrupted: %(done)d file(s) recorded above; the others were not recorded "
-                                "(run the same command again: what is held already is recognised)")
-                              % {"done": len(results)})
+            self.stderr.write(ngettext("interrupted: %(done)d file recorded above; the others were not recorded "
+                                       "(run the same command again: what is held already is recognised)",
+                                       "interrupted: %(done)d files recorded above; the others were not recorded "
+                                       "(run the same command again: what is held already is recognised)",
+                                       len(results)) % {"done": len(results)})
             sys.exit(130)
         failed = [r for r in results if not r.ok]
         if options["format"] == "json":
@@ -112,13 +115,16 @@ class Command(BaseCommand):
     def report_leftovers(self, leftovers: Leftovers):
         """Say what interrupted runs left, on stderr (stdout keeps one line per file)."""
         if leftovers.removed:
-            self.stderr.write(_("removed %(count)d temporary file(s) left in the vault by an interrupted ingest")
-                              % {"count": len(leftovers.removed)})
+            self.stderr.write(ngettext("removed %(count)d temporary file left in the vault by an interrupted ingest",
+                                       "removed %(count)d temporary files left in the vault by an interrupted ingest",
+                                       len(leftovers.removed)) % {"count": len(leftovers.removed)})
         if leftovers.orphans:
             self.stderr.write(
-                _("%(count)d stored file(s) have no record: an interrupted ingest stored their bytes but did not "
-                  "record them; ingest those files again to record them (`litopys verify` lists them)")
-                % {"count": len(leftovers.orphans)})
+                ngettext("%(count)d stored file has no record: an interrupted ingest stored its bytes but did not "
+                         "record it; ingest that file again to record it (`litopys verify` lists it)",
+                         "%(count)d stored files have no record: an interrupted ingest stored their bytes but did not "
+                         "record them; ingest those files again to record them (`litopys verify` lists them)",
+                         len(leftovers.orphans)) % {"count": len(leftovers.orphans)})
 
     def print_line(self, result, bar):
         # Names and messages can hold anything a file name can (a newline, a terminal escape): escaped, one

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence import redaction, sealing
 from litopys.evidence.actions import redact
@@ -51,10 +52,14 @@ class Command(BaseCommand):
         self.stdout.write(_("redacted copy %(copy)s (%(type)s, %(size)d bytes) of %(item)s") % {
             "copy": copy.sha256, "type": copy.media_type, "size": copy.size, "item": item.sha256})
         if "spans" in marks:
-            self.stdout.write(_("%(count)d span(s) blacked out") % {"count": len(marks["spans"])})
+            spans = len(marks["spans"])
+            self.stdout.write(ngettext("%(count)d span blacked out", "%(count)d spans blacked out", spans)
+                              % {"count": spans})
         if "boxes" in marks:
-            self.stdout.write(_("%(count)d rectangle(s) blacked out, %(faces)d of them faces found") % {
-                "count": len(marks["boxes"]), "faces": marks.get("faces_found", 0)})
+            boxes = len(marks["boxes"])
+            self.stdout.write(ngettext("%(count)d rectangle blacked out, %(faces)d of them faces found",
+                                       "%(count)d rectangles blacked out, %(faces)d of them faces found", boxes)
+                              % {"count": boxes, "faces": marks.get("faces_found", 0)})
 
     def suggest(self, item, options):
         from litopys.evidence.selectors import is_picture, picture_of

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.evidence import sealed, sealing
 from litopys.evidence.actions import seal_confidential
@@ -22,7 +23,9 @@ class Command(BaseCommand):
         if options["check"]:
             waiting = sealed.unsealed_confidential_items().count()
             self.stdout.write(json.dumps({"unsealed": waiting}) if options["format"] == "json" else
-                              _("%(count)d item(s) of confidential sources wait to be sealed") % {"count": waiting})
+                              ngettext("%(count)d item of confidential sources waits to be sealed",
+                                       "%(count)d items of confidential sources wait to be sealed", waiting)
+                              % {"count": waiting})
             if waiting:
                 raise SystemExit(1)
             return
@@ -38,5 +41,6 @@ class Command(BaseCommand):
         for copy in copies:
             self.stdout.write(_("sealed %(item)s as %(copy)s") % {"item": copy.derived_from.sha256,
                                                                   "copy": copy.sha256})
-        self.stdout.write(_("%(count)d item(s) sealed with vault key %(key)s") % {
-            "count": len(copies), "key": key.label if key else "-"})
+        self.stdout.write(ngettext("%(count)d item sealed with vault key %(key)s",
+                                   "%(count)d items sealed with vault key %(key)s", len(copies))
+                          % {"count": len(copies), "key": key.label if key else "-"})

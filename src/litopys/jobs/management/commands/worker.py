@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from litopys.jobs.worker import JobWorker
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
             self.stderr.write(_("worker %(name)s started") % {"name": worker.worker_id})
         worker.run()
         if options["verbosity"] > 0:
-            self.stderr.write(_("worker %(name)s stopped after %(count)d task(s)")
+            self.stderr.write(ngettext("worker %(name)s stopped after %(count)d task",
+                                       "worker %(name)s stopped after %(count)d tasks", worker.tasks_run)
                               % {"name": worker.worker_id, "count": worker.tasks_run})
 
     def run_many(self, options) -> int:

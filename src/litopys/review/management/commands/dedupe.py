@@ -23,7 +23,7 @@ class Command(BaseCommand):
             self.stdout.write(_("source %(kept)d kept; merged %(merged)s") % {
                 "kept": merge.kept, "merged": ", ".join(str(pk) for pk in merge.merged)})
         self.stdout.write((_("Would merge") if options["dry_run"] else _("Merged")) + ": " + _(
-            "%(sources)d duplicate source(s), %(claims)d duplicate claim(s), %(moved)d claim(s) moved, "
-            "%(decisions)d decision(s) moved.") % {
+            "duplicate sources: %(sources)d, duplicate claims: %(claims)d, claims moved: %(moved)d, "
+            "decisions moved: %(decisions)d.") % {
             "sources": data["sources_merged"], "claims": data["claims_merged"], "moved": data["claims_moved"],
             "decisions": data["decisions_moved"]})
