@@ -62,19 +62,15 @@ def find_date(text: str, language: str, published: datetime.date | None) -> tupl
     return next(all_dates(text, language, published), None)
 
 
-def near(text: str, language: str, published: datetime.date | None, start: int, end: int
-         ) -> tuple[datetime.date, int, int] | None:
-    """Return the date stated nearest ``text[start:end]`` within ``NEAR`` characters (a speaker: "the office said on
-    Wednesday", "повідомила в середу обласна прокуратура"), else the first date of ``text``, or None."""
-    first, best, distance = None, None, NEAR + 1
-    for found in all_dates(text, language, published):
-        first = first or found
-        gap = found[1] - end if found[1] >= end else start - found[2]
+def nearest(found: list[tuple[datetime.date, int, int]], start: int, end: int) -> tuple[datetime.date, int, int] | None:
+    """Return of a sentence's dates (``all_dates``) the one nearest its ``start:end`` within ``NEAR`` characters (a
+    speaker: "the office said on Wednesday", "повідомила в середу обласна прокуратура"), else its first, or None."""
+    best, distance = None, NEAR + 1
+    for date in found:
+        gap = date[1] - end if date[1] >= end else start - date[2]
         if gap < distance:
-            best, distance = found, gap
-        if found[1] > end + NEAR:
-            break
-    return best or first
+            best, distance = date, gap
+    return best or (found[0] if found else None)
 
 
 #: How far from a speaker's name a date may stand to be the date they spoke on.

@@ -257,7 +257,7 @@ class ListedClaims:
         """Give the claims of a paragraph that names no speaker the speaker of the paragraph just before, when that
         one reported figures and goes on ("… 41 times, the governor said. | In Orikhiv 7 houses were damaged.");
         remember who reported the figures of this one."""
-        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        carried = self._carried_from(index)
         self.carried_to = []
         if carried is not None and state.speaker is None:
             for claim in state.claims:

@@ -13,15 +13,15 @@ SHOUTED_TOWN = 10_000
 
 
 #: Between a place and the oblast that says where it is: "ОЛИШЕВКА (Черниговская область)", "BORODIANKA, Kyiv Oblast".
-OBLAST_GAP = re.compile(r"\s*[(,]\s*")
+_OBLAST_GAP = re.compile(r"\s*[(,]\s*")
 
 
-def oblast_after(text: str, end: int, after) -> bool:
-    """Say whether the mention ``after`` is an oblast following a place that ends at ``end`` of ``text``, in brackets
-    or after a comma: "ОЛИШЕВКА (Черниговская область)" (a dateline: the village is one)."""
+def oblast_after(text: str, end: int, start: int, after) -> bool:
+    """Say whether the mention ``after``, at ``start`` of ``text``, is an oblast following a place that ends at
+    ``end``, in brackets or after a comma: "ОЛИШЕВКА (Черниговская область)" (a dateline: the village is one)."""
     place = getattr(after, "place", None)
     return place is not None and getattr(place, "kind", "") == "oblast" and \
-        OBLAST_GAP.fullmatch(text, end, after.start) is not None
+        _OBLAST_GAP.fullmatch(text, end, start) is not None
 
 
 def shouted_village(mention) -> bool:

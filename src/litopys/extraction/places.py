@@ -86,7 +86,7 @@ class PlaceFinder:
             everything = self.gazetteer.find(block)
             found = [m for i, m in enumerate(everything) if base + m.start >= start and not city_district(
                 self.text, base, m) and not (shouted_village(m) and not (i + 1 < len(everything) and oblast_after(
-                    block, m.end, everything[i + 1])))]
+                    block, m.end, everything[i + 1].start, everything[i + 1])))]
             self._cache[key] = [(base + m.start, base + m.end, m) for m in found]
         return self._cache[key]
 

@@ -8,7 +8,7 @@ import re
 from . import places
 from .lexicon import lowered
 from .lexicon.loading import alternation
-from .not_places import OBLAST_GAP
+from .not_places import oblast_after
 from .segment import Paragraph, clause_of, clauses
 
 #: How many sentences (and paragraphs) back a place may be found.
@@ -181,8 +181,7 @@ class PlaceChooser:
         …" is about Kupiansk, "VINNYTSIA, Ukraine, Nov 21 (Wire) -" about what it names next."""
         if len(mentions) < 2 or mentions[0][0] - paragraph.start > 2:
             return mentions
-        if len(mentions) == 2 and places.kind_of(mentions[1][2]) == "oblast" and \
-                OBLAST_GAP.fullmatch(self.text, mentions[0][1], mentions[1][0]):
+        if len(mentions) == 2 and oblast_after(self.text, mentions[0][1], mentions[1][0], mentions[1][2]):
             return mentions  # "ОЛИШЕВКА (Черниговская область). …": the oblast only says where the dateline is
         written = self.text[mentions[0][0]:mentions[0][1]]
         return mentions[1:] if written.isupper() and len(written) > 3 else mentions

@@ -272,14 +272,6 @@ def categories(name: str) -> frozenset[str]:
     return frozenset(label for label, pattern in CATEGORIES.items() if pattern.search(name))
 
 
-def sex_of(speaker: Speaker) -> str | None:
-    """The sex ("f", "m") a person's first name gives, or None (a body, a role, a name not known)."""
-    if speaker.institution or not speaker.name:
-        return None
-    found = FIRST_NAMES.get(speaker.name.split()[0])
-    return found[1] if found else None
-
-
 def speaks_for(person: Speaker, body: Speaker) -> bool:
     """Say whether a person's title is of the kind of a body: "Керівник Харківської обласної прокуратури" of
     "Kharkiv Regional Prosecutor's Office"."""

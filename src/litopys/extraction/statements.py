@@ -64,7 +64,7 @@ class StatementDates:
         self.document_speaker: Speaker | None = None
         self.document_date: datetime.date | None = None
         self._dated_text: str | None = None
-        self._dated: datetime.date | None = None
+        self._dated: list[tuple[datetime.date, int, int]] = []
         #: The day of the briefing the text reports, if a sentence dates one: its speakers spoke on that day.
         self.occasion: datetime.date | None = None
 
@@ -76,9 +76,13 @@ class StatementDates:
 
     def sentence(self, text: str) -> datetime.date | None:
         """Return the date a sentence states, or None."""
-        if text is not self._dated_text:  # a sentence's date is asked for by its speaker and by its claims
-            found = dates.find_date(text, self.language, self.published)
-            self._dated_text, self._dated = text, found[0] if found else None
+        found = self._dates(text)
+        return found[0][0] if found else None
+
+    def _dates(self, text: str) -> list[tuple[datetime.date, int, int]]:
+        """A sentence's dates with their spans, found once: asked for by its speaker and by its claims."""
+        if text is not self._dated_text:
+            self._dated_text, self._dated = text, list(dates.all_dates(text, self.language, self.published))
         return self._dated
 
     def said(self, text: str, speaker: Speaker | None, index: int, span: tuple[int, int] = (0, 0)
@@ -86,7 +90,7 @@ class StatementDates:
         """The date a sentence naming a speaker (at ``span``) dates their statement by: the one beside their name
         ("… on Tuesday evening, killing three, the administration said on Wednesday"), else the sentence's; else
         the date they spoke on just before."""
-        found = dates.near(text, self.language, self.published, *span) if span[1] else self.sentence(text)
+        found = dates.nearest(self._dates(text), *span)
         found = found[0] if found else None
         if speaker is None or not speaker.name:
             return found

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from . import attribution, mentions, quotations, segment
 from .breakdowns import attribute_backward
-from .lexicon import lowered
-from .lexicon.loading import alternation, each
+from .lexicon.loading import alternation
 from .placing import LOOK_BACK
-from .speakers import Reference, Speaker, parse, regional, sex_of, speaks_for
+from .pronouns import allows, pronoun_sex, sex_of
+from .speakers import Reference, Speaker, parse, regional, speaks_for
 
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
@@ -25,9 +25,6 @@ _DIGIT = re.compile(r"[0-9]")
 _QUOTATION_SAID = re.compile(r"[»”\"]\s*[,—–-]|[,!?…][»”\"]\s")
 #: A paragraph opening with the newsroom's reminder of earlier events ("Нагадаємо, …", "Напомним, …").
 _REMINDER = re.compile(rf"(?i)\W*(?:{alternation('attribution', 'reminders')})(?!\w)")
-#: The sex ("f", "m") each pronoun gives its speaker, in lowercase.
-_SEX_OF = {word: sex[0] for _, table in each("speakers", "sexed_pronouns") for sex, words in table.items()
-           for word in words}
 #: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
 _TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -111,11 +108,15 @@ class Voices:
     #: Whether the last pronoun named someone the text does not name ("she" after men only).
     unnamed: bool = False
 
+    def _carried_from(self, index: int) -> tuple | None:
+        """The voice the paragraph before ``index`` ended in (speaker, date, paragraph), if it was that one."""
+        return self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+
     def _opening_voice(self, index: int, paragraph, state) -> None:
         """Who speaks from a paragraph's start: an interviewee answering; the head of a body a news headline cites
         ("Прокурори Харківщини: …"), who spoke for it in the paragraph before, goes on speaking."""
         self._interview_voice(paragraph, state)
-        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        carried = self._carried_from(index)
         if _REMINDER.match(paragraph.text):
             return  # "Нагадаємо, 14 травня …": the newsroom's own background
         if state.speaker is None and carried is not None and self.cited and speaks_for(carried[0],
@@ -126,7 +127,7 @@ class Voices:
         """Say whether the speaker named later in a paragraph reported its unattributed figures before too: they
         give figures of their own there, or spoke at the end of the paragraph before ("… Filashkin said. | In
         Druzhkivka, a bomb killed three. The governor said …")."""
-        carried = self.carried if self.carried is not None and self.carried[2] == index - 1 else None
+        carried = self._carried_from(index)
         return bearing[state.named_in] or carried is not None and carried[0] == state.speaker
 
     def _interview_voice(self, paragraph, state) -> None:
@@ -172,22 +173,17 @@ class Voices:
             return self._mentioned(reference, sentence.start + reference.start) or speaker
         if reference.how != "pronoun":
             return speaker
-        pronoun = sentence.text[reference.start : reference.end]
+        wanted = pronoun_sex(sentence.text[reference.start : reference.end])
         found = mentions.named_in(self.text, max(spoke_at, sentence.start - mentions.REACH), sentence.start)
-        if found is not None and (speaker is None or found.name != speaker.name) and self._sex_allows(pronoun, found):
+        if found is not None and (speaker is None or found.name != speaker.name) and allows(wanted, found):
             return self.book.resolve(Reference(found, "named", 0, 0))
-        return self._of_sex(pronoun, speaker) if speaker is not None else None
+        return self._of_sex(wanted, speaker) if speaker is not None else None
 
-    def _sex_allows(self, pronoun: str, person: Speaker) -> bool:
-        wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
-        return wanted is None or sex_of(person) in (None, wanted)
-
-    def _of_sex(self, pronoun: str, speaker: Speaker) -> Speaker | None:
-        """The last person named whose first name is of the pronoun's sex ("She said …" after Ivan Lytvyn and Laura
-        Jenkins is Laura Jenkins), when the one it resolved to is of the other; nobody if none is (a woman the text
-        did not name is no man it did)."""
-        wanted = _SEX_OF.get(next((w for w in lowered(pronoun).split() if w in _SEX_OF), ""))
-        if wanted is None or sex_of(speaker) in (None, wanted):
+    def _of_sex(self, wanted: str | None, speaker: Speaker) -> Speaker | None:
+        """The last person named whose first name is of the pronoun's sex ``wanted`` ("She said …" after Ivan Lytvyn
+        and Laura Jenkins is Laura Jenkins), when the one it resolved to is of the other; nobody if none is (a woman
+        the text did not name is no man it did)."""
+        if allows(wanted, speaker):
             return speaker
         found = next((s for s in reversed(self.book.speakers) if not s.institution and sex_of(s) == wanted), None)
         self.unnamed = found is None  # the speaker in force speaks no more
