@@ -84,7 +84,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         self.not_named_in_full: set[str] = set()
         #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
         signature = voices.signature(self.paragraphs)
-        opening = self.paragraphs[len(self.headline)] if self.headline and len(self.paragraphs) > 2 else None
+        opening = self.paragraphs[len(self.headline)] if len(self.paragraphs) > 2 else None
+        if not self.headline and not (opening and opening.text.rstrip().endswith(":")):
+            opening = None  # with no headline, only a line giving the words ("Іван Федоров, голова ОВА:") opens
         self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
         said = self.document_speaker is not None and (voices.gives_words(opening) or voices.authored_by(opening))
         #: A news report on what a body its headline cites said ("Прокурори Харківщини: …", "Місія ООН: …").

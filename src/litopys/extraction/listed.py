@@ -137,6 +137,7 @@ class ListedClaims:
         anchor = (sentence.start + span[0], sentence.start + span[1])
         candidate.place = self.places.choose(index, position, anchor, state.excluded, self.previous_excluded)
         candidate.attributed_to = state.speaker or self.document_speaker
+        candidate.place = self.places.region_of(candidate.place, sentence.text, candidate.attributed_to)
         said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
         if sentence_date is UNSET:
             sentence_date = self.dates.sentence(sentence.text)

@@ -121,8 +121,8 @@ def find_numbers(text: str) -> list[Number]:
     taken = [(n.start, n.end) for n in found]
     for match in WORD_NUMBER.finditer(lowered(text)):
         if not any(s < match.end() and match.start() < e for s, e in taken):
-            found.extend(n for n in _word_numbers(match.group(0), match.start())
-                         if not _ATTRIBUTE_AFTER.match(text, n.end))  # "a nine-storey building"
+            found.extend(n for n in _word_numbers(match.group(0), match.start())  # not "a nine-storey building",
+                         if not _ATTRIBUTE_AFTER.match(text, n.end) and not _NOT_COUNT_AFTER.match(text, n.end))
     found.sort(key=lambda n: n.start)
     return found
 

@@ -10,6 +10,7 @@ from .lexicon import lowered
 from .lexicon.loading import alternation
 from .not_places import oblast_after
 from .segment import Paragraph, clause_of, clauses
+from .speakers import oblast_spoken_for
 
 #: How many sentences (and paragraphs) back a place may be found.
 LOOK_BACK = 5
@@ -168,8 +169,9 @@ class PlaceChooser:
             titles = self.finder.mentions(first, last)
             countries += [m for m in titles if places.is_country(m[2])]
             titles = [m for m in titles if not places.is_country(m[2])]
-            if titles:
-                return self.json(titles[-1][2])
+            if titles:  # "the head of the Kharkiv RMA … in the region": its oblast
+                region = places.says_region(claim_sentence.text) and self.finder.oblast(titles[-1][2])
+                return region or self.json(titles[-1][2])
         if countries:  # "the UN Monitoring Mission in Ukraine said 183 civilians were killed": the country's
             return self.json(countries[0][2])
         if _NATIONAL.search(claim_sentence.text):
@@ -201,6 +203,15 @@ class PlaceChooser:
             return False
         mentions = self.finder.mentions(paragraphs[first].start, paragraphs[last].end)
         return any(_several(mentions, mention[2]) for mention in mentions)
+
+    def region_of(self, place: dict | None, sentence: str, speaker) -> dict | None:
+        """Return ``place``, or, when a sentence says "the region" and no place was found for it, the oblast its
+        speaker speaks for ("Начальник Харківської ОВА: … по населених пунктах області": Kharkiv Oblast)."""
+        if place is not None or not places.says_region(sentence):
+            return place
+        oblast = oblast_spoken_for(speaker)
+        found = [p for p in self.finder.gazetteer.lookup(oblast) if p.kind == "oblast"] if oblast else []
+        return {"name": found[0].name, "geonames_id": found[0].geonames_id, "admin1": found[0].name} if found else None
 
     def json(self, mention) -> dict | None:
         """Return the JSON place of a mention, an unknown place named in the nominative."""

@@ -37,5 +37,6 @@ class Situating:
         candidate.place = gapped and self.places.right_after(anchor[1]) or self.places.choose(
             index, position, anchor, state.excluded, self.previous_excluded)
         candidate.attributed_to = state.speaker or self.document_speaker
+        candidate.place = self.places.region_of(candidate.place, sentence.text, candidate.attributed_to)
         said = state.date if state.speaker else self.dates.stated_by(self.document_speaker, index)
         candidate.date = sentence_date or said
