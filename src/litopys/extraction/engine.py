@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from . import attribution, opinions, segment, voices, wider
+from . import attribution, documents, opinions, segment, wider
 from .bounds import quantities
 from .breakdowns import (
     FoundClaim,
@@ -82,17 +82,11 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         self.carried_to: list[FoundClaim] = []
         #: Bare surnames no full name was found for near where they were first met.
         self.not_named_in_full: set[str] = set()
-        #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed.
-        signature = voices.signature(self.paragraphs)
-        opening = self.paragraphs[len(self.headline)] if len(self.paragraphs) > 2 else None
-        if not self.headline and not (opening and opening.text.rstrip().endswith(":")):
-            opening = None  # with no headline, only a line giving the words ("Іван Федоров, голова ОВА:") opens
-        self.document_speaker = voices.document_speaker(self.book, [*self.headline[:1], signature], signature, opening)
-        said = self.document_speaker is not None and (voices.gives_words(opening) or voices.authored_by(opening))
-        #: A news report on what a body its headline cites said ("Прокурори Харківщини: …", "Місія ООН: …").
-        self.cited = bool(self.document_speaker and signature is None and self.headline
-                          and voices.cites(self.headline[0].text))
-        self.dates.of_document(self.document_speaker, [*self.headline, signature, opening if said else None])
+        #: Who speaks in a whole document titled "Statement of the Office of the Prosecutor General" or signed, and
+        #: whether it is a news report on what a body its headline cites said ("Прокурори Харківщини: …").
+        document = documents.read(self.book, self.paragraphs, self.headline)
+        self.document_speaker, self.cited = document.speaker, document.cited
+        self.dates.of_document(self.document_speaker, document.dating_lines)
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):
@@ -161,7 +155,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
         ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
         said_last = state.speaker is not None and state.named_in == len(sentences) - 1
-        announces = said_last and not state.claims and voices.announces(sentences[-1].text)
+        announces = said_last and not state.claims and documents.announces(sentences[-1].text)
         self.introduced = (state.speaker, state.date, index) if (ends_with_colon or announces) and said_last else None
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)

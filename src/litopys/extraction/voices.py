@@ -1,26 +1,20 @@
-"""Who speaks: the speaker of a whole document (its title, first line or signature), a speaker named only by a
-pronoun or a surname, "the regional police", and the words a claim quotes (a part of the engine's reader)."""
+"""Who speaks: a speaker named only by a pronoun or a surname, "the regional police", an interview's voices, a
+voice carried over paragraphs, and the words a claim quotes (a part of the engine's reader); who speaks for a whole
+document is in ``documents``."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from . import attribution, mentions, quotations, segment
+from . import mentions, quotations, segment
 from .breakdowns import attribute_backward
 from .lexicon.loading import alternation
 from .placing import LOOK_BACK
 from .pronouns import allows, pronoun_sex, sex_of
 from .speakers import Reference, Speaker, parse, regional, speaks_for
 
-if TYPE_CHECKING:
-    from .resolution import SpeakerBook
-
-#: An opening line longer than this is a paragraph of the text, not a line giving the words to someone.
-OPENING_LIMIT = 200
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
-_DIGIT = re.compile(r"[0-9]")
 #: A quotation closed before the words saying who spoke: '…," said', '», — розповів'.
 _QUOTATION_SAID = re.compile(r"[»”\"]\s*[,—–-]|[,!?…][»”\"]\s")
 #: A paragraph opening with the newsroom's reminder of earlier events ("Нагадаємо, …", "Напомним, …").
@@ -28,66 +22,9 @@ _REMINDER = re.compile(rf"(?i)\W*(?:{alternation('attribution', 'reminders')})(?
 #: A sentence about the talk itself dates an interview: "Разговор записан 13 октября", "The interview took place …".
 _TALK = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'talk')})(?!\w)", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-#: Verbs by which a body says it made the text that follows: "опублікувала", "завершила серію інтерв'ю", "published".
-_AUTHORED = re.compile(rf"(?i)(?<!\w)(?:{alternation('attribution', 'authored')})(?!\w)")
 #: A closing line naming the one interviewed between the talk and its interviewer's verb.
 _TALK_WITH = re.compile(rf"(?i)(?<!\w)(?:{alternation('attribution', 'talk_with')})\s+(.{{3,60}}?)\s+"
                         rf"(?:{alternation('attribution', 'talk_led')})(?!\w)")
-
-
-def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) -> Speaker | None:
-    """Return who speaks in a whole document: a title "Statement of …", a first line naming a body ("Офіс
-    Генерального прокурора: …", "Херсонская областная прокуратура информирует."), a signature, or a short opening
-    line under the title that gives the words to someone ("Иван Федоров, глава Запорожской ОВА: ситуация по
-    состоянию на 08:00 18 марта")."""
-    if gives_words(opening):
-        return book.resolve(attribution.colon_speaker(opening.text))
-    author = authored_by(opening)
-    title = None  # "Statement of the Ombudsman": a title only, which a signature may name
-    for line in lines:
-        reference = attribution.headline_speaker(line.text) if line else None
-        if reference is None and line is not None and line is not signature:
-            reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
-        if reference is None and line is not None and not _DIGIT.search(line.text) and announces(line.text):
-            said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
-            named = said.reference.how == "named" and said.reference.speaker
-            reference = said.reference if named and said.reference.speaker.institution else None
-        if reference and reference.speaker is not None and not reference.speaker.name and title is None:
-            title = reference
-        elif reference:
-            return book.resolve(reference)
-    if author is not None and title is None:
-        return book.resolve(author)  # "Харківська правозахисна група завершила серію інтерв'ю …": the group's text
-    return book.resolve(title) if title is not None else None
-
-
-def signature(paragraphs: list):
-    """Return a document's closing paragraph when it may be a signature: a heading-like line, or two short lines
-    with no closing full stop ("Dmytro Lubinets,\nUkrainian Parliament Commissioner for Human Rights")."""
-    if len(paragraphs) <= 2:
-        return None
-    last, before = paragraphs[-1], paragraphs[-2]
-    if before.heading and last.source.count("\n", before.end, last.start) == 1 and len(before.text) <= OPENING_LIMIT \
-            and not _DIGIT.search(before.text):
-        last = segment.Paragraph(before.start, last.end, last.source, True)  # "Вадим Филашкин\nНачальник … ОВА"
-    text = last.text.strip()
-    short = len(text) <= OPENING_LIMIT and text.count("\n") <= 2 and not text.endswith((".", "!", "?", "…", ":"))
-    return last if last.heading or short else None
-
-
-def cites(headline: str) -> bool:
-    """Say whether a headline opens with who said what follows its colon: "Прокурори Харківщини: …", "Місія ООН:
-    …" (a news report on what they said, not their own document)."""
-    head, colon, rest = headline.partition(": ")
-    return bool(colon and rest.strip()) and len(head.split()) <= 6 and parse(head) is not None
-
-
-def gives_words(opening) -> bool:
-    """Say whether a document's short opening line gives its words to someone: "Иван Федоров, глава ОВА: …"."""
-    if opening is None or len(opening.text) > OPENING_LIMIT or "\n" in opening.text.strip():
-        return False
-    reference = attribution.colon_speaker(opening.text)
-    return reference is not None and reference.speaker is not None and bool(reference.speaker.name)
 
 
 _DASH_OPENING = re.compile(r"\s*[\u2013\u2014-]\s")
@@ -265,29 +202,6 @@ class Voices:
 
 
 #: After a speaker, a reporting verb and nothing else: "Херсонская областная прокуратура информирует."
-_ANNOUNCEMENT_REST = re.compile(r"\s*[^\W\d]+\s*[.:!]?\s*")
-
-
-def authored_by(opening) -> Reference | None:
-    """Return the body whose text this is when the opening sentence says it made it ("Харківська правозахисна
-    група завершила першу серію інтерв'ю …", "Харьковская правозащитная группа 2 марта опубликовала …"), or None."""
-    if opening is None or len(opening.text) > OPENING_LIMIT * 3:
-        return None
-    first = _SENTENCE_END.split(opening.text.strip(), 1)[0]
-    verb = _AUTHORED.search(first)
-    reference = attribution.speaker_before(first[: verb.start()]) if verb else None
-    named = reference is not None and reference.speaker is not None and reference.speaker.name
-    return reference if named and reference.speaker.institution and not first[: reference.start].strip() else None
-
-
-def announces(sentence: str) -> bool:
-    """Say whether a sentence only says who reports what follows ("Херсонська обласна прокуратура повідомляє."):
-    the speaker from its first word, then a reporting verb and nothing else."""
-    found = attribution.find(sentence)
-    return found is not None and not sentence[: found.reference.start].strip() and _ANNOUNCEMENT_REST.fullmatch(
-        sentence, found.reference.end) is not None
-
-
 def unresolved(reference: Reference, speaker: Speaker | None) -> bool:
     """Say whether "she says" or a bare surname found nobody named before to stand for."""
     if reference.how == "pronoun":
