@@ -65,3 +65,59 @@ def test_the_region_named_before_wins_over_the_speakers():
     text = ("Начальник Харківської ОВА Олег Синєгубов розповів про Запорізьку область. "
             "Ворог завдав 412 ударів по населених пунктах області.")
     assert placed(text) == [("attacks", 412, "Zaporizhzhia Oblast")]
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("Наш щотижневий огляд складено за повідомленнями Сумської обласної військової адміністрації.",
+     "Sumy Regional Military Administration"),
+    ("Щонеділі ми підсумовуємо дані Сумської обласної військової адміністрації про обстріли громад.",
+     "Sumy Regional Military Administration"),
+    ("Our weekly digest is based on data from the Sumy Regional Military Administration.",
+     "Sumy Regional Military Administration"),
+    ("Обзор подготовлен по сообщениям Сумской областной военной администрации.",
+     "Sumy Regional Military Administration"),
+])
+def test_a_digest_compiled_from_one_bodys_reports_is_that_bodys(opening, speaker):
+    text = f"ТИЖДЕНЬ НА СУМЩИНІ: 10–16 БЕРЕЗНЯ\n\n{opening}\n\nЗагинули 6 людей.\n\nПошкоджено 14 будинків."
+    assert {who for _, _, who in spoken(text)} == {speaker}
+
+
+@pytest.mark.parametrize("signature", [
+    "Отдел коммуникации ГУНП в Николаевской области, 11.03.2024",
+    "Пресслужба ГУНП у Миколаївській області\n11.03.2024",
+    "Communications Department of the Main Directorate of the National Police in Mykolaiv Oblast, 11.03.2024",
+])
+def test_a_signature_dated_in_digits_under_a_press_service_names_the_body(signature):
+    text = f"Обстріли Миколаївщини за тиждень\n\nПоранено 5 мирних жителів.\n\nПошкоджено 35 будинків.\n\n{signature}"
+    found = claims(text)
+    assert {(c["attributed_to"] or {}).get("name") for c in found} == {
+        "Main Directorate of the National Police in Mykolaiv Oblast"}
+    assert {c["date"] for c in found} == {"2024-03-11"}
+
+
+@pytest.mark.parametrize("text", [
+    "Полиция Донетчины документирует последствия обстрелов\n\nПолицейские зафиксировали 2 погибших.",
+    "Поліція Донеччини документує наслідки обстрілів\n\nПоліцейські зафіксували 2 загиблих.",
+])
+def test_a_body_a_headline_names_is_whom_the_police_means_after_it(text):
+    assert spoken(text) == [("killed", 2, "Main Directorate of the National Police in Donetsk Oblast")]
+
+
+def test_a_surname_in_ko_is_put_back_in_the_nominative():
+    text = "Про осінь під обстрілами ми поговорили з начальником Херсонської МВА Романом Мрочком. Загинули 5 людей."
+    assert spoken(text) == [("killed", 5, "Роман Мрочко")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ще вчора ввечері Кіпер написав у Telegram, що поранено 32 людини.", "Кіпер"),
+    ("Вечером Кипер написал в Telegram, что ранены 32 человека.", "Кипер"),
+    ("Kiper wrote on Telegram that 32 people were injured.", "Kiper"),
+])
+def test_where_a_statement_was_posted_is_no_speaker(text, speaker):
+    assert spoken(text) == [("injured", 32, speaker)]
+
+
+def test_a_pronoun_after_a_post_dated_yesterday_keeps_its_date():
+    text = ("Про загибель семи людей у середу вранці повідомив начальник ОВА Олег Кіпер.\n\n"
+            "Ще вчора ввечері Кіпер написав у Telegram про перших загиблих. «Поранено 32 людини», – написав він.")
+    assert [(c["kind"], c["min"], c["date"]) for c in claims(text)][-1] == ("injured", 32, "2024-07-16")

@@ -65,7 +65,7 @@ _WHEN_BEFORE_VERB = re.compile(
     rf"\s+(?:(?:{alternation('attribution', 'before_weekday')})\s+)?(?:{alternation('dates', 'weekdays')}),\s*"
     rf"(?:{_DAY_MONTH}),\s*$", re.I)
 #: A line's closing date after a comma: "Офис Генерального прокурора, 16 сентября 2025 года".
-_DATED_LINE = re.compile(rf",\s*(?:{_DAY_MONTH}|[0-3]?[0-9]\.[01]?[0-9]\.(?:[12][0-9])?[0-9]{{2}})\.?\s*$", re.I)
+_DATED_LINE = re.compile(rf"(?:,|\n)\s*(?:{_DAY_MONTH}|[0-3]?[0-9]\.[01]?[0-9]\.(?:[12][0-9])?[0-9]{{2}})\.?\s*$", re.I)
 #: A date opening the sentence before its speaker: "По состоянию на 31 января 2025 года Миссия зафиксировала".
 _AS_OF = re.compile(rf"\s*(?:{alternation('attribution', 'as_of')})\s+(?:{_DAY_MONTH}),?\s+", re.I)
 

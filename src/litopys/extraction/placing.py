@@ -9,8 +9,8 @@ from . import places
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .not_places import oblast_after
+from .regions import oblast_spoken_for
 from .segment import Paragraph, clause_of, clauses
-from .speakers import oblast_spoken_for
 
 #: How many sentences (and paragraphs) back a place may be found.
 LOOK_BACK = 5

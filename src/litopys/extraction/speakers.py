@@ -29,6 +29,7 @@ _DECLINED_HEADS = {**pairs("speakers", "genitive_heads"), **pairs("speakers", "i
 #: Head nouns of titles: a phrase made of one (the minister", "министра") names a role, resolved to who holds it.
 ROLE_HEADS = wordset("speakers", "role_heads")
 _ADVERB_WORDS = wordset("speakers", "adverbs")
+_CHANNEL = re.compile(rf"(?:{alternation('speakers', 'channels')})", re.I)
 _ADVERBS = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADVERB_WORDS)) + "))+$", re.I)
 _LEADING = re.compile(rf"^(?:(?:{alternation('speakers', 'leading')})\s+)+", re.I)
 
@@ -190,6 +191,8 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     lead = _LEADING.match(stripped)  # "Окремо Федоров", "Пресслужба Херсонської …": no first name, no surname
     skipped = lead.end() if lead else 0
     bare = stripped[skipped:]
+    if _CHANNEL.fullmatch(bare):
+        return None  # "написав у Telegram": where, not who
     body = institution(stripped) or organisation(bare)
     name = find_name(bare, anchored=bool(body))  # a body's phrase names a person only by a first name
     if name and skipped:
@@ -237,45 +240,6 @@ def _known_role(phrase: str) -> bool:
 #: What kind of body a name names, in any language: "прокуратури" and "Kharkiv Regional Prosecutor's Office" are
 #: both prosecutors, so "за даними прокуратури" means the office named before.
 CATEGORIES = {label: re.compile("|".join(found), re.I) for label, found in by_key("speakers", "categories").items()}
-
-
-#: A body named only as "regional": "the regional police", "поліція області", "обласна прокуратура".
-_REGIONAL = re.compile(alternation("speakers", "regional"), re.I)
-
-
-@functools.cache
-def _speaks_for_oblast() -> re.Pattern:
-    """The canonical names of regional bodies and roles, with the oblast they speak for as a group."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    oblast = "(" + "|".join(re.escape(name) for name in data["oblasts"]) + ")"
-    names = [re.escape(name).replace(re.escape("{oblast}"), oblast, 1) for name in [*data["institutions"],
-             *data["roles"]] if "{oblast}" in name]
-    return re.compile("|".join(f"(?:{name})" for name in names))
-
-
-def oblast_spoken_for(speaker: Speaker | None) -> str | None:
-    """Return the oblast (the gazetteer's name) a regional body or its head speaks for: "Kharkiv Oblast" for the
-    Kharkiv Regional Military Administration or its head; None for anyone else."""
-    for name in (speaker.name, speaker.role) if speaker is not None else ():
-        match = _speaks_for_oblast().fullmatch(name or "")
-        if match is not None:
-            oblast = next(group for group in match.groups() if group)
-            return oblast + _regional_names()["oblast_suffix"]
-    return None
-
-
-@functools.cache
-def _regional_names() -> dict[str, str]:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))["regional"]
-
-
-def regional(name: str, oblast: str | None) -> str | None:
-    """Return the canonical name of a regional body named without its region, given the oblast of the text."""
-    kind = category(name)
-    names = _regional_names()
-    if not oblast or kind not in names or not _REGIONAL.search(name):
-        return None
-    return names[kind].format(oblast=oblast, short=oblast.removesuffix(names["oblast_suffix"]))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -11,7 +11,8 @@ from .breakdowns import attribute_backward
 from .lexicon.loading import alternation
 from .placing import LOOK_BACK
 from .pronouns import allows, pronoun_sex, sex_of
-from .speakers import Reference, Speaker, parse, regional, speaks_for
+from .regions import regional
+from .speakers import Reference, Speaker, parse, speaks_for
 
 #: Sentences longer than this are quoted only around the claim.
 QUOTE_LIMIT = 400
