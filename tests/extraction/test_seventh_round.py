@@ -121,3 +121,39 @@ def test_a_pronoun_after_a_post_dated_yesterday_keeps_its_date():
     text = ("Про загибель семи людей у середу вранці повідомив начальник ОВА Олег Кіпер.\n\n"
             "Ще вчора ввечері Кіпер написав у Telegram про перших загиблих. «Поранено 32 людини», – написав він.")
     assert [(c["kind"], c["min"], c["date"]) for c in claims(text)][-1] == ("injured", 32, "2024-07-16")
+
+
+def dated(text):
+    return [(c["kind"], c["min"], c["date"]) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Начальник ОВА Иван Федоров:\n\nВчера, 3 марта, оккупанты нанесли 412 ударов по населенным пунктам области.\n\n"
+    "По громадам:\n▪️ Ореховская громада — 96 ударов.\n▪️ Степногорская громада — 131 обстрел.",
+    "Начальник ОВА Іван Федоров:\n\nУчора, 3 березня, окупанти завдали 412 ударів по населених пунктах області.\n\n"
+    "▪️ Оріхівська громада — 96 ударів.\n▪️ Степногірська громада — 131 обстріл.",
+])
+def test_a_list_under_a_dated_total_takes_its_date(text):
+    assert [date for _, _, date in dated(text)] == ["2024-03-03"] * 3
+
+
+def test_a_list_under_totals_of_two_dates_takes_neither():
+    text = ("Начальник ОВА Іван Федоров:\n\nУчора, 3 березня, окупанти завдали 412 ударів. Сьогодні, 4 березня, "
+            "загинули 2 людей.\n\n▪️ Оріхівська громада — 96 ударів.\n▪️ Степногірська громада — 131 обстріл.")
+    assert [date for _, _, date in dated(text)][-2:] == [None, None]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("27 августа 2023 года | Донецкая область\nПолиция Донетчины документирует последствия обстрелов\n\n"
+     "За сутки ранены 9 мирных жителей.", "Main Directorate of the National Police in Donetsk Oblast"),
+    ("Kherson prosecutors document the consequences of shelling\n\nNine civilians were injured over the day.",
+     "Kherson Regional Prosecutor's Office"),
+])
+def test_a_body_a_headline_names_speaks_for_a_text_naming_no_one(text, body):
+    assert spoken(text) == [("injured", 9, body)]
+
+
+def test_a_quotation_in_a_headline_speaks_for_nothing():
+    text = "«Нас били каждый день»: жительница Херсона о плене\n\nВ подвале держали 12 человек."
+    assert ("detained", 12, None) in spoken(text)
+    assert {speaker for _, _, speaker in spoken(text)} == {None}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import attribution, segment
 from .lexicon.loading import alternation
-from .speakers import Reference, Speaker, parse
+from .speakers import Reference, Speaker, institution, parse
 
 if TYPE_CHECKING:
     from .resolution import SpeakerBook
@@ -127,11 +127,13 @@ def read(book: SpeakerBook, paragraphs: list, headline: list) -> DocumentVoice:
     opening = paragraphs[len(headline)] if len(paragraphs) > 2 else None
     if not headline and not (opening and opening.text.rstrip().endswith(":")):
         opening = None  # with no headline, only a line giving the words ("Іван Федоров, голова ОВА:") opens
+    bodies = []
     for line in headline:
-        named = parse(line.text.partition(":")[0])
+        head = line.text.partition(":")[0]
+        named = parse(head) if institution(head) else None  # a body of speakers.yaml, not "«Нас били…»: …"
         if named is not None and named.how == "named" and named.speaker and named.speaker.institution:
-            book.resolve(named)
-    speaker = document_speaker(book, [*headline[:1], closing], closing, opening)
+            bodies.append(book.resolve(named))
+    speaker = document_speaker(book, [*headline[:1], closing], closing, opening) or (bodies[0] if bodies else None)
     said = speaker is not None and (gives_words(opening) or authored_by(opening))
     cited = bool(speaker and closing is None and headline and cites(headline[0].text))
     return DocumentVoice(speaker, cited, [*headline, closing, opening if said else None])

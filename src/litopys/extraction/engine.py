@@ -18,6 +18,7 @@ from .breakdowns import (
 )
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
+from .itemdates import date_items
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
 from .lexicon import lowered
@@ -99,6 +100,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             claims = restated_headlines(claims, self.headline[-1].end)
             self.dates.date_by_title(claims, self.headline)
         self.dates.date_by_document(claims, self.cited)  # a dated document dates every claim nothing else dates
+        date_items(claims, self.paragraphs, self.text)  # "По громадам:" under a dated total: its parts
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:

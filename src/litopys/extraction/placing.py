@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import places
+from .itemdates import ITEM
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .not_places import oblast_after
@@ -26,8 +27,6 @@ _NATIONAL = re.compile(rf"(?<!\w)(?:{alternation('places', 'national')})(?!\w)",
 _LISTABLE = frozenset({"settlement", "district"})
 
 
-#: A list's item: a paragraph opening with a bullet ("▪️ Білопільська — 16"), not with a word, figure or quote.
-_ITEM = re.compile(r"[ \t]*[^\w\s«\"'“„(]")
 #: A place that labels its line ("🔴 Izium district: …"): nothing but signs before it, a colon after it.
 _LABEL = re.compile(r"[\W\d_]*")
 _LABEL_END = re.compile(r"\s*:")
@@ -192,12 +191,12 @@ class PlaceChooser:
         """Say whether paragraph ``number`` is an item of a list (paragraphs opening with a bullet) whose items
         name several places of one kind ("▪️ Белопольскую громаду — 52;\n▪️ Краснопольскую — 41;")."""
         paragraphs = self.paragraphs
-        if not _ITEM.match(self.text, paragraphs[number].start):
+        if not ITEM.match(self.text, paragraphs[number].start):
             return False
         first = last = number
-        while first > 0 and _ITEM.match(self.text, paragraphs[first - 1].start):
+        while first > 0 and ITEM.match(self.text, paragraphs[first - 1].start):
             first -= 1
-        while last + 1 < len(paragraphs) and _ITEM.match(self.text, paragraphs[last + 1].start):
+        while last + 1 < len(paragraphs) and ITEM.match(self.text, paragraphs[last + 1].start):
             last += 1
         if first == last:
             return False

@@ -1,0 +1,48 @@
+"""Dates of a list's items: a list of places or hromadas right after a dated paragraph ("Вчера, 3 марта, оккупанты
+нанесли 412 ударов …" / "По громадам:" / "▪️ Ореховская громада — 96 ударов …") breaks down that paragraph's figures,
+and its items are dated as they are, until another date."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+#: A list's item: a paragraph opening with a bullet ("▪️ Білопільська — 16"), not with a word, figure or quote.
+ITEM = re.compile(r"[ \t]*[^\w\s«\"'“„(]")
+#: A line that opens a list: short, ending with a colon ("По громадам:", "By hromada:").
+_OPENER_LIMIT = 60
+
+
+def date_items(claims: list, paragraphs: list, text: str) -> None:
+    """Give the undated claims of a list's items the one date of the dated paragraph right before the list (a
+    heading opening it may stand between), when its claims share that date and speaker."""
+    starts = [paragraph.start for paragraph in paragraphs]
+    by_paragraph: dict[int, list] = {}
+    for claim in claims:
+        by_paragraph.setdefault(bisect.bisect_right(starts, claim.start) - 1, []).append(claim)
+    index = 0
+    while index < len(paragraphs):
+        if not ITEM.match(text, paragraphs[index].start) or index == 0:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(paragraphs) and ITEM.match(text, paragraphs[last + 1].start):
+            last += 1
+        before = index - 1
+        if before > 0 and _opens_list(paragraphs[before].text) and not by_paragraph.get(before):
+            before -= 1
+        lead = by_paragraph.get(before, [])
+        dates = {claim.date for claim in lead}
+        voices = {claim.attributed_to for claim in lead}
+        if len(dates) == 1 and None not in dates and len(voices) == 1:
+            date, voice = next(iter(dates)), next(iter(voices))
+            for number in range(index, last + 1):
+                for claim in by_paragraph.get(number, ()):
+                    if claim.date is None and claim.attributed_to == voice:
+                        claim.date = date
+        index = last + 1
+
+
+def _opens_list(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= _OPENER_LIMIT and stripped.endswith(":")
