@@ -157,3 +157,22 @@ def test_a_quotation_in_a_headline_speaks_for_nothing():
     text = "«Нас били каждый день»: жительница Херсона о плене\n\nВ подвале держали 12 человек."
     assert ("detained", 12, None) in spoken(text)
     assert {speaker for _, _, speaker in spoken(text)} == {None}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Начальник ОВА Іван Федоров:\n\nМинулої доби, 18 листопада, окупанти завдали 427 ударів по області.\n\n"
+     "Ввечері ворог атакував Запоріжжя. Загинули двоє людей.", "2023-11-18"),
+    ("Начальник ОВА Иван Федоров:\n\nЗа минувшие сутки, 18 ноября, оккупанты нанесли 427 ударов по области.\n\n"
+     "Вечером враг атаковал Запорожье. Погибли два человека.", "2023-11-18"),
+    ("Ivan Fedorov, head of the Zaporizhzhia Regional Military Administration:\n\nOver the past day, 18 November, "
+     "Russian forces struck the region 427 times.\n\nIn the evening, drones hit Zaporizhzhia. Two people were killed.",
+     "2023-11-18"),
+])
+def test_the_day_a_posts_figures_are_for_dates_the_post(text, day):
+    assert [date for _, _, date in dated(text)] == [day, day]
+
+
+def test_an_event_day_in_a_post_dates_no_other_figures():
+    text = ("Начальник ОВА Іван Федоров:\n\n18 листопада окупанти завдали 427 ударів по області.\n\n"
+            "Ввечері ворог атакував Запоріжжя. Загинули двоє людей.")
+    assert [date for _, _, date in dated(text)] == ["2023-11-18", None]

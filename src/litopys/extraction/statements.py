@@ -46,6 +46,8 @@ _TITLE_DATE_BEFORE = re.compile(
 _TITLE_DATE_AFTER = re.compile(r"[\W\d_]*")
 #: "As of 31 January", "станом на 31 січня", "по состоянию на 31 января": figures given as of a day.
 _AS_OF = re.compile(rf"(?<!\w)(?:{alternation('attribution', 'as_of')})\s+\S*\d", re.I)
+#: "Минулої доби, 18 листопада, …": the day a post's figures are for.
+_PAST_DAY = re.compile(rf"(?<!\w)(?:{alternation('statement_dated', 'past_day')})", re.I)
 
 
 def dates_statement(text: str) -> bool:
@@ -123,12 +125,13 @@ class StatementDates:
 
     def dates_document(self, text: str, speaker: Speaker | None, date: datetime.date | None, made: bool) -> None:
         """Date a whole document by the sentence naming its speaker when that sentence dates their statement: it
-        makes no claim of its own ("Місія 9 січня оприлюднила оновлення") or gives the figures as of a day; with no
+        makes no claim of its own ("Місія 9 січня оприлюднила оновлення") or gives the figures as of a day or for
+        a day ("станом на 20 вересня", "Минулої доби, 18 листопада, окупанти завдали …"); with no
         ``date``, the sentence's own."""
         date = date or self.sentence(text)
         if date is None or speaker is None or speaker != self.document_speaker or self.document_date is not None:
             return
-        if not made or _AS_OF.search(text):
+        if not made or _AS_OF.search(text) or _PAST_DAY.search(text):
             self.document_date = date
 
     def statement_dated(self, text: str, claims: list, index: int) -> None:
