@@ -32,9 +32,9 @@ MODULES = sorted(
 NOT_RULES = frozenset({"apps.py", "decoding.py", "evaluation.py", "ruleset.py"})
 #: Codes of the JSON contract and of the gazetteer that the rules write or compare, not words of a language: keys of
 #: a claim, the sex of those counted is "unknown" when not established, a place is a settlement, district, oblast
-#: or country; the parts of a date dateparser must find (day, month).
+#: or country; the parts of a date dateparser must find (day, month) and the dates it prefers (past).
 CODES = frozenset({"claims", "date", "name", "sex", "unknown", "settlement", "district", "oblast", "country", "day",
-                   "month"})
+                   "month", "past"})
 #: Functions whose string arguments name a lexicon section, a key, an attribute or files, not words.
 NAMING = frozenset({"alternation", "by_key", "each", "entries", "groups", "letters", "pairs", "section", "values",
                     "wordset", "get", "getattr", "hasattr", "glob", "rglob", "with_name"})
