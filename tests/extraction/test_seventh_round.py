@@ -176,3 +176,20 @@ def test_an_event_day_in_a_post_dates_no_other_figures():
     text = ("Начальник ОВА Іван Федоров:\n\n18 листопада окупанти завдали 427 ударів по області.\n\n"
             "Ввечері ворог атакував Запоріжжя. Загинули двоє людей.")
     assert [date for _, _, date in dated(text)] == ["2023-11-18", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past day, Russian shelling killed 3 civilians in Kharkiv Oblast.\n\n"
+    "▪️ Kupiansk — two men were killed by artillery fire.\n▪️ Vovchansk — a woman was killed.",
+    "За минувшие сутки в Донецкой области погибли 3 мирных жителя.\n\n"
+    "Константиновка — погибли двое мужчин.\n\nТорецк — погибла женщина.",
+])
+def test_a_part_with_qualifiers_of_its_own_in_a_town_of_the_totals_oblast_keeps_the_totals_status(text):
+    parts = [c["qualifiers"] for c in claims(text)][1:]
+    assert parts == [{"sex": "male", "status": "civilian"}, {"sex": "female", "status": "civilian"}]
+
+
+def test_a_part_takes_no_status_from_a_total_of_another_speaker():
+    text = ("The regional police said 3 civilians were killed in Kharkiv Oblast.\n\n"
+            "Separately, the mayor of Kupiansk said two men were killed in the town.")
+    assert [c["qualifiers"] for c in claims(text)][1] == {"sex": "male"}

@@ -26,9 +26,10 @@ def holds(wider: dict | None, place: dict | None) -> bool:
 
 
 def inherit_qualifiers(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
-    """Give each part at a place held by its total's place the total's qualifiers (in place; returns ``claims``)."""
+    """Give each part at a place held by its total's place the total's qualifiers (in place; returns ``claims``); a
+    part with qualifiers of its own takes only the total's status ("civilians" above, "two men" in a town below)."""
     for index, part in enumerate(claims):
-        if part.qualifiers or part.place is None or part.min is None and part.max is None:
+        if "status" in part.qualifiers or part.place is None or part.min is None and part.max is None:
             continue
         value = part.max if part.max is not None else part.min
         for total in reversed(claims[:index]):
@@ -37,7 +38,10 @@ def inherit_qualifiers(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
             ceiling = total.max if total.max is not None else total.min
             if (total.kind == part.kind and total.qualifiers and ceiling is not None and value < ceiling
                     and total.attributed_to == part.attributed_to and holds(total.place, part.place)):
-                part.qualifiers = dict(total.qualifiers)
+                if not part.qualifiers:
+                    part.qualifiers = dict(total.qualifiers)
+                elif "status" in total.qualifiers:
+                    part.qualifiers = {**part.qualifiers, "status": total.qualifiers["status"]}
                 break
     return claims
 
