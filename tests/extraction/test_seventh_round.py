@@ -193,3 +193,22 @@ def test_a_part_takes_no_status_from_a_total_of_another_speaker():
     text = ("The regional police said 3 civilians were killed in Kharkiv Oblast.\n\n"
             "Separately, the mayor of Kupiansk said two men were killed in the town.")
     assert [c["qualifiers"] for c in claims(text)][1] == {"sex": "male"}
+
+
+@pytest.mark.parametrize("text", [
+    "In September 2023, HRMMU recorded 150 civilian casualties in Ukraine: 46 killed and 104 injured.",
+    "У вересні Місія зафіксувала 150 жертв серед цивільного населення: 46 загиблих і 104 поранених.",
+    "В сентябре Миссия зафиксировала 150 жертв среди гражданского населения: 46 погибших и 104 раненых.",
+])
+def test_a_count_of_casualties_that_its_parts_add_up_to_is_no_claim(text):
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("killed", 46), ("injured", 104)]
+
+
+def test_a_count_of_casualties_gives_its_parts_its_status():
+    text = "In September 2023, HRMMU recorded 150 civilian casualties in Ukraine: 46 killed and 104 injured."
+    assert {c["qualifiers"].get("status") for c in claims(text)} == {"civilian"}
+
+
+def test_a_total_its_parts_do_not_add_up_to_stays():
+    text = "Russian strikes killed 12 civilians in the region: 5 were killed in Izium and 4 were injured in Balakliia."
+    assert ("killed", 12) in [(c["kind"], c["min"]) for c in claims(text)]

@@ -25,6 +25,8 @@ SIGNS_ON: dict[str, frozenset[str]] = {
 }
 #: Kinds that count civilian objects: the words of what was done to them decide which ("damaged", "destroyed").
 OBJECT_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("counts_objects"))
+#: Kinds a count of casualties adds up ("150 civilian casualties: 46 killed and 104 injured").
+CASUALTY_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("casualties"))
 #: Kinds that count people or bodies: a count of people takes only their words ("killed", not "shelled").
 PEOPLE_KINDS = frozenset(code for code, entry in _KINDS.items() if entry.get("counts_people"))
 #: A kind that counts no people -> its qualifiers and where each is read ("noun" or "sentence").

@@ -135,5 +135,17 @@ def read(book: SpeakerBook, paragraphs: list, headline: list) -> DocumentVoice:
             bodies.append(book.resolve(named))
     speaker = document_speaker(book, [*headline[:1], closing], closing, opening) or (bodies[0] if bodies else None)
     said = speaker is not None and (gives_words(opening) or authored_by(opening))
+    if speaker is None and any(_DOCUMENT_NOUN.search(line.text) for line in headline):
+        speaker = said = _reporting_body(book, opening)  # "…: обновление за октябрь" / "Миссия ООН подтвердила …"
     cited = bool(speaker and closing is None and headline and cites(headline[0].text))
     return DocumentVoice(speaker, cited, [*headline, closing, opening if said else None])
+
+
+def _reporting_body(book: SpeakerBook, opening) -> Speaker | None:
+    """The body the first sentence of a document titled as one ("Protection of Civilians — Monthly Update") says
+    reported its figures: the document is that body's."""
+    if opening is None or len(opening.text) > OPENING_LIMIT * 3:
+        return None
+    said = attribution.find(_SENTENCE_END.split(opening.text.strip(), 1)[0])
+    named = said is not None and said.reference.how == "named" and said.reference.speaker
+    return book.resolve(said.reference) if named and said.reference.speaker.institution else None

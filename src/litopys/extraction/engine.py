@@ -16,6 +16,7 @@ from .breakdowns import (
     restated,
     total_for,
 )
+from .casualties import split_casualties
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
 from .itemdates import date_items
@@ -95,7 +96,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 self._paragraph(index, paragraph, signs)
             else:
                 self.dates.occasion_of(paragraph.text)  # "Officials gave figures at a briefing on Thursday"
-        claims = wider.fill_places(wider.inherit_qualifiers(self.claims.result()))
+        claims = wider.fill_places(wider.inherit_qualifiers(split_casualties(self.claims.result())))
         if self.headline:
             claims = restated_headlines(claims, self.headline[-1].end)
             self.dates.date_by_title(claims, self.headline)
