@@ -212,3 +212,25 @@ def test_a_count_of_casualties_gives_its_parts_its_status():
 def test_a_total_its_parts_do_not_add_up_to_stays():
     text = "Russian strikes killed 12 civilians in the region: 5 were killed in Izium and 4 were injured in Balakliia."
     assert ("killed", 12) in [(c["kind"], c["min"]) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Пошкоджено об'єкти цивільної інфраструктури:\n▪️ приватних будинків — 641;\n▪️ багатоквартирних будинків — 73;\n"
+     "▪️ автомобілів — 118.", [("objects_damaged", 641, "home"), ("objects_damaged", 73, "apartment_building"),
+                              ("objects_damaged", 118, "vehicle")]),
+    ("Damaged civilian objects:\n- private houses: 641;\n- apartment buildings: 73.",
+     [("objects_damaged", 641, "home"), ("objects_damaged", 73, "apartment_building")]),
+    ("Разрушены гражданские объекты:\n• частных домов — 12;\n• школ — 2.",
+     [("objects_destroyed", 12, "home"), ("objects_destroyed", 2, "school")]),
+])
+def test_a_list_naming_objects_before_their_numbers_under_a_heading_of_what_was_done(text, expected):
+    assert [(c["kind"], c["min"], c["qualifiers"].get("object")) for c in claims(text)] == expected
+
+
+def test_a_word_of_the_next_number_in_brackets_is_not_the_items():
+    text = "Пошкоджено об'єкти цивільної інфраструктури:\n▪️ приватних будинків — 641 (ще 57 зруйновано);"
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("objects_damaged", 641), ("objects_destroyed", 57)]
+
+
+def test_a_list_of_objects_under_a_heading_saying_nothing_was_done_to_them_counts_nothing():
+    assert claims("Об'єкти в громаді:\n▪️ приватних будинків — 641;\n▪️ шкіл — 12.") == []

@@ -19,7 +19,7 @@ from .breakdowns import (
 from .casualties import split_casualties
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
-from .itemdates import date_items
+from .items import date_items, heading_kind
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
 from .lexicon import lowered
@@ -234,7 +234,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if gap is not None:
                 kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
             else:
-                kind, rule = decide(text, quantity, reading, total.candidate.kind if total else None, between)
+                total_kind = total.candidate.kind if total else reading.thing and heading_kind(
+                    self.paragraphs, self.text, index) or None  # "Пошкоджено об'єкти:" / "▪️ шкіл — 12"
+                kind, rule = decide(text, quantity, reading, total_kind, between)
             if kind is None and reading.bare:
                 kind, rule = elliptical(text, quantity, made, state.claims, self.previous)
             if kind is None:
@@ -278,7 +280,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if kind in SITE_KINDS:
                 # "місць утримання цивільних": the civilians are not what is counted; a kind with qualifiers of its
                 # own reads them ("14 homes": object home), else keeps the coordinated ones ("and 3 destroyed")
-                own = kind_qualifiers(kind, lowered(text), (quantity.start, reading.noun_end))
+                noun = (quantity.start if reading.noun_start is None else reading.noun_start, reading.noun_end)
+                own = kind_qualifiers(kind, lowered(text), noun)
                 inherited = {key: value for key, value in qualifiers.items() if key in KIND_QUALIFIERS.get(kind, {})}
                 candidate.qualifiers = own or inherited
             self._situate(candidate, index, position, sentence, (quantity, reading.noun_end), state,

@@ -161,6 +161,8 @@ def decide(
     if reading.thing:
         # "14 homes were damaged", "зруйновано 3 школи": what was done to them, in the clause, else near them
         clause = clause_of(clauses(lowered(sentence)), quantity.start)
+        if total_kind in OBJECT_KINDS:  # "▪️ приватних будинків — 641 (ще 57 зруйновано)": the 57's word
+            found = [trigger for trigger in found if trigger[0] < between[1]]
         kind = nearest_trigger(found, span, clause, 10**6, OBJECT_KINDS) or nearest_trigger(
             found, span, (0, len(sentence)), SENTENCE_REACH, OBJECT_KINDS)
         if kind is None and total_kind in OBJECT_KINDS:

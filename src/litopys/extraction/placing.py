@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import places
-from .itemdates import ITEM
+from .items import ITEM
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .not_places import oblast_after

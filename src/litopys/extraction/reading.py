@@ -40,7 +40,7 @@ from .lexicon import (
 from .lexicon.loading import alternation, entries, wordset
 from .patterns import words
 from .segment import clause_of, clauses
-from .things import BARE_NEXT, describes_thing, read_thing, read_times
+from .things import BARE_NEXT, describes_thing, read_label, read_thing, read_times
 
 # A full stop inside a sentence is an abbreviation ("3 тыс. кв. км"), so it does not end the window.
 _WINDOW_STOP = re.compile(r"[,;:!?()\[\]«»\"“”]|\s[—–]\s")
@@ -89,6 +89,8 @@ class Reading:
     others: bool = False
     sex_unknown: bool = False
     noun_end: int = 0
+    #: Where its noun starts when it is named before the number ("▪️ приватних будинків — 641").
+    noun_start: int | None = None
     #: The kind a breakdown phrase before the number names ("серед поранених" -> injured).
     group_kind: str | None = None
     #: It counts civilian objects ("14 homes"): the words of what was done to them decide the kind.
@@ -186,6 +188,8 @@ def read(sentence: str, quantity: Quantity, limit: int, places_of_them: bool = T
         return reading if reading.kind is not None else None  # "двічі поранений": no count of people
     if reading.kind is None and not reading.person:
         read_thing(sentence, quantity, window, position, reading)
+    if reading.kind is None and not reading.person and not reading.thing and not window.strip(" .;,"):
+        read_label(sentence, quantity, reading)  # "▪️ приватних будинків — 641"
     group = breakdown(before)
     if group:
         reading.linked = True

@@ -68,3 +68,14 @@ def describes_thing(window: str, person: re.Match) -> bool:
     rest = window[person.end():]
     head = rest.lstrip()
     return len(head) < len(rest) and OBJECT.match(head) is not None
+
+
+#: A list item's words before its number: "▪️ приватних будинків — 641", "Private houses: 641".
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[^\w\n]*(\w[^\n—–:]{1,60}?)\s*[—–:-]\s*$")
+
+
+def read_label(sentence: str, quantity: Quantity, reading) -> None:
+    """Read a count of civilian objects a list item names before its number ("▪️ приватних будинків — 641")."""
+    label = _LABEL_BEFORE.search(sentence, 0, quantity.start)
+    if label is not None and OBJECT.search(label.group(1)) is not None:
+        reading.thing, reading.noun_start, reading.noun_end = True, label.start(1), quantity.end

@@ -1,11 +1,15 @@
-"""Dates of a list's items: a list of places or hromadas right after a dated paragraph ("Вчера, 3 марта, оккупанты
+"""A list's items (paragraphs opening with a bullet): a list right after a dated paragraph ("Вчера, 3 марта, оккупанты
 нанесли 412 ударов …" / "По громадам:" / "▪️ Ореховская громада — 96 ударов …") breaks down that paragraph's figures,
-and its items are dated as they are, until another date."""
+and its items are dated as they are; a heading saying what was done to the objects a list counts ("Пошкоджено
+об'єкти цивільної інфраструктури:" / "▪️ приватних будинків — 641") gives their kind."""
 
 from __future__ import annotations
 
 import bisect
 import re
+
+from .claimkinds import OBJECT_KINDS
+from .kinds import triggers
 
 #: A list's item: a paragraph opening with a bullet ("▪️ Білопільська — 16"), not with a word, figure or quote.
 ITEM = re.compile(r"[ \t]*[^\w\s«\"'“„(]")
@@ -46,3 +50,17 @@ def date_items(claims: list, paragraphs: list, text: str) -> None:
 def _opens_list(line: str) -> bool:
     stripped = line.strip()
     return len(stripped) <= _OPENER_LIMIT and stripped.endswith(":")
+
+
+def heading_kind(paragraphs: list, text: str, index: int) -> str | None:
+    """The kind of objects the heading of the list paragraph ``index`` is an item of says were damaged or destroyed
+    ("Пошкоджено об'єкти цивільної інфраструктури:"), or None."""
+    if not ITEM.match(text, paragraphs[index].start):
+        return None
+    while index > 0 and ITEM.match(text, paragraphs[index - 1].start):
+        index -= 1
+    heading = paragraphs[index - 1].text if index else ""
+    if not heading.rstrip().endswith(":"):
+        return None
+    kinds = {kind for _, _, kind in triggers(heading) if kind in OBJECT_KINDS}
+    return kinds.pop() if len(kinds) == 1 else None
