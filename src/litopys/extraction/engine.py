@@ -62,11 +62,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         self.claims = ClaimSet()
         self.opinions: list[OpinionSpan] = []
         self.dates = StatementDates(language, published)
-        self.headline = []
-        for paragraph in self.paragraphs[:5]:
-            if not paragraph.heading:
-                break
-            self.headline.append(paragraph)
+        first = next((i for i, paragraph in enumerate(self.paragraphs[:5]) if not paragraph.heading), None)
+        self.headline = self.paragraphs[:5][:first]  # the heading lines it opens with
         self.places = PlaceChooser(text, self.paragraphs, self.headline, gazetteer, language)
         #: The claims of the paragraph before, for a breakdown that opens the next one ("Of those killed, ...").
         self.previous: list[FoundClaim] = []
