@@ -234,3 +234,20 @@ def test_a_word_of_the_next_number_in_brackets_is_not_the_items():
 
 def test_a_list_of_objects_under_a_heading_saying_nothing_was_done_to_them_counts_nothing():
     assert claims("Об'єкти в громаді:\n▪️ приватних будинків — 641;\n▪️ шкіл — 12.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ситуація\n\nЗагинули 3 людини.\n\nПошкоджено 14 будинків.\n\n"
+     "— Олег Синєгубов, начальник Харківської обласної військової адміністрації", "Олег Синєгубов"),
+    ("Загинули 3 людини, йдеться в повідомленні Харківської ОВА.", "Kharkiv Regional Military Administration"),
+    ("Погибли 3 человека, говорится в сообщении Харьковской ОВА.", "Kharkiv Regional Military Administration"),
+    ("Загинули 3 людини, – пише Синєгубов у своєму телеграм-каналі.", "Синєгубов"),
+    ("Погибли 3 человека, пишет Синегубов в Telegram.", "Синегубов"),
+])
+def test_more_ways_of_saying_who_posted(text, speaker):
+    assert spoken(text)[0] == ("killed", 3, speaker)
+
+
+def test_a_newspapers_name_in_quotation_marks_is_no_place():
+    assert placed("Загинули 3 людини, пише «Українська правда».")[0][2] != "Ukrainsk"
+    assert placed("Загинули 3 людини в Українську.")[0][2] == "Ukrainsk"  # the town, named as such

@@ -115,7 +115,7 @@ def headline_speaker(headline: str) -> Reference | None:
         return reference
     # A signature names a person by a known first name ("Олег Синєгубов, голова ОВА"); a title's first
     # capitalised words ("What Izium and Balakliia revealed") are no one.
-    whole = reference.end - reference.start >= len(headline.strip()) - 1
+    whole = reference.end - reference.start >= len(headline.strip(" ,;:—–-")) - 1  # "— Олег Синєгубов, …"
     return reference if whole and find_name(headline, anchored=True) is not None else None
 
 

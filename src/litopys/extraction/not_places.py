@@ -42,3 +42,16 @@ _CITY_AFTER = re.compile(rf"\s+(?:{alternation('places', 'city_after')})(?!\w)",
 def city_district(text: str, offset: int, mention) -> bool:
     """Say whether a district mentioned at ``offset + mention.end`` of ``text`` is a city's (no raion)."""
     return getattr(mention, "centre", None) is not None and _CITY_AFTER.match(text, offset + mention.end) is not None
+
+
+#: A short name in quotation marks around a mention: a newspaper, a company, a ship ("«Українська правда»").
+_QUOTED_NAME_REACH = 40
+
+
+def quoted_name(text: str, offset: int, mention) -> bool:
+    """Say whether a mention lies inside a short name in quotation marks ("пише «Українська правда»"), no place."""
+    start, end = offset + mention.start, offset + mention.end
+    opening = text.rfind("«", max(0, start - _QUOTED_NAME_REACH), start)
+    closing = text.find("»", end, end + _QUOTED_NAME_REACH)
+    return opening >= 0 and closing >= 0 and "»" not in text[opening:start] and "«" not in text[end:closing] \
+        and len(text[opening:closing].split()) <= 4

@@ -14,7 +14,7 @@ import re
 from litopys.places.hromadas import heading_before
 
 from .lexicon.loading import alternation, each, letters
-from .not_places import city_district, oblast_after, shouted_village
+from .not_places import city_district, oblast_after, quoted_name, shouted_village
 from .unknown_places import unknown_name
 
 _PREPOSITION = re.compile(
@@ -85,8 +85,9 @@ class PlaceFinder:
             block = self.text[base:end]
             everything = self.gazetteer.find(block)
             found = [m for i, m in enumerate(everything) if base + m.start >= start and not city_district(
-                self.text, base, m) and not (shouted_village(m) and not (i + 1 < len(everything) and oblast_after(
-                    block, m.end, everything[i + 1].start, everything[i + 1])))]
+                self.text, base, m) and not quoted_name(self.text, base, m) and not (shouted_village(m) and not (
+                    i + 1 < len(everything) and oblast_after(block, m.end, everything[i + 1].start,
+                                                             everything[i + 1])))]
             self._cache[key] = [(base + m.start, base + m.end, m) for m in found]
         return self._cache[key]
 

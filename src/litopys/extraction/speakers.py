@@ -30,6 +30,7 @@ _DECLINED_HEADS = {**pairs("speakers", "genitive_heads"), **pairs("speakers", "i
 ROLE_HEADS = wordset("speakers", "role_heads")
 _ADVERB_WORDS = wordset("speakers", "adverbs")
 _CHANNEL = re.compile(rf"(?:{alternation('speakers', 'channels')})", re.I)
+_POSTED_AT_END = re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?:{alternation('speakers', 'channels')})[\w-]*$", re.I)
 _ADVERBS = re.compile(r"(?:\s+(?:" + "|".join(sorted(_ADVERB_WORDS)) + "))+$", re.I)
 _LEADING = re.compile(rf"^(?:(?:{alternation('speakers', 'leading')})\s+)+", re.I)
 
@@ -193,6 +194,9 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     bare = stripped[skipped:]
     if _CHANNEL.fullmatch(bare):
         return None  # "написав у Telegram": where, not who
+    posted = _POSTED_AT_END.search(stripped)
+    if posted and posted.start() > skipped:  # "Синєгубов у своєму Telegram-каналі": who, then where
+        return parse(phrase[: phrase.index(stripped) + posted.start()], offset)
     body = institution(stripped) or organisation(bare)
     name = find_name(bare, anchored=bool(body))  # a body's phrase names a person only by a first name
     if name and skipped:
