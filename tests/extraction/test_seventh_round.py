@@ -251,3 +251,10 @@ def test_more_ways_of_saying_who_posted(text, speaker):
 def test_a_newspapers_name_in_quotation_marks_is_no_place():
     assert placed("Загинули 3 людини, пише «Українська правда».")[0][2] != "Ukrainsk"
     assert placed("Загинули 3 людини в Українську.")[0][2] == "Ukrainsk"  # the town, named as such
+
+
+def test_a_bound_carries_to_a_coordinated_count_of_people_not_of_other_objects():
+    assert [(c["min"], c["max"]) for c in claims("At least 5 people were killed and 12 injured.")] == [
+        (5, None), (12, None)]
+    assert [(c["min"], c["max"]) for c in claims("Пошкоджено понад 700 приватних будинків і 35 багатоповерхівок.")] == [
+        (700, None), (35, 35)]

@@ -170,3 +170,10 @@ def _unnamed(said_by: Speaker, named: Speaker | None) -> bool:
     """Say whether a group that did something ("прокурори та слідчі задокументували") gives way to who reported it."""
     return named is not None and named.name is not None and said_by.institution and (
         not said_by.name[:1].isupper() or is_generic(said_by.name))
+
+
+
+def carries_bound(thing: bool) -> bool:
+    """Say whether the bound of the count before carries over to a coordinated one: "at least 1,017 civilians killed
+    and 2,145 injured", not to a count of other objects ("понад 700 приватних будинків і 35 багатоповерхівок")."""
+    return not thing

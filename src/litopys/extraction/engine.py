@@ -10,6 +10,7 @@ from .breakdowns import (
     FoundClaim,
     ParagraphState,
     attribute_backward,
+    carries_bound,
     elliptical,
     gapped,
     last_qualifiers,
@@ -250,7 +251,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 # part ("killed, including 534 children, and 15,779 injured") they are the whole's.
                 source = last.parent if last.parent is not None and last.candidate.kind != kind else last
                 qualifiers = qualifiers or dict(source.candidate.qualifiers)
-                if source.candidate.max is None and source.quantity.start < source.quantity.number.start:
+                if source.candidate.max is None and source.quantity.start < source.quantity.number.start and \
+                        carries_bound(reading.thing):
                     high = None
                 approximate = approximate or source.candidate.approximate
             if rule == "gapping" or last and reading.bare and coordinated(text, last.noun_end, quantity.start, True):
