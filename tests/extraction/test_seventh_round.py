@@ -258,3 +258,13 @@ def test_a_bound_carries_to_a_coordinated_count_of_people_not_of_other_objects()
         (5, None), (12, None)]
     assert [(c["min"], c["max"]) for c in claims("Пошкоджено понад 700 приватних будинків і 35 багатоповерхівок.")] == [
         (700, None), (35, 35)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("У Донецькій області загинули 86 цивільних, у Харківській — 41, у Запорізькій — 18.",
+     [("killed", 86, "Donetsk Oblast"), ("killed", 41, "Kharkiv Oblast"), ("killed", 18, "Zaporizhzhia Oblast")]),
+    ("В Бородянке извлекли 41 тело, в Гостомеле — 17.", [("bodies", 41, "Borodianka"), ("bodies", 17, "Hostomel")]),
+    ("У Лимані загинули 8 людей, у Святогірську — 2.", [("killed", 8, "Lyman"), ("killed", 2, "Sviatohirsk")]),
+])
+def test_a_count_after_its_own_place_and_a_dash_takes_the_kind_of_the_count_before(text, expected):
+    assert placed(text) == expected

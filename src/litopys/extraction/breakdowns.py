@@ -33,6 +33,11 @@ _ELLIPSIS_BEFORE = re.compile(
 _GAPPED_BEFORE = re.compile(rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*$")
 _TO_PLACE = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'prepositions')})\s+"
                        rf"(?:(?:{alternation('places', 'kind_before_name')})\s+)?")
+#: Before a place that opens a gapped count: a comma or "and", then "in" ("…, у Харківській — 41").
+_PLACE_OPENS = re.compile(
+    rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*(?:{alternation('places', 'prepositions')})\s+$")
+#: Between that place and its count: a dash, maybe an area word left standing ("у Харківській області — 41").
+_DASH_TO = re.compile(r"(?:\s+\w+)?\s*[\u2013\u2014-]\s*")
 _CLAUSE_ENDS = re.compile(rf"\s*(?:[,.;:!?)]|$|(?:{alternation('kinds', 'joiners')})\s)")
 #: The next item of a list of parts written "N — what": a comma before the number, a dash after it.
 _NEXT_ITEM = re.compile(r"[,;]\s*$")
@@ -114,19 +119,26 @@ def elliptical(text: str, quantity: Quantity, *earlier: list[FoundClaim]) -> tup
     return (before[-1].candidate.kind, "ellipsis") if before else (None, "")
 
 
-def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places_between: bool, place_after: tuple | None,
-           offset: int) -> str | None:
+def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places, offset: int) -> str | None:
     """Return the kind of a count whose noun and verb are both left out, after a claim of this sentence at a place
     of its own and before its own place, which ends its clause: "nine people were killed in Pokrovsk and five in
-    Myrnohrad", "загинули в Покровську, п'ятеро — у Мирнограді" (``places_between``: a place is named between the
-    two; ``place_after``: the first place mention after the count, in document offsets, the sentence's at
-    ``offset``). "… and 40 in the region were left without power" is no such count."""
-    if not made or not places_between or place_after is None:
+    Myrnohrad", "загинули в Покровську, п'ятеро — у Мирнограді"; or after its own place and a dash, ending its clause:
+    "У Донецькій області загинули 86 цивільних, у Харківській — 41" (``places``: the document's ``PlaceChooser``; the
+    sentence at ``offset``). "… and 40 in the region were left without power" is no such count."""
+    if not made:
+        return None
+    between = places.finder.mentions(offset + made[-1].quantity.end, offset + quantity.start)
+    if not between:
         return None
     low = lowered(text)
-    start, end = place_after[0] - offset, place_after[1] - offset
-    if _GAPPED_BEFORE.search(low, max(0, quantity.start - 8), quantity.start) and _TO_PLACE.fullmatch(
-            low, quantity.end, start) and _CLAUSE_ENDS.match(low, end):
+    place_after = places.mention_after(offset + quantity.end)
+    if place_after is not None and _GAPPED_BEFORE.search(low, max(0, quantity.start - 8), quantity.start) and \
+            _TO_PLACE.fullmatch(low, quantity.end, place_after[0] - offset) and _CLAUSE_ENDS.match(
+                low, place_after[1] - offset):
+        return made[-1].candidate.kind
+    start, end = between[-1][0] - offset, between[-1][1] - offset
+    if _PLACE_OPENS.search(low, max(0, start - 12), start) and _DASH_TO.fullmatch(low, end, quantity.start) and \
+            _CLAUSE_ENDS.match(low, quantity.end):
         return made[-1].candidate.kind
     return None
 

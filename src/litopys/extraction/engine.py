@@ -225,10 +225,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             if again is not None:
                 whole = again
                 continue
-            gap = None if reading.kind is not None or reading.linked or not made else gapped(
-                text, quantity, made, self.places.named(sentence.start + made[-1].quantity.end,
-                                                        sentence.start + quantity.start),
-                self.places.mention_after(sentence.start + quantity.end), sentence.start)
+            gap = None if reading.kind is not None or reading.linked else gapped(
+                text, quantity, made, self.places, sentence.start)
             if gap is not None:
                 kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
             else:

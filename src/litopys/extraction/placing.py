@@ -27,6 +27,10 @@ _NATIONAL = re.compile(rf"(?<!\w)(?:{alternation('places', 'national')})(?!\w)",
 _LISTABLE = frozenset({"settlement", "district"})
 
 
+#: Between a count and the next place: another item of a list ("…, у Запорізькій — 18").
+_ITEM_BREAK = re.compile(r"[,;]")
+#: Between a place and its count: a dash, maybe an area word left standing ("у Харківській області — 41").
+_DASH_ONLY = re.compile(r"(?:\s+\w+)?\s*[\u2013\u2014-]\s*")
 #: A place that labels its line ("🔴 Izium district: …"): nothing but signs before it, a colon after it.
 _LABEL = re.compile(r"[\W\d_]*")
 _LABEL_END = re.compile(r"\s*:")
@@ -75,6 +79,15 @@ class PlaceChooser:
         """Return the first mention (start, end, mention) within ``reach`` characters after ``start``, or None."""
         mentions = self.finder.mentions(start, min(len(self.text), start + reach))
         return mentions[0] if mentions else None
+
+    def gapped_place(self, start: int, end: int, reach: int = 40) -> dict | None:
+        """Return the JSON place of a count whose noun and verb are left out: the place right after it ("and five in
+        Myrnohrad"), else the one right before it and its dash ("…, у Харківській — 41")."""
+        after = self.mention_after(end, reach)
+        if after is not None and not _ITEM_BREAK.search(self.text, end, after[0]):
+            return self.json(after[2])
+        before = self.finder.mentions(max(0, start - reach), start)
+        return self.json(before[-1][2]) if before and _DASH_ONLY.fullmatch(self.text, before[-1][1], start) else None
 
     def named(self, start: int, end: int) -> bool:
         """Say whether a place is named in ``text[start:end]`` (document offsets)."""

@@ -34,7 +34,7 @@ class Situating:
                 candidate.date = sentence_date or total.candidate.date or (state.date if own_speaker else None)
             return
         gapped = candidate.rule == "gapping"
-        candidate.place = gapped and self.places.right_after(anchor[1]) or self.places.choose(
+        candidate.place = gapped and self.places.gapped_place(*anchor) or self.places.choose(
             index, position, anchor, state.excluded, self.previous_excluded)
         candidate.attributed_to = state.speaker or self.document_speaker
         candidate.place = self.places.region_of(candidate.place, sentence.text, candidate.attributed_to)
