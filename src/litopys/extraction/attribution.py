@@ -105,6 +105,9 @@ def headline_speaker(headline: str) -> Reference | None:
     topic = _TOPIC.search(headline, start, end.start() if end else len(headline)) if match else None
     end = topic or end  # "Statement of the Commissioner on the Children's Day": the Commissioner
     reference = parse(headline[start : end.start() if end else len(headline)], start)
+    if reference is not None and reference.how == "generic" and not match and headline[:1].isupper() and 1 < len(
+            headline.split()) <= 4:
+        reference = Reference(reference.speaker, "named", reference.start, reference.end)  # "Сумська міська рада"
     if reference is None or reference.how != "named" or reference.speaker is None:
         return None
     if match and (reference.speaker.name or reference.speaker.role):
