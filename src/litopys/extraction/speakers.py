@@ -20,7 +20,8 @@ PRONOUNS = wordset("speakers", "pronouns")
 _THE = alternation("definite_articles")
 #: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
 _GENERIC_BODY = re.compile(
-    rf"(?:(?:{_THE})\s+)?(?:[\w-]+(?:['’ʼ](?!s\b)[\w-]+)?\s+){{0,5}}?(?:{alternation('speakers', 'generic_bodies')})", re.I
+    rf"(?:(?:{_THE})\s+)?(?:[\w-]+(?:['’ʼ](?!s\b)[\w-]+)?\s+){{0,5}}?"  # an apostrophe inside: "Куп'янська МВА"
+    rf"(?:{alternation('speakers', 'generic_bodies')})", re.I
 )
 _POSSESSIVE = re.compile(rf"(?<!\w)(?:{alternation('speakers', 'possessives')})\s+\S+$", re.I)
 _REGION_WORD = re.compile(rf"\s+(?:{alternation('speakers', 'of_the_region')})$", re.I)
