@@ -268,3 +268,27 @@ def test_a_bound_carries_to_a_coordinated_count_of_people_not_of_other_objects()
 ])
 def test_a_count_after_its_own_place_and_a_dash_takes_the_kind_of_the_count_before(text, expected):
     assert placed(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Харківська ОВА\n\nМи фіксуємо наслідки обстрілів. Загинули 3 людини.", "Kharkiv Regional Military Administration"),
+    ("Харьковская ОВА\n\nМы фиксируем последствия обстрелов. Погибли 3 человека.",
+     "Kharkiv Regional Military Administration"),
+    ("Пані Людмила каже, що загинули 3 людини.", "Людмила"),
+    ("«Загинули 3 людини», — розповідає пан Микола.", "Микола"),
+    ("Олена К. розповіла, що загинули 3 людини.", "Олена К."),
+    ("Як йдеться у звіті ХПГ, загинули 3 людини.", "Kharkiv Human Rights Protection Group"),
+    ("Про те, як живе район, кореспондентка поговорила з начальником РВА Євгеном Євтушенком.\n\n— Які втрати?\n\n"
+     "— Загинули 3 людини.", "Євген Євтушенко"),
+])
+def test_we_honorifics_initials_abbreviations_and_interviews(text, speaker):
+    assert spoken(text) == [("killed", 3, speaker)]
+
+
+@pytest.mark.parametrize("header, body", [
+    ("Сумська міська рада", "Сумська міська рада"),
+    ("Куп'янська МВА", "Куп'янська МВА"),
+])
+def test_a_header_naming_a_council_or_city_administration_speaks_for_the_post(header, body):
+    assert spoken(f"{header}\n\nУ ніч на 9 жовтня загинули 3 людини.\n\nПоранено ще чотирьох.") == [
+        ("killed", 3, body), ("injured", 4, body)]

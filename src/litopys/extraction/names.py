@@ -22,6 +22,15 @@ _CAPITALISED = re.compile(rf"[{letters('upper')}][\w'’ʼ-]*")
 
 
 def find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | None:
+    """Return (start, end, nominative name) of the person named in ``phrase``, or None; a surname given as an
+    initial keeps its full stop ("Олена К.")."""
+    found = _find_name(phrase, anchored)
+    if found is not None and phrase[found[1] : found[1] + 1] == "." and len(found[2].rsplit(" ", 1)[-1]) == 1:
+        return found[0], found[1] + 1, found[2] + "."
+    return found
+
+
+def _find_name(phrase: str, anchored: bool = False) -> tuple[int, int, str] | None:
     """Return (start, end, nominative name) of the person named in ``phrase``, or None.
 
     With ``anchored``, only a name that starts with a known first name is found. A patronymic is part of the

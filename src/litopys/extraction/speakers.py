@@ -17,6 +17,8 @@ from .organisations import organisation
 #: each language names them (section ``speakers``).
 DATA = Path(__file__).with_name("speakers.yaml")
 PRONOUNS = wordset("speakers", "pronouns")
+#: "We" in a body's own post ("Ми фіксуємо…"): the body whose post it is.
+WE = wordset("speakers", "we")
 _THE = alternation("definite_articles")
 #: A phrase naming a body generically ("the council", "поліція"): resolved to a body named earlier.
 _GENERIC_BODY = re.compile(
@@ -54,7 +56,7 @@ class Reference:
     """A speaker as a sentence names them: in full, by pronoun, or by surname only."""
 
     speaker: Speaker | None
-    how: str  # "named" | "pronoun" | "surname" | "generic"
+    how: str  # "named" | "pronoun" | "surname" | "generic" | "we"
     start: int
     end: int
 
@@ -190,6 +192,8 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
         return Reference(Speaker(quoted.group(1).strip(), None, institution=True), "named", start, end)
     if stripped.lower() in PRONOUNS:
         return Reference(None, "pronoun", start, end)
+    if stripped.lower() in WE:
+        return Reference(None, "we", start, end)
     lead = _LEADING.match(stripped)  # "Окремо Федоров", "Пресслужба Херсонської …": no first name, no surname
     skipped = lead.end() if lead else 0
     bare = stripped[skipped:]
