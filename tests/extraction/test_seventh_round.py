@@ -271,7 +271,8 @@ def test_a_count_after_its_own_place_and_a_dash_takes_the_kind_of_the_count_befo
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Харківська ОВА\n\nМи фіксуємо наслідки обстрілів. Загинули 3 людини.", "Kharkiv Regional Military Administration"),
+    ("Харківська ОВА\n\nМи фіксуємо наслідки обстрілів. Загинули 3 людини.",
+     "Kharkiv Regional Military Administration"),
     ("Харьковская ОВА\n\nМы фиксируем последствия обстрелов. Погибли 3 человека.",
      "Kharkiv Regional Military Administration"),
     ("Пані Людмила каже, що загинули 3 людини.", "Людмила"),

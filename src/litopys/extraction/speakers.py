@@ -56,7 +56,7 @@ class Reference:
     """A speaker as a sentence names them: in full, by pronoun, or by surname only."""
 
     speaker: Speaker | None
-    how: str  # "named" | "pronoun" | "surname" | "generic" | "we"
+    how: str  # "named" | "pronoun" | "surname" | "generic" | "own_voice"
     start: int
     end: int
 
@@ -193,7 +193,7 @@ def parse(phrase: str, offset: int = 0) -> Reference | None:
     if stripped.lower() in PRONOUNS:
         return Reference(None, "pronoun", start, end)
     if stripped.lower() in WE:
-        return Reference(None, "we", start, end)
+        return Reference(None, "own_voice", start, end)
     lead = _LEADING.match(stripped)  # "Окремо Федоров", "Пресслужба Херсонської …": no first name, no surname
     skipped = lead.end() if lead else 0
     bare = stripped[skipped:]

@@ -105,7 +105,7 @@ class Voices:
         the text names; and "he" after sentences that name someone new without quoting them ("Слово взяв начальник
         КМВА Тимур Ткаченко. За його даними, …", "Місцевий мешканець Василь … копав ці могили. «…», — розповідає
         він") to that person, not the last one quoted, if the pronoun's sex allows."""
-        if reference.how == "we":
+        if reference.how == "own_voice":
             return self.document_speaker  # "Ми фіксуємо…" in a body's own post
         sentence = sentences[position]
         spoke_at, self.spoke_at, self.unnamed = self.spoke_at, sentence.start + reference.end, False
