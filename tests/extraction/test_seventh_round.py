@@ -293,3 +293,16 @@ def test_we_honorifics_initials_abbreviations_and_interviews(text, speaker):
 def test_a_header_naming_a_council_or_city_administration_speaks_for_the_post(header, body):
     assert spoken(f"{header}\n\nУ ніч на 9 жовтня загинули 3 людини.\n\nПоранено ще чотирьох.") == [
         ("killed", 3, body), ("injured", 4, body)]
+
+
+def test_a_date_opening_a_paragraph_of_a_bodys_statement_dates_the_paragraph():
+    text = ("Донецька обласна прокуратура повідомляє.\n\n9 лютого російські війська атакували Костянтинівку. Загинули "
+            "двоє цивільних.\n\nУ ніч на 10 лютого окупанти вдарили по Дружківці. Поранено 38-річного чоловіка.\n\n"
+            "Донецька обласна прокуратура\n11.02.2024")
+    assert [(c["kind"], c["date"]) for c in claims(text)] == [("killed", "2024-02-09"), ("injured", "2024-02-10")]
+
+
+def test_a_date_opening_a_paragraph_of_a_news_report_dates_only_its_sentence():
+    text = ("Обстріли Донеччини\n\n9 лютого російські війська атакували Костянтинівку. Загинули двоє цивільних, "
+            "повідомили в обласній прокуратурі.")
+    assert [c["date"] for c in claims(text)] == [None]

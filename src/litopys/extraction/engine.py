@@ -154,6 +154,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             earlier = [claim for claim in state.claims if claim.sentence < state.named_in
                        and claim.sentence not in attributed]
             attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
+        self.dates.date_paragraph(sentences, state.claims, attributed)  # "9 лютого … атакували. Загинули двоє"
         ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
         said_last = state.speaker is not None and state.named_in == len(sentences) - 1
         announces = said_last and not state.claims and documents.announces(sentences[-1].text)

@@ -21,6 +21,8 @@ STATEMENT_REACH = 2
 #: A date a sentence naming a speaker gives this long before the day they are known to have spoken on is an
 #: event's ("5 березня 2022 року екіпаж обстріляв …" in a statement of 19 February 2026), not their statement's.
 EVENT_GAP = datetime.timedelta(days=14)
+#: A date starting this far into a paragraph's first sentence opens the paragraph ("У ніч на 10 лютого …").
+OPENING_REACH = 20
 #: A sentence that dates the statement itself: "The statement was published on 5 October 2022", "Заяву оприлюднено
 #: 5 жовтня", "Сообщение опубликовано 5 октября" (a footnote, a closing line).
 _STATEMENT_NOUNS = entries("statement_dated", "nouns")
@@ -133,6 +135,19 @@ class StatementDates:
             return
         if not made or _AS_OF.search(text) or _PAST_DAY.search(text):
             self.document_date = date
+
+    def date_paragraph(self, sentences: list, claims: list, attributed: set[int]) -> None:
+        """In a body's own statement or post, a date that opens a paragraph ("9 лютого близько 14:20 …", "У ніч на 10
+        лютого окупанти …") is the day of the event the paragraph tells: its claims that nothing in their own
+        sentence dates, said by nobody named there, take it."""
+        if self.document_speaker is None:
+            return  # a news report: an event's day dates no other sentence of an undated statement
+        found = self._dates(sentences[0].text) if sentences and claims else []
+        if not found or found[0][1] > OPENING_REACH:
+            return
+        for claim in claims:
+            if not claim.date_known and claim.sentence > 0 and claim.sentence not in attributed:
+                claim.candidate.date = found[0][0]
 
     def statement_dated(self, text: str, claims: list, index: int) -> None:
         """Date the statement of the last speaker quoted in ``claims``, from "The statement was published on …"."""
