@@ -306,3 +306,22 @@ def test_a_date_opening_a_paragraph_of_a_news_report_dates_only_its_sentence():
     text = ("Обстріли Донеччини\n\n9 лютого російські війська атакували Костянтинівку. Загинули двоє цивільних, "
             "повідомили в обласній прокуратурі.")
     assert [c["date"] for c in claims(text)] == [None]
+
+
+def test_one_person_among_a_count_of_civilians_is_a_civilian():
+    found = claims("Тоді загинули троє мирних жителів, серед них дитина.")
+    assert [(c["kind"], c["min"], c["qualifiers"]) for c in found] == [
+        ("killed", 3, {"status": "civilian"}), ("killed", 1, {"age": "child", "status": "civilian"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Станом на 15 березня ми задокументували незаконне позбавлення волі щонайменше 217 цивільних.",
+    "По состоянию на 15 марта мы задокументировали незаконное лишение свободы не менее 217 мирных жителей.",
+    "As of 15 March we documented the unlawful deprivation of liberty of at least 217 civilians.",
+])
+def test_unlawful_deprivation_of_liberty_is_detention(text):
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("detained", 217)]
+
+
+def test_a_prison_term_is_still_no_detention():
+    assert claims("Суд засудив 3 окупантів до 12 років позбавлення волі.") == []

@@ -92,13 +92,16 @@ class ListedClaims:
                           if before.search(low, max(0, match.start() - 30), match.start())), None)
             kind = named if kind is not None and named else kind  # "знайшли тіло чоловіка": a body, not a missing man
             before = [claim for claim in made if claim.quantity.end <= match.start() and claim.candidate.kind in _FATES]
-            if kind is not None and before and breakdown(low[max(0, match.start() - 40) : match.start()]):
-                # "killing three, among them a 14-year-old boy, and wounding 11": the count just before
-                kind = max(before, key=lambda claim: claim.quantity.end).candidate.kind
+            total = max(before, key=lambda claim: claim.quantity.end) if kind is not None and before and breakdown(
+                low[max(0, match.start() - 40) : match.start()]) else None
+            if total is not None:  # "killing three, among them a 14-year-old boy, and wounding 11": the count before
+                kind = total.candidate.kind
             if kind is None:
                 continue
             noun = match.group(0)
             qualifiers = dict(next((said for pattern, said in SINGLE_PEOPLE if pattern.fullmatch(noun)), {}))
+            status = total.candidate.qualifiers.get("status") if total is not None else None
+            qualifiers.update({"status": status} if status else {})  # "троє мирних жителів, серед них дитина"
             age = AGE.search(low, max(0, match.start() - AGE_REACH), match.end())
             if age is not None and int(age.group(1)) < YOUNG["below"]:
                 qualifiers.update(YOUNG["qualifiers"])
