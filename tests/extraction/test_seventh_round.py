@@ -325,3 +325,8 @@ def test_unlawful_deprivation_of_liberty_is_detention(text):
 
 def test_a_prison_term_is_still_no_detention():
     assert claims("Суд засудив 3 окупантів до 12 років позбавлення волі.") == []
+
+
+def test_a_citys_district_places_a_claim_in_the_city():
+    assert placed("В Одесі ворог атакував порт. У Приморському районі пошкоджено 4 будинки.") == [
+        ("objects_damaged", 4, "Odesa")]

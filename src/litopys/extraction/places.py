@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 
+from litopys.places.citydistricts import as_city
 from litopys.places.hromadas import heading_before
 
 from .lexicon.loading import alternation, each, letters
@@ -88,6 +89,7 @@ class PlaceFinder:
                 self.text, base, m) and not quoted_name(self.text, base, m) and not (shouted_village(m) and not (
                     i + 1 < len(everything) and oblast_after(block, m.end, everything[i + 1].start,
                                                              everything[i + 1])))]
+            found = [as_city(self.text, base, m, self.gazetteer) for m in found]  # "у Приморському районі" of Odesa
             self._cache[key] = [(base + m.start, base + m.end, m) for m in found]
         return self._cache[key]
 
