@@ -330,3 +330,19 @@ def test_a_prison_term_is_still_no_detention():
 def test_a_citys_district_places_a_claim_in_the_city():
     assert placed("В Одесі ворог атакував порт. У Приморському районі пошкоджено 4 будинки.") == [
         ("objects_damaged", 4, "Odesa")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ми поговорили з начальником громади Іваном Ковалем.\n\n— Скільки обстрілів зазнала громада за жовтень?\n\n"
+     "— Понад 450.", [("attacks", 450)]),
+    ("Мы поговорили с главой ГВА Романом Мрочко.\n\n— Сколько жителей погибли с начала года?\n\n— Девяносто шесть.",
+     [("killed", 96)]),
+])
+def test_an_answers_bare_count_is_of_the_kind_the_question_asked_about(text, expected):
+    assert [(c["kind"], c["min"]) for c in claims(text)] == expected
+
+
+def test_a_count_in_the_question_itself_takes_no_kind_from_it():
+    text = ("Ми поговорили з начальником громади Іваном Ковалем.\n\n— Скільки обстрілів було? Раніше ви казали про 300."
+            "\n\n— Більше.")
+    assert claims(text) == []

@@ -76,8 +76,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         self.carried: tuple | None = None
         #: The claims found so far, in a document with a speaker of its own (a dating line may date them all).
         self.found: list[FoundClaim] = []
-        #: The claims of the paragraph before the one before.
-        self.before_previous: list[list[FoundClaim]] = []
+        self.before_previous: list[list[FoundClaim]] = []  # the claims of the paragraph before the one before
         #: The claims of the paragraph before that took the voice of the one before it.
         self.carried_to: list[FoundClaim] = []
         #: Bare surnames no full name was found for near where they were first met.
@@ -234,6 +233,8 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 total_kind = total.candidate.kind if total else reading.thing and heading_kind(
                     self.paragraphs, self.text, index) or None  # "Пошкоджено об'єкти:" / "▪️ шкіл — 12"
                 kind, rule = decide(text, quantity, reading, total_kind, between)
+                if kind is None and (reading.bare or reading.thing and self.asked in OBJECT_KINDS) and self.asked:
+                    kind, rule = self.asked, "asked"  # "— Скільки обстрілів зазнала громада? — Понад 450."
             if kind is None and reading.bare:
                 kind, rule = elliptical(text, quantity, made, state.claims, self.previous)
             if kind is None:

@@ -8,6 +8,7 @@ import re
 
 from . import mentions, quotations, segment
 from .breakdowns import attribute_backward
+from .kinds import triggers
 from .lexicon.loading import alternation
 from .placing import LOOK_BACK
 from .pronouns import allows, pronoun_sex, sex_of
@@ -45,6 +46,9 @@ class Voices:
     spoke_at: int = 0
     #: Whether the last pronoun named someone the text does not name ("she" after men only).
     unnamed: bool = False
+    #: The one kind an interviewer's question asks about: an answer's bare count is of it ("— Понад 450.").
+    asked: str | None = None
+    asking: str | None = None
 
     def _carried_from(self, index: int) -> tuple | None:
         """The voice the paragraph before ``index`` ended in (speaker, date, paragraph), if it was that one."""
@@ -74,8 +78,11 @@ class Voices:
         interviewee's, on the day they spoke."""
         question = _QUESTION_MARK.match(paragraph.text)
         if not question and not _DASH_OPENING.match(paragraph.text) and not _ANSWER_MARK.match(paragraph.text):
+            self.asked = None
             return
         if question or paragraph.text.rstrip().endswith("?") and not _ANSWER_MARK.match(paragraph.text):
+            kinds = {kind for _, _, kind in triggers(paragraph.text)}  # "— Скільки обстрілів зазнала громада?"
+            self.asking, self.asked = kinds.pop() if len(kinds) == 1 else None, None
             if self.interviewee is None and self.last_person is not None:
                 speaker, date, introduced = self.last_person
                 # "Разговор записан 13 октября в Лимане. Наш собеседник — …": the day of the talk, not of an event
@@ -83,8 +90,10 @@ class Voices:
                 self.interviewee = (speaker, date or (self.dates.sentence(talk) if talk else None))
             elif self.interviewee is None:
                 self.interviewee = self._closing_interviewee()  # "Розмову з Вадимом Філашкіним вів Андрій Гнатюк."
-        elif self.interviewee is not None and state.speaker is None:
-            state.speaker, state.date = self.interviewee
+        else:
+            self.asked = self.asking  # an answer: its bare count is of the kind asked about
+            if self.interviewee is not None and state.speaker is None:
+                state.speaker, state.date = self.interviewee
 
     def _closing_interviewee(self) -> tuple | None:
         """Return the one interviewed as the closing lines name them ("Розмову з Вадимом Філашкіним вів Андрій
