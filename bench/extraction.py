@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/extraction.py [--megabytes 4]
 
 Accuracy: a claim matches a labelled one when kind, min, max and qualifiers agree; place, speaker
 and date are scored apart, over the matched claims. Printed with every miss for the sets the rules are
-tuned on (the test set, the development set — the first sealed set, unsealed — and the second to seventh
+tuned on (the test set, the development set — the first sealed set, unsealed — and the second to eighth
 development sets), then as totals only for the three sealed held-out sets (tests/data/extraction/sealed,
 sealed-2 and sealed-3: never tuned against, only scored; their misses are never printed, so that nobody tunes on
 them), with their attribution accuracy.
@@ -38,6 +38,7 @@ DEVELOPMENT_4 = TEST_SET / "development-4"
 DEVELOPMENT_5 = TEST_SET / "development-5"
 DEVELOPMENT_6 = TEST_SET / "development-6"
 DEVELOPMENT_7 = TEST_SET / "development-7"
+DEVELOPMENT_8 = TEST_SET / "development-8"
 SEALED = TEST_SET / "sealed"
 SEALED_2 = TEST_SET / "sealed-2"
 SEALED_3 = TEST_SET / "sealed-3"
@@ -101,7 +102,7 @@ def throughput(gazetteer, megabytes: float) -> None:
         print(f"  {name:36} {size:6.2f} MB  {seconds:6.2f} s  {rate:5.2f} MB/s  ({len(result.claims)} claims)")
     texts = [*sorted(TEST_SET.glob("*.txt"))]
     for folder in (DEVELOPMENT, DEVELOPMENT_2, DEVELOPMENT_3, DEVELOPMENT_4, DEVELOPMENT_5, DEVELOPMENT_6,
-                   DEVELOPMENT_7):
+                   DEVELOPMENT_7, DEVELOPMENT_8):
         texts += sorted(folder.glob("*.txt"))
     unseen(gazetteer, [*(p.read_text(encoding="utf-8") for p in texts), *samples.values()])
 
@@ -173,6 +174,8 @@ def main() -> None:
     accuracy(gazetteer, DEVELOPMENT_6, " — sixth development set")
     print()
     accuracy(gazetteer, DEVELOPMENT_7, " — seventh development set")
+    print()
+    accuracy(gazetteer, DEVELOPMENT_8, " — eighth development set (Ukrainian only)")
     sealed(gazetteer)
     sealed(gazetteer, SEALED_2, "second sealed held-out set (written 2026-12-04)")
     sealed(gazetteer, SEALED_3, "third sealed held-out set (written 2026-12-04, sixth round)")
