@@ -346,3 +346,46 @@ def test_a_count_in_the_question_itself_takes_no_kind_from_it():
     text = ("Ми поговорили з начальником громади Іваном Ковалем.\n\n— Скільки обстрілів було? Раніше ви казали про 300."
             "\n\n— Більше.")
     assert claims(text) == []
+
+
+def test_a_headline_ending_with_a_dash_and_a_surname_speaks_for_the_text_by_the_full_name():
+    text = ("На Харківщині загинули 3 людини, – Синєгубов\n\nВорог обстріляв Куп'янськ, повідомив начальник Харківської "
+            "ОВА Олег Синєгубов.\n\nУ Вовчанську пошкоджено 14 будинків.")
+    assert {speaker for _, _, speaker in spoken(text)} == {"Олег Синєгубов"}
+
+
+def test_yesterday_in_a_statement_signed_with_a_date_is_the_day_before_the_signature():
+    text = ("Вчора ввечері росіяни обстріляли Миколаїв. Загинули двоє мирних жителів.\n\nПошкоджено школу.\n\n"
+            "Відділ комунікації ГУНП в Миколаївській області\n11.03.2024")
+    assert [date for _, _, date in dated(text)] == ["2024-03-10", "2024-03-11"]
+
+
+def test_a_title_date_is_no_day_to_read_today_from():
+    text = ("Минула доба, 2 листопада, у Запорізькій області\n\nВорог завдав 512 ударів по області.\n\n"
+            "Сьогодні вранці поранено 4 людей.\n\nІван Федоров, начальник Запорізької ОВА")
+    assert [date for _, _, date in dated(text)] == ["2023-11-02", "2024-07-17"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Наш щотижневий огляд складено за повідомленнями Дніпропетровської ОВА.\n\nНікополь. Загинули 2 людей.",
+     "Dnipropetrovsk Regional Military Administration"),
+    ("Іван Федоров, начальник Запорізької ОВА:\n\nМинулої доби загинули 2 людей.", "Іван Федоров"),
+])
+def test_an_opening_with_no_title_above_it_and_one_paragraph_after(text, speaker):
+    assert spoken(text) == [("killed", 2, speaker)]
+
+
+def test_a_count_of_casualties_with_a_bound_its_parts_add_up_to():
+    found = claims("The mission recorded at least 150 civilian casualties in March: 46 killed and 104 injured.")
+    assert [(c["kind"], c["min"], c["qualifiers"]) for c in found] == [
+        ("killed", 46, {"status": "civilian"}), ("injured", 104, {"status": "civilian"})]
+
+
+@pytest.mark.parametrize("text", ["Окупанти незаконно позбавили волі 42 цивільних.",
+                                  "Оккупанты незаконно лишили свободы 42 мирных жителей."])
+def test_unlawfully_deprived_of_liberty_is_detention(text):
+    assert [(c["kind"], c["min"]) for c in claims(text)] == [("detained", 42)]
+
+
+def test_a_kharkiv_district_in_a_russian_text():
+    assert placed("В Харькове ночью был обстрел. В Слободском районе ранены 9 человек.") == [("injured", 9, "Kharkiv")]

@@ -150,7 +150,7 @@ def dash_speaker(heading: str) -> Reference | None:
     if not match:
         return None
     reference = parse(match.group(1), match.start(1))
-    return reference if reference is not None and reference.how in ("named", "generic") else None
+    return reference if reference is not None and reference.how in ("named", "generic", "surname") else None
 
 
 def speaks(sentence: str, position: int) -> bool:

@@ -16,7 +16,7 @@ def split_casualties(claims: list[ClaimCandidate]) -> list[ClaimCandidate]:
     give those parts the qualifiers they lack from it."""
     dropped = set()
     for index, total in enumerate(claims):
-        value = _value(total)
+        value = _value(total) or (total.min if total.max is None else None)  # "at least 150 casualties: 46 … 104"
         if total.kind not in PEOPLE_KINDS or value is None:
             continue
         parts = {}

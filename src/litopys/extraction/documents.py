@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import attribution, segment
+from .mentions import named_in_full
 from .lexicon.loading import alternation
 from .speakers import Reference, Speaker, institution, parse
 
@@ -36,7 +37,8 @@ def document_speaker(book: SpeakerBook, lines: list, signature, opening=None) ->
     for line in lines:
         reference = attribution.headline_speaker(line.text) if line else None
         if reference is None and line is not None and line is not signature:
-            reference = attribution.colon_speaker(line.text)  # "Офіс Генерального прокурора: у Харкові …"
+            # "Офіс Генерального прокурора: у Харкові …", "На Харківщині загинули троє, – Синєгубов"
+            reference = attribution.colon_speaker(line.text) or attribution.dash_speaker(line.text)
         if reference is None and line is not None and not _DIGIT.search(line.text) and announces(line.text):
             said = attribution.find(line.text)  # "Херсонская областная прокуратура информирует."
             named = said.reference.how == "named" and said.reference.speaker
@@ -68,6 +70,8 @@ def cites(headline: str) -> bool:
     """Say whether a headline opens with who said what follows its colon: "Прокурори Харківщини: …", "Місія ООН:
     …" (a news report on what they said, not their own document)."""
     head, colon, rest = headline.partition(": ")
+    if attribution.dash_speaker(headline) is not None:
+        return True  # "На Харківщині загинули троє, – Синєгубов"
     return bool(colon and rest.strip()) and len(head.split()) <= 6 and parse(head) is not None
 
 
@@ -118,15 +122,18 @@ class DocumentVoice:
     #: A news report on what a body its headline cites said ("Прокурори Харківщини: …", "Місія ООН: …").
     cited: bool
     dating_lines: list
+    #: The signature, if the document has one ("Відділ комунікації ГУНП …\n11.03.2024").
+    closing: object = None
 
 
 def read(book: SpeakerBook, paragraphs: list, headline: list) -> DocumentVoice:
     """Read who speaks for a whole document from its headline, opening line and signature; remember the bodies its
     headline names, whom "the police" in its text may mean ("Полиция Донетчины документирует …")."""
     closing = signature(paragraphs)
-    opening = paragraphs[len(headline)] if len(paragraphs) > 2 else None
-    if not headline and not (opening and opening.text.rstrip().endswith(":")):
-        opening = None  # with no headline, only a line giving the words ("Іван Федоров, голова ОВА:") opens
+    opening = paragraphs[len(headline)] if len(paragraphs) > len(headline) + 1 else None
+    if not headline and not (opening and (opening.text.rstrip().endswith(":") or authored_by(opening))):
+        opening = None  # with no headline, only a line giving the words ("Іван Федоров, голова ОВА:") or a digest's
+        # source ("Наш огляд складено за повідомленнями ОВА.") opens
     bodies = []
     for line in headline:
         head = line.text.partition(":")[0]
@@ -134,11 +141,15 @@ def read(book: SpeakerBook, paragraphs: list, headline: list) -> DocumentVoice:
         if named is not None and named.how == "named" and named.speaker and named.speaker.institution:
             bodies.append(book.resolve(named))
     speaker = document_speaker(book, [*headline[:1], closing], closing, opening) or (bodies[0] if bodies else None)
+    if speaker is not None and speaker.name and not speaker.institution and " " not in speaker.name and headline:
+        # "…, – Клименко": the person the text names in full ("Ігор Клименко")
+        speaker = book.resolve(Reference(named_in_full(headline[0].source, speaker.name, headline[-1].end) or speaker,
+                                         "named", 0, 0))
     said = speaker is not None and (gives_words(opening) or authored_by(opening))
     if speaker is None and any(_DOCUMENT_NOUN.search(line.text) for line in headline):
         speaker = said = _reporting_body(book, opening)  # "…: обновление за октябрь" / "Миссия ООН подтвердила …"
     cited = bool(speaker and closing is None and headline and cites(headline[0].text))
-    return DocumentVoice(speaker, cited, [*headline, closing, opening if said else None])
+    return DocumentVoice(speaker, cited, [*headline, closing, opening if said else None], closing)
 
 
 def _reporting_body(book: SpeakerBook, opening) -> Speaker | None:

@@ -85,7 +85,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         #: whether it is a news report on what a body its headline cites said ("Прокурори Харківщини: …").
         document = documents.read(self.book, self.paragraphs, self.headline)
         self.document_speaker, self.cited = document.speaker, document.cited
-        self.dates.of_document(self.document_speaker, document.dating_lines)
+        self.dates.of_document(self.document_speaker, document.dating_lines, document.closing)
 
     def run(self) -> ExtractionResult:
         for index, paragraph in enumerate(self.paragraphs):

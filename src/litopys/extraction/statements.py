@@ -72,11 +72,14 @@ class StatementDates:
         #: The day of the briefing the text reports, if a sentence dates one: its speakers spoke on that day.
         self.occasion: datetime.date | None = None
 
-    def of_document(self, speaker: Speaker | None, lines: list[Paragraph | None]) -> None:
-        """Remember who speaks in the whole document, dated by the first date of its title or signature."""
+    def of_document(self, speaker: Speaker | None, lines: list[Paragraph | None], closing=None) -> None:
+        """Remember who speaks in the whole document, dated by the first date of its title or signature; a date in its
+        ``closing`` line (the signature) is the day its "yesterday" and weekdays are read from."""
         self.document_speaker = speaker
         if speaker is not None and (speaker.name or speaker.role):
             self.document_date = self._first_date(lines)
+        if self.document_date is not None and self._first_date([closing]) == self.document_date:
+            self.published = self.document_date  # "Вчора ввечері …" in a statement signed 11.03.2024: the 10th
 
     def sentence(self, text: str) -> datetime.date | None:
         """Return the date a sentence states, or None."""
