@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import attribution, segment
-from .mentions import named_in_full
 from .lexicon.loading import alternation
+from .mentions import named_in_full
 from .speakers import Reference, Speaker, institution, parse
 
 if TYPE_CHECKING:
