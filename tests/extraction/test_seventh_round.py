@@ -349,8 +349,8 @@ def test_a_count_in_the_question_itself_takes_no_kind_from_it():
 
 
 def test_a_headline_ending_with_a_dash_and_a_surname_speaks_for_the_text_by_the_full_name():
-    text = ("На Харківщині загинули 3 людини, – Синєгубов\n\nВорог обстріляв Куп'янськ, повідомив начальник Харківської "
-            "ОВА Олег Синєгубов.\n\nУ Вовчанську пошкоджено 14 будинків.")
+    text = ("На Харківщині загинули 3 людини, – Синєгубов\n\nВорог обстріляв Куп'янськ, повідомив начальник "
+            "Харківської ОВА Олег Синєгубов.\n\nУ Вовчанську пошкоджено 14 будинків.")
     assert {speaker for _, _, speaker in spoken(text)} == {"Олег Синєгубов"}
 
 
