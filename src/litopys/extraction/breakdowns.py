@@ -37,7 +37,7 @@ _TO_PLACE = re.compile(rf"\s*(?:[-\u2013\u2014]\s*)?(?:{alternation('places', 'p
 _PLACE_OPENS = re.compile(
     rf"(?:,|\s(?:{alternation('kinds', 'joiners')}))\s*(?:{alternation('places', 'prepositions')})\s+$")
 #: Between that place and its count: a dash, maybe an area word left standing ("у Харківській області — 41").
-_DASH_TO = re.compile(r"(?:\s+\w+)?\s*[\u2013\u2014-]\s*")
+DASH_TO = re.compile(r"(?:\s+\w+)?\s*[\u2013\u2014-]\s*")
 _CLAUSE_ENDS = re.compile(rf"\s*(?:[,.;:!?)]|$|(?:{alternation('kinds', 'joiners')})\s)")
 #: The next item of a list of parts written "N — what": a comma before the number, a dash after it.
 _NEXT_ITEM = re.compile(r"[,;]\s*$")
@@ -137,7 +137,7 @@ def gapped(text: str, quantity: Quantity, made: list[FoundClaim], places, offset
                 low, place_after[1] - offset):
         return made[-1].candidate.kind
     start, end = between[-1][0] - offset, between[-1][1] - offset
-    if _PLACE_OPENS.search(low, max(0, start - 12), start) and _DASH_TO.fullmatch(low, end, quantity.start) and \
+    if _PLACE_OPENS.search(low, max(0, start - 12), start) and DASH_TO.fullmatch(low, end, quantity.start) and \
             _CLAUSE_ENDS.match(low, quantity.end):
         return made[-1].candidate.kind
     return None

@@ -94,10 +94,9 @@ def authored_by(opening) -> Reference | None:
         return None
     first = _SENTENCE_END.split(opening.text.strip(), 1)[0]
     if _DOCUMENT_NOUN.search(first) and not _DIGIT.search(first):  # "Огляд складено за даними Сумської ОВА."
-        said = attribution.find(first)
-        named = said is not None and said.reference.how == "named" and said.reference.speaker
-        if named and said.reference.speaker.institution:
-            return said.reference
+        body = _body_named(first)
+        if body is not None:
+            return body
     verb = _AUTHORED.search(first)
     reference = attribution.speaker_before(first[: verb.start()]) if verb else None
     named = reference is not None and reference.speaker is not None and reference.speaker.name
@@ -157,6 +156,12 @@ def _reporting_body(book: SpeakerBook, opening) -> Speaker | None:
     reported its figures: the document is that body's."""
     if opening is None or len(opening.text) > OPENING_LIMIT * 3:
         return None
-    said = attribution.find(_SENTENCE_END.split(opening.text.strip(), 1)[0])
+    body = _body_named(_SENTENCE_END.split(opening.text.strip(), 1)[0])
+    return book.resolve(body) if body is not None else None
+
+
+def _body_named(sentence: str) -> Reference | None:
+    """The body a sentence attributes its content to by name ("Місія ООН підтвердила …", "за даними ОВА"), or None."""
+    said = attribution.find(sentence)
     named = said is not None and said.reference.how == "named" and said.reference.speaker
-    return book.resolve(said.reference) if named and said.reference.speaker.institution else None
+    return said.reference if named and said.reference.speaker.institution else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import places
+from .breakdowns import DASH_TO
 from .items import ITEM
 from .lexicon import lowered
 from .lexicon.loading import alternation
@@ -29,8 +30,6 @@ _LISTABLE = frozenset({"settlement", "district"})
 
 #: Between a count and the next place: another item of a list ("…, у Запорізькій — 18").
 _ITEM_BREAK = re.compile(r"[,;]")
-#: Between a place and its count: a dash, maybe an area word left standing ("у Харківській області — 41").
-_DASH_ONLY = re.compile(r"(?:\s+\w+)?\s*[\u2013\u2014-]\s*")
 #: A place that labels its line ("🔴 Izium district: …"): nothing but signs before it, a colon after it.
 _LABEL = re.compile(r"[\W\d_]*")
 _LABEL_END = re.compile(r"\s*:")
@@ -87,7 +86,7 @@ class PlaceChooser:
         if after is not None and not _ITEM_BREAK.search(self.text, end, after[0]):
             return self.json(after[2])
         before = self.finder.mentions(max(0, start - reach), start)
-        return self.json(before[-1][2]) if before and _DASH_ONLY.fullmatch(self.text, before[-1][1], start) else None
+        return self.json(before[-1][2]) if before and DASH_TO.fullmatch(self.text, before[-1][1], start) else None
 
     def named(self, start: int, end: int) -> bool:
         """Say whether a place is named in ``text[start:end]`` (document offsets)."""
