@@ -389,3 +389,12 @@ def test_unlawfully_deprived_of_liberty_is_detention(text):
 
 def test_a_kharkiv_district_in_a_russian_text():
     assert placed("В Харькове ночью был обстрел. В Слободском районе ранены 9 человек.") == [("injured", 9, "Kharkiv")]
+
+
+@pytest.mark.parametrize("text", [
+    "На Харківщині загинули троє цивільних:\n▪️ у Куп'янську — двоє чоловіків;\n▪️ в Ізюмі — одна жінка.",
+    "В Харьковской области погибли трое мирных жителей:\n▪️ в Купянске — двое мужчин;\n▪️ в Изюме — одна женщина.",
+])
+def test_a_bullet_list_under_a_total_ending_with_a_colon_gives_its_parts(text):
+    assert [(c["kind"], c["min"], c["qualifiers"]) for c in claims(text)][1:] == [
+        ("killed", 2, {"sex": "male", "status": "civilian"}), ("killed", 1, {"sex": "female", "status": "civilian"})]

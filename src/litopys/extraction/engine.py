@@ -20,7 +20,7 @@ from .breakdowns import (
 from .casualties import split_casualties
 from .claimkinds import KIND_QUALIFIERS, OBJECT_KINDS, PEOPLE_KINDS, SITE_KINDS, part_of
 from .discounted import discounted
-from .items import date_items, heading_kind
+from .items import date_items, heading_kind, lead_claims
 from .kinds import coordinated, decide, kind_qualifiers
 from .language import LANGUAGES, detect
 from .lexicon import lowered
@@ -72,6 +72,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
         self.previous_excluded: list[tuple[int, int]] = []
         #: A speaker whose paragraph ends "… said:", with their date and that paragraph: the next one is theirs.
         self.introduced: tuple | None = None
+        self.lead: tuple | None = None  # a paragraph ending with a colon and its claims: a list below breaks them down
         #: The speaker in force at the end of the last paragraph read, their date and that paragraph.
         self.carried: tuple | None = None
         #: The claims found so far, in a document with a speaker of its own (a dating line may date them all).
@@ -154,10 +155,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                        and claim.sentence not in attributed]
             attribute_backward(earlier, state.named_in, LOOK_BACK, state.speaker, state.date)
         self.dates.date_paragraph(sentences, state.claims, attributed)  # "9 лютого … атакували. Загинули двоє"
-        ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
-        said_last = state.speaker is not None and state.named_in == len(sentences) - 1
-        announces = said_last and not state.claims and documents.announces(sentences[-1].text)
-        self.introduced = (state.speaker, state.date, index) if (ends_with_colon or announces) and said_last else None
+        self._hands_on(index, paragraph, sentences, state)  # "… сообщил в Telegram:", "… загинули троє:" / a list
         runs = opinions.spans(flags, bearing)
         flagged = sum(flags)
         if len(sentences) >= 3 and flagged * 3 >= len(sentences) * 2:
@@ -211,7 +209,9 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 reading = read(text, quantity, limit, places_of_them=False)  # "95 полонених, у 40 з них …": people
                 if reading is None:
                     continue
-            if total is None and position == 0 and reading.linked:
+            if total is None and position == 0 and (lead := lead_claims(self.lead, self.paragraphs, self.text, index)):
+                total = total_for(lead, lead[-1].sentence, quantity, reading.group_kind)  # "▪️ у Куп'янську — двоє"
+            elif total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
                 if total is not None and reading.person and total.candidate.kind not in PEOPLE_KINDS:
                     total = None  # "… 4 outbuildings damaged. | 17 evacuated, 3 of them children": no part of them

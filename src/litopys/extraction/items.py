@@ -64,3 +64,19 @@ def heading_kind(paragraphs: list, text: str, index: int) -> str | None:
         return None
     kinds = {kind for _, _, kind in triggers(heading) if kind in OBJECT_KINDS}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def lead_of_list(paragraphs: list, text: str, index: int) -> int | None:
+    """The paragraph a list's item (paragraph ``index``) hangs from: the one before the list, ending with a colon
+    ("На Харківщині загинули троє цивільних:" / "▪️ у Куп'янську — двоє чоловіків"), or None."""
+    if not ITEM.match(text, paragraphs[index].start):
+        return None
+    while index > 0 and ITEM.match(text, paragraphs[index - 1].start):
+        index -= 1
+    return index - 1 if index and paragraphs[index - 1].text.rstrip().endswith(":") else None
+
+
+def lead_claims(lead: tuple | None, paragraphs: list, text: str, index: int) -> list:
+    """The claims of the paragraph ``lead`` (its index and claims) when paragraph ``index`` is an item of the list it
+    opens, else none."""
+    return lead[1] if lead and lead[1] and lead[0] == lead_of_list(paragraphs, text, index) else []

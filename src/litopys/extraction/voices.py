@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import mentions, quotations, segment
+from . import documents, mentions, quotations, segment
 from .breakdowns import attribute_backward
 from .kinds import triggers
 from .lexicon.loading import alternation
@@ -49,6 +49,17 @@ class Voices:
     #: The one kind an interviewer's question asks about: an answer's bare count is of it ("— Понад 450.").
     asked: str | None = None
     asking: str | None = None
+
+    def _hands_on(self, index: int, paragraph, sentences: list, state) -> None:
+        """Remember what a paragraph hands on to the next: the speaker it ends by giving the words to ("… сообщил в
+        Telegram:", "Херсонська обласна прокуратура повідомляє.") and, when it ends with a colon, its claims, which a
+        list below it breaks down ("На Харківщині загинули троє цивільних:" / "▪️ у Куп'янську — двоє чоловіків")."""
+        ends_with_colon = bool(sentences) and sentences[-1].text.rstrip().endswith(":")
+        said_last = state.speaker is not None and state.named_in == len(sentences) - 1
+        announces = said_last and not state.claims and documents.announces(sentences[-1].text)
+        self.introduced = (state.speaker, state.date, index) if (ends_with_colon or announces) and said_last else None
+        if paragraph.text.rstrip().endswith(":"):
+            self.lead = (index, state.claims)
 
     def _carried_from(self, index: int) -> tuple | None:
         """The voice the paragraph before ``index`` ended in (speaker, date, paragraph), if it was that one."""
