@@ -398,3 +398,11 @@ def test_a_kharkiv_district_in_a_russian_text():
 def test_a_bullet_list_under_a_total_ending_with_a_colon_gives_its_parts(text):
     assert [(c["kind"], c["min"], c["qualifiers"]) for c in claims(text)][1:] == [
         ("killed", 2, {"sex": "male", "status": "civilian"}), ("killed", 1, {"sex": "female", "status": "civilian"})]
+
+
+def test_every_item_of_a_list_of_thousands_is_read():
+    # each item once: the list's extent is found once per document (it was walked again for every item)
+    text = "Пошкоджено об'єкти:\n" + "".join(f"▪️ приватних будинків — {i % 90 + 2};\n" for i in range(3000))
+    found = claims(text)
+    assert {(c["kind"], c["qualifiers"].get("object")) for c in found} == {("objects_damaged", "home")}
+    assert sorted(c["min"] for c in found) == list(range(2, 92))  # repeats of one figure are one claim

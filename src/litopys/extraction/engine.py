@@ -99,7 +99,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
             claims = restated_headlines(claims, self.headline[-1].end)
             self.dates.date_by_title(claims, self.headline)
         self.dates.date_by_document(claims, self.cited)  # a dated document dates every claim nothing else dates
-        date_items(claims, self.paragraphs, self.text)  # "По громадам:" under a dated total: its parts
+        date_items(claims, self.paragraphs, self.places.runs)  # "По громадам:" under a dated total: its parts
         return ExtractionResult(self.language, claims, self.opinions)
 
     def _paragraph(self, index: int, paragraph: segment.Paragraph, signs: bool) -> None:
@@ -209,7 +209,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 reading = read(text, quantity, limit, places_of_them=False)  # "95 полонених, у 40 з них …": people
                 if reading is None:
                     continue
-            if total is None and position == 0 and (lead := lead_claims(self.lead, self.paragraphs, self.text, index)):
+            if total is None and position == 0 and (lead := lead_claims(self.lead, self.places, index)):
                 total = total_for(lead, lead[-1].sentence, quantity, reading.group_kind)  # "▪️ у Куп'янську — двоє"
             elif total is None and position == 0 and reading.linked:
                 total = total_for(self.previous, self.previous_length, quantity, reading.group_kind)
@@ -231,7 +231,7 @@ class _Reader(ListedClaims, SingleSites, Voices, Situating):
                 kind, rule, total = gap, "gapping", None  # "… in Pokrovsk and five in Myrnohrad": no part of the nine
             else:
                 total_kind = total.candidate.kind if total else reading.thing and heading_kind(
-                    self.paragraphs, self.text, index) or None  # "Пошкоджено об'єкти:" / "▪️ шкіл — 12"
+                    self.paragraphs, self.places.runs, index) or None  # "Пошкоджено об'єкти:" / "▪️ шкіл — 12"
                 kind, rule = decide(text, quantity, reading, total_kind, between)
                 if kind is None and (reading.bare or reading.thing and self.asked in OBJECT_KINDS) and self.asked:
                     kind, rule = self.asked, "asked"  # "— Скільки обстрілів зазнала громада? — Понад 450."

@@ -7,7 +7,7 @@ import re
 
 from . import places
 from .breakdowns import DASH_TO
-from .items import ITEM
+from .items import item_runs
 from .lexicon import lowered
 from .lexicon.loading import alternation
 from .not_places import oblast_after
@@ -44,6 +44,9 @@ class PlaceChooser:
         #: The text's language: a place the gazetteer does not know is named in the nominative through it.
         self.language = language
         self.paragraphs = paragraphs
+        #: For each paragraph, the list of items it belongs to (first and last paragraph), and which lists name places.
+        self.runs = item_runs(paragraphs, text)
+        self._lists_of_places: dict[tuple[int, int], bool] = {}
         self.headline = headline
         self.finder = places.PlaceFinder(text, gazetteer, [(p.start, p.end) for p in paragraphs])
         self._fallbacks: dict[tuple[int, int], dict | None] = {}
@@ -202,18 +205,13 @@ class PlaceChooser:
     def _in_a_list_of_places(self, number: int) -> bool:
         """Say whether paragraph ``number`` is an item of a list (paragraphs opening with a bullet) whose items
         name several places of one kind ("▪️ Белопольскую громаду — 52;\n▪️ Краснопольскую — 41;")."""
-        paragraphs = self.paragraphs
-        if not ITEM.match(self.text, paragraphs[number].start):
+        run = self.runs[number]
+        if run is None or run[0] == run[1]:
             return False
-        first = last = number
-        while first > 0 and ITEM.match(self.text, paragraphs[first - 1].start):
-            first -= 1
-        while last + 1 < len(paragraphs) and ITEM.match(self.text, paragraphs[last + 1].start):
-            last += 1
-        if first == last:
-            return False
-        mentions = self.finder.mentions(paragraphs[first].start, paragraphs[last].end)
-        return any(_several(mentions, mention[2]) for mention in mentions)
+        if run not in self._lists_of_places:  # read once per list, not once per item
+            mentions = self.finder.mentions(self.paragraphs[run[0]].start, self.paragraphs[run[1]].end)
+            self._lists_of_places[run] = any(_several(mentions, mention[2]) for mention in mentions)
+        return self._lists_of_places[run]
 
     def region_of(self, place: dict | None, sentence: str, speaker) -> dict | None:
         """Return ``place``, or, when a sentence says "the region" and no place was found for it, the oblast its
